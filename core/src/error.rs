@@ -1,0 +1,156 @@
+//! One error type for the core, and the `{ kind, message }` shape the UI branches on.
+//!
+//! The UI decides what to show from `kind` alone (a small fixed set); `message` is a
+//! sentence for the user, never a stack trace. Messages never quote what the user typed:
+//! errors may end up in logs, and the user's words are private.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The thing asked for does not exist (or no longer does).
+    #[error("{0}")]
+    NotFound(String),
+    /// The user's input breaks a rule; `field` names the form field to point at.
+    #[error("{message}")]
+    Invalid { field: &'static str, message: String },
+    /// The database cannot be opened: see [`LockReason`].
+    #[error("{}", .0.message())]
+    Locked(LockReason),
+    /// The request clashes with the current state.
+    #[error("{0}")]
+    Conflict(String),
+    /// Something unexpected in the store or the OS; the details stay out of the UI.
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// Shorthand used across the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Invalid { field, message: message.into() }
+    }
+}
+
+/// Why the database is not open. Each reason tells the user what happened and what to do;
+/// none of them ever leads to the database being deleted or recreated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum LockReason {
+    /// A database exists but the keyring holds no key for it.
+    KeyMissing,
+    /// The keyring's key does not open the database.
+    WrongKey,
+    /// The OS keyring cannot be reached or refused access.
+    KeyringUnavailable,
+    /// The database was written by a newer version of the app.
+    NewerVersion,
+    /// The database file is damaged or is not a Mentor Circle database.
+    Unreadable,
+}
+
+impl LockReason {
+    /// What happened and what to do, in the user's words.
+    pub fn message(&self) -> &'static str {
+        match self {
+            LockReason::KeyMissing => {
+                "Your circle is here, but its key is missing from the system keyring. \
+                 Nothing has been changed or deleted. If you moved to a new account or \
+                 reset the keyring, restore the keyring entry and try again."
+            }
+            LockReason::WrongKey => {
+                "The key in the system keyring does not open your circle. Nothing has been \
+                 changed or deleted. If the keyring was replaced, restore the previous \
+                 keyring entry and try again."
+            }
+            LockReason::KeyringUnavailable => {
+                "The system keyring could not be reached or is locked. Unlock your \
+                 keyring (or log in to your desktop session) and try again. Nothing has \
+                 been changed."
+            }
+            LockReason::NewerVersion => {
+                "Your circle was saved by a newer version of Mentor Circle. Update the \
+                 app to open it; this version leaves it untouched."
+            }
+            LockReason::Unreadable => {
+                "The circle's database file could not be read: it may be damaged. It has \
+                 been left exactly as it is; restore it from a backup copy and try again."
+            }
+        }
+    }
+}
+
+/// The fixed set of error kinds the UI knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub enum ErrorKind {
+    NotFound,
+    Invalid,
+    Locked,
+    Conflict,
+    Internal,
+}
+
+/// An error as the UI receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// For `Invalid`: the form field at fault.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(error: &Error) -> Self {
+        let (kind, field) = match error {
+            Error::NotFound(_) => (ErrorKind::NotFound, None),
+            Error::Invalid { field, .. } => (ErrorKind::Invalid, Some((*field).to_string())),
+            Error::Locked(_) => (ErrorKind::Locked, None),
+            Error::Conflict(_) => (ErrorKind::Conflict, None),
+            Error::Internal(_) => (ErrorKind::Internal, None),
+        };
+        let message = match error {
+            // Internal details (SQL, paths) are for developers; the user gets a next step.
+            Error::Internal(_) => {
+                "Something went wrong while saving or reading your circle. Nothing was \
+                 changed; try again, and restart the app if it keeps happening."
+                    .to_string()
+            }
+            other => other.to_string(),
+        };
+        ErrorPayload { kind, message, field }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        Error::Internal(format!("database: {}", sql_error_code(&error)))
+    }
+}
+
+/// The SQLite error code of an error, without the message: SQLite messages can quote
+/// values from the statement, and those may be the user's private words.
+fn sql_error_code(error: &rusqlite::Error) -> String {
+    match error {
+        rusqlite::Error::SqliteFailure(code, _) => format!("{:?}", code.code),
+        rusqlite::Error::QueryReturnedNoRows => "no rows".to_string(),
+        rusqlite::Error::InvalidColumnType(index, name, kind) => {
+            format!("column {index} ({name}) holds {kind}")
+        }
+        rusqlite::Error::FromSqlConversionFailure(index, kind, _) => {
+            format!("column {index} ({kind}) could not be converted")
+        }
+        rusqlite::Error::SqlInputError { error, offset, .. } => {
+            format!("SQL error {:?} at offset {offset}", error.code)
+        }
+        _ => "other".to_string(),
+    }
+}

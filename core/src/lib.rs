@@ -1,0 +1,25 @@
+//! Mentor Circle's core: the circle of mentors, its encrypted store and the cadence rules.
+//!
+//! No Tauri, no GUI, no OS services: the shell supplies the outside world (the clock, the
+//! keyring) through the small traits defined here, so every rule is testable without a
+//! window.
+
+pub mod cadence;
+pub mod error;
+pub mod key;
+pub mod model;
+pub mod sample;
+pub mod store;
+pub mod validate;
+pub mod vault;
+
+pub use error::{Error, ErrorKind, ErrorPayload, LockReason, Result};
+pub use key::{DbKey, SecretStore, SecretStoreError};
+pub use store::Store;
+pub use vault::Vault;
+
+/// The user's calendar, supplied by the shell (the OS's local time zone) or by a test.
+pub trait Clock: Send + Sync {
+    /// Today's date in the user's local calendar.
+    fn today(&self) -> chrono::NaiveDate;
+}

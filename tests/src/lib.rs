@@ -1,1 +1,391 @@
+//! Helpers to drive the *built* Mentor Circle app as a user would: start tauri-driver,
+//! open a WebDriver session on the app, find things by their visible text or label,
+//! click and type, and read what the window shows.
+//!
+//! A plain W3C WebDriver client over HTTP: a handful of endpoints is all the tests need.
 
+use std::io::Read;
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{Value, json};
+
+/// How long to wait for the window to show something before failing.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The W3C key under which an element reference is returned.
+const ELEMENT_KEY: &str = "element-6066-11e4-a5aa-4e6b3d4ef2a3";
+
+/// End-to-end tests share one display and two cores: run them one at a time.
+pub fn one_at_a_time() -> MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The repository's root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The built app: `MENTOR_CIRCLE_APP` if set, else beside this test binary's target dir.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("MENTOR_CIRCLE_APP") {
+        return PathBuf::from(path);
+    }
+    let exe = std::env::current_exe().expect("test binary path");
+    // target/<profile>/deps/<test> → target/<profile>/mentor-circle
+    let profile_dir = exe.parent().and_then(Path::parent).expect("target profile dir");
+    profile_dir.join("mentor-circle")
+}
+
+/// Where screenshots go: `target/e2e/` in the repository (ignored by git, kept by CI).
+pub fn screenshot_dir() -> PathBuf {
+    let dir = repo_root().join("target").join("e2e");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    dir
+}
+
+/// A private world for one test: a data folder and XDG folders for everything the app
+/// or WebKit might write, all under one temp dir that the canary scan can walk.
+pub struct World {
+    pub root: tempfile::TempDir,
+}
+
+impl World {
+    pub fn new() -> World {
+        World { root: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    /// The app's stdout and stderr, collected across launches.
+    pub fn log_path(&self) -> PathBuf {
+        self.root.path().join("app.log")
+    }
+
+    fn env(&self) -> Vec<(String, PathBuf)> {
+        let root = self.root.path();
+        vec![
+            ("MENTOR_CIRCLE_DATA_DIR".into(), self.data_dir()),
+            ("XDG_DATA_HOME".into(), root.join("xdg-data")),
+            ("XDG_CACHE_HOME".into(), root.join("xdg-cache")),
+            ("XDG_CONFIG_HOME".into(), root.join("xdg-config")),
+        ]
+    }
+}
+
+impl Default for World {
+    fn default() -> Self {
+        World::new()
+    }
+}
+
+/// A running tauri-driver; stopped with SIGTERM when dropped (SIGKILL would leave
+/// WebKitWebDriver holding its port and the test's output).
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    /// Starts tauri-driver with the world's environment, so the app it launches uses the
+    /// world's data folder.
+    pub fn start(world: &World) -> Driver {
+        let port = free_port();
+        let native_port = free_port();
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(world.log_path())
+            .expect("log file");
+        let mut command = Command::new(tauri_driver());
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log handle"))
+            .stderr(log);
+        for (name, value) in world.env() {
+            command.env(name, value);
+        }
+        let child = command.spawn().expect("tauri-driver starts (installed by scripts/test.sh)");
+        let driver = Driver { child, port };
+        let deadline = Instant::now() + PATIENCE;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        driver
+    }
+
+    /// Launches the app and opens a WebDriver session on its window.
+    pub fn launch(&self) -> Session {
+        let base = format!("http://127.0.0.1:{}", self.port);
+        let capabilities = json!({
+            "capabilities": { "alwaysMatch": {
+                "browserName": "wry",
+                "tauri:options": { "application": app_binary() },
+            }}
+        });
+        let agent = agent();
+        let reply = call(&agent, "POST", &format!("{base}/session"), Some(capabilities));
+        let id = reply["sessionId"].as_str().expect("session id").to_string();
+        Session { agent, url: format!("{base}/session/{id}"), open: true }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .map(|home| home.join("bin").join("tauri-driver"));
+    cargo_bin.filter(|path| path.exists()).unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    listener.local_addr().expect("port").port()
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .into()
+}
+
+fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Value {
+    let response = match (method, body) {
+        ("GET", _) => agent.get(url).call(),
+        ("DELETE", _) => agent.delete(url).call(),
+        (_, body) => agent.post(url).send_json(body.unwrap_or_else(|| json!({}))),
+    };
+    let mut response = response.unwrap_or_else(|error| panic!("{method} {url}: {error}"));
+    let status = response.status();
+    let mut text = String::new();
+    response
+        .body_mut()
+        .as_reader()
+        .read_to_string(&mut text)
+        .expect("response body");
+    let reply: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    assert!(status.is_success(), "{method} {url} failed with {status}: {text}");
+    reply
+}
+
+/// A WebDriver session on the app's window.
+pub struct Session {
+    agent: ureq::Agent,
+    url: String,
+    open: bool,
+}
+
+/// An element in the window.
+#[derive(Clone, Debug)]
+pub struct Element(String);
+
+impl Session {
+    fn post(&self, path: &str, body: Value) -> Value {
+        call(&self.agent, "POST", &format!("{}{path}", self.url), Some(body))["value"].clone()
+    }
+
+    fn get(&self, path: &str) -> Value {
+        call(&self.agent, "GET", &format!("{}{path}", self.url), None)["value"].clone()
+    }
+
+    /// Every element matching `xpath`, right now.
+    pub fn find_all(&self, xpath: &str) -> Vec<Element> {
+        let found = self.post("/elements", json!({ "using": "xpath", "value": xpath }));
+        found
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|item| item[ELEMENT_KEY].as_str().map(|id| Element(id.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Waits until an element matching `xpath` is displayed; `what` names it for the
+    /// failure message.
+    pub fn wait_for(&self, xpath: &str, what: &str) -> Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            for element in self.find_all(xpath) {
+                if self.get(&format!("/element/{}/displayed", element.0)).as_bool() == Some(true) {
+                    return element;
+                }
+            }
+            if Instant::now() > deadline {
+                let page = self.get("/source");
+                panic!("{what} did not appear ({xpath}); the page was:\n{}", page.as_str().unwrap_or(""));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until nothing matching `xpath` is displayed.
+    pub fn wait_gone(&self, xpath: &str, what: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.find_all(xpath).iter().any(|element| {
+            self.get(&format!("/element/{}/displayed", element.0)).as_bool() == Some(true)
+        }) {
+            assert!(Instant::now() < deadline, "{what} did not go away ({xpath})");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Clicks the button whose visible text is `label`.
+    pub fn click_button(&self, label: &str) {
+        let xpath = format!("//button[normalize-space()={}]", quote(label));
+        let button = self.wait_for(&xpath, &format!("the “{label}” button"));
+        self.click(&button);
+    }
+
+    pub fn click(&self, element: &Element) {
+        self.post(&format!("/element/{}/click", element.0), json!({}));
+    }
+
+    /// The form control labelled `label` (by `<label for>`).
+    pub fn field(&self, label: &str) -> Element {
+        let xpath = format!("//*[@id=//label[normalize-space()={}]/@for]", quote(label));
+        self.wait_for(&xpath, &format!("the “{label}” field"))
+    }
+
+    /// Replaces the text of the field labelled `label` with `text`, as typed.
+    pub fn type_into(&self, label: &str, text: &str) {
+        let field = self.field(label);
+        self.post(&format!("/element/{}/clear", field.0), json!({}));
+        self.post(&format!("/element/{}/value", field.0), json!({ "text": text }));
+    }
+
+    /// Ticks the checkbox labelled `label`.
+    pub fn tick(&self, label: &str) {
+        let checkbox = self.field(label);
+        if self.get(&format!("/element/{}/selected", checkbox.0)).as_bool() != Some(true) {
+            self.click(&checkbox);
+        }
+    }
+
+    /// The visible text of `element`.
+    pub fn text(&self, element: &Element) -> String {
+        self.get(&format!("/element/{}/text", element.0)).as_str().unwrap_or_default().to_string()
+    }
+
+    /// An attribute of `element`.
+    pub fn attribute(&self, element: &Element, name: &str) -> Option<String> {
+        self.get(&format!("/element/{}/attribute/{name}", element.0)).as_str().map(str::to_string)
+    }
+
+    /// Saves a screenshot of the window as `target/e2e/<name>.png` and returns its path.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let encoded = self.get("/screenshot");
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(encoded.as_str().unwrap_or_default())
+            .expect("screenshot is base64");
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, bytes).expect("write screenshot");
+        path
+    }
+
+    /// Quits the app by closing its session.
+    pub fn quit(mut self) {
+        self.close();
+    }
+
+    fn close(&mut self) {
+        if std::mem::take(&mut self.open) {
+            let _ = self.agent.delete(&self.url).call();
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+/// An XPath string literal for `text` (which may contain either kind of quote).
+pub fn quote(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|part| format!("'{part}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+/// A string no one would type: proves where typed text does (and does not) end up.
+pub fn canary() -> String {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).expect("random");
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("canary{hex}")
+}
+
+/// Every file under `dir` whose bytes contain `needle`.
+pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(next) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&next) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path)
+                && bytes.windows(needle.len()).any(|window| window == needle)
+            {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// Every file under `dir`, for messages.
+pub fn all_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(next) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&next) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}

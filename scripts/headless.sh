@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs a command as if in a desktop session, without touching the real one: a virtual
+# display (Xvfb), a private session bus, and an unlocked gnome-keyring in a temporary
+# home. Usage: scripts/headless.sh COMMAND [ARG...]
+set -euo pipefail
+
+scratch=$(mktemp -d)
+cleanup() {
+  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+# Xvfb picks a free display and tells us which.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" 2>"$scratch/xvfb.log" &
+xvfb_pid=$!
+for _ in $(seq 100); do [ -s "$scratch/display" ] && break; sleep 0.1; done
+[ -s "$scratch/display" ] || { echo "Xvfb did not start:" >&2; cat "$scratch/xvfb.log" >&2; exit 1; }
+export DISPLAY=":$(cat "$scratch/display")"
+
+# The keyring lives in the temporary home; the toolchains stay where they are.
+export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export HOME="$scratch/home" XDG_RUNTIME_DIR="$scratch/runtime"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+export NO_AT_BRIDGE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 LIBGL_ALWAYS_SOFTWARE=1
+
+exec dbus-run-session -- sh -c '
+  echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  exec "$@"' headless "$@"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test of Mentor Circle. On a fresh Debian/Ubuntu machine it first installs
+# the system packages, npm packages and tauri-driver the tests need, then runs the
+# desktop tests inside a virtual display (Xvfb), a private session bus and an unlocked
+# gnome-keyring, so nothing touches your own desktop or keyring.
+# Usage: scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/common.sh
+started=$(date +%s)
+
+install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+require_toolchains
+# Kept outside the clone so a fresh clone on the same machine reuses earlier builds.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mentor-circle/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+if ! tauri-driver --help >/dev/null 2>&1 && ! "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" --help >/dev/null 2>&1; then
+  say "Installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+fi
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+say "Checking format and lints"
+cargo fmt --all -- --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
+
+say "Core tests (they also regenerate the UI's TypeScript types)"
+cargo test --locked -p mentor-core
+if [ -n "$(git status --porcelain -- ui/src/bindings 2>/dev/null)" ]; then
+  echo "ui/src/bindings differs from the Rust types: commit the regenerated files." >&2
+  [ "${CI:-}" = "true" ] && exit 1
+fi
+
+build_ui
+say "UI type check and unit tests"
+npm --prefix ui run typecheck
+npm --prefix ui test
+
+say "Building the app"
+cargo build --locked -p mentor-circle
+export MENTOR_CIRCLE_APP="$CARGO_TARGET_DIR/debug/mentor-circle"
+
+say "Keyring and end-to-end tests (Xvfb, private D-Bus, headless gnome-keyring)"
+scripts/headless.sh cargo test --locked -p mentor-circle -p mentor-e2e
+
+echo
+echo "All tests passed in $(( $(date +%s) - started )) s."

@@ -1,0 +1,28 @@
+//! Builds the Tauri context from the root `tauri.conf.json` and declares the app's
+//! commands, so that `capabilities/` decides which of them the window may call.
+
+/// Every command the UI may invoke; keep in step with `commands::handler()`.
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "retry_unlock",
+    "circle",
+    "archived_mentors",
+    "mentor_page",
+    "add_mentor",
+    "update_mentor",
+    "archive_mentor",
+    "restore_mentor",
+    "add_sample_circle",
+    "log_catch_up",
+    "update_catch_up",
+    "delete_catch_up",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .config_path("../tauri.conf.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        panic!("tauri-build failed: {error:#}");
+    }
+}

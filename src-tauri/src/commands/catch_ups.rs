@@ -1,0 +1,24 @@
+//! Catch-ups with a mentor.
+
+use mentor_core::ErrorPayload;
+use mentor_core::model::{CatchUp, CatchUpDraft, CatchUpId};
+use tauri::State;
+
+use crate::circle::Circle;
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+#[tauri::command]
+pub async fn log_catch_up(circle: State<'_, Circle>, draft: CatchUpDraft) -> Reply<CatchUp> {
+    circle.with_store(|store, today| store.log_catch_up(&draft, today))
+}
+
+#[tauri::command]
+pub async fn update_catch_up(circle: State<'_, Circle>, id: CatchUpId, draft: CatchUpDraft) -> Reply<CatchUp> {
+    circle.with_store(|store, today| store.update_catch_up(id, &draft, today))
+}
+
+#[tauri::command]
+pub async fn delete_catch_up(circle: State<'_, Circle>, id: CatchUpId) -> Reply<CatchUp> {
+    circle.with_store(|store, _| store.delete_catch_up(id))
+}

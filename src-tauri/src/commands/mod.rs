@@ -1,0 +1,28 @@
+//! The UI's commands, one module per part of the circle. Each is a few lines: take the
+//! state, call the core, hand back the result or a `{ kind, message }` error.
+//!
+//! They are `async` so Tauri runs them off the main thread: the window never freezes
+//! while the database or the keyring works.
+
+mod app;
+mod catch_ups;
+mod mentors;
+
+/// The handler for every command; the list must match `COMMANDS` in build.rs.
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app::app_status,
+        app::retry_unlock,
+        mentors::circle,
+        mentors::archived_mentors,
+        mentors::mentor_page,
+        mentors::add_mentor,
+        mentors::update_mentor,
+        mentors::archive_mentor,
+        mentors::restore_mentor,
+        mentors::add_sample_circle,
+        catch_ups::log_catch_up,
+        catch_ups::update_catch_up,
+        catch_ups::delete_catch_up,
+    ]
+}

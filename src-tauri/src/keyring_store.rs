@@ -1,0 +1,37 @@
+//! The database key in the OS keyring: Secret Service on Linux, Keychain on macOS,
+//! Credential Manager on Windows (the `keyring` crate's real stores, never its mock).
+
+use keyring::{Entry, Error as KeyringError};
+use mentor_core::{DbKey, SecretStore, SecretStoreError};
+use zeroize::Zeroizing;
+
+/// The keyring "service" every Mentor Circle key is filed under; the account is the
+/// data folder's random vault id, so several data folders never share a key.
+pub const SERVICE: &str = "Mentor Circle";
+
+/// The OS keyring as a [`SecretStore`].
+pub struct KeyringStore;
+
+impl SecretStore for KeyringStore {
+    fn load(&self, vault_id: &str) -> Result<Option<DbKey>, SecretStoreError> {
+        let entry = Entry::new(SERVICE, vault_id).map_err(unavailable)?;
+        match entry.get_secret() {
+            Ok(secret) => {
+                let secret = Zeroizing::new(secret);
+                DbKey::from_bytes(&secret).map(Some).ok_or(SecretStoreError::Malformed)
+            }
+            Err(KeyringError::NoEntry) => Ok(None),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
+
+    fn save(&self, vault_id: &str, key: &DbKey) -> Result<(), SecretStoreError> {
+        let entry = Entry::new(SERVICE, vault_id).map_err(unavailable)?;
+        entry.set_secret(key.as_bytes()).map_err(unavailable)
+    }
+}
+
+fn unavailable(error: KeyringError) -> SecretStoreError {
+    // Keyring errors describe the platform failure; they never contain the secret.
+    SecretStoreError::Unavailable(error.to_string())
+}

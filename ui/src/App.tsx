@@ -1,0 +1,254 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, toErrorPayload } from './api';
+import type { AppStatus } from './bindings/AppStatus';
+import { CatchUpDialog } from './components/CatchUpDialog';
+import { HelpSheet } from './components/HelpSheet';
+import { MentorDialog } from './components/MentorDialog';
+import { type Toast, Toasts } from './components/Toasts';
+import { type AppActions, AppContext, type DialogState, type Route, type ToastAction } from './context';
+import { isModKey, isTypingTarget } from './keys';
+import { Locked, Opening } from './screens/Locked';
+import { MentorView } from './screens/MentorView';
+import { Mentors } from './screens/Mentors';
+import { Settings } from './screens/Settings';
+import { Today } from './screens/Today';
+
+type Shell =
+  | { state: 'opening' }
+  | { state: 'open'; today: string }
+  | { state: 'locked'; message: string }
+  | { state: 'failed'; message: string };
+
+function fromStatus(s: AppStatus): Shell {
+  return s.state === 'open' ? { state: 'open', today: s.today } : { state: 'locked', message: s.message };
+}
+
+// Re-ask the backend for "today" when the window comes back after a while, so a
+// window left open overnight does not show yesterday's statuses.
+const RECHECK_AFTER_MS = 10 * 60 * 1000;
+
+export function App() {
+  const [shell, setShell] = useState<Shell>({ state: 'opening' });
+  const [route, setRoute] = useState<Route>({ name: 'today' });
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const lastCheck = useRef(0);
+  const nextToast = useRef(1);
+  const firstRoute = useRef(true);
+
+  const check = useCallback(async (retry = false) => {
+    try {
+      const status = retry ? await api.retryUnlock() : await api.appStatus();
+      lastCheck.current = Date.now();
+      setShell((prev) => {
+        const next = fromStatus(status);
+        if (next.state === 'open' && prev.state === 'open' && prev.today !== next.today) setRefreshKey((k) => k + 1);
+        return next;
+      });
+    } catch (e) {
+      const err = toErrorPayload(e);
+      setShell(err.kind === 'Locked' ? { state: 'locked', message: err.message } : { state: 'failed', message: err.message });
+    }
+  }, []);
+
+  useEffect(() => {
+    void check();
+    const onFocus = () => {
+      if (Date.now() - lastCheck.current > RECHECK_AFTER_MS) void check();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [check]);
+
+  const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
+
+  const push = useCallback(
+    (message: string, tone: Toast['tone'], action?: ToastAction) => {
+      const id = nextToast.current++;
+      setToasts((ts) => [...ts.slice(-3), { id, message, tone, ...(action ? { action } : {}) }]);
+      setTimeout(() => dismiss(id), tone === 'error' ? 10000 : action ? 8000 : 5000);
+    },
+    [dismiss],
+  );
+
+  const fail = useCallback(
+    (e: unknown) => {
+      const err = toErrorPayload(e);
+      if (err.kind === 'Locked') {
+        setDialog(null);
+        setShell({ state: 'locked', message: err.message });
+        return;
+      }
+      push(err.message, 'error');
+    },
+    [push],
+  );
+
+  const today = shell.state === 'open' ? shell.today : '';
+  const app: AppActions = useMemo(
+    () => ({
+      today,
+      refreshKey,
+      refresh: () => setRefreshKey((k) => k + 1),
+      navigate: (r: Route) => {
+        setDialog(null);
+        setRoute(r);
+      },
+      openDialog: setDialog,
+      toast: (message: string, action?: ToastAction) => push(message, 'info', action),
+      fail,
+    }),
+    [today, refreshKey, push, fail],
+  );
+
+  // Move focus to the new screen, so keyboard users start at its top.
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [route]);
+
+  // Global shortcuts. Ignored while a dialog is open (it handles its own keys).
+  const state = useRef({ shell, dialog });
+  state.current = { shell, dialog };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (state.current.shell.state !== 'open' || state.current.dialog !== null || e.defaultPrevented) return;
+      const key = e.key.toLowerCase();
+      if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'l') {
+        e.preventDefault();
+        setDialog({ type: 'logCatchUp' });
+      } else if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'n') {
+        e.preventDefault();
+        setDialog({ type: 'addMentor' });
+      } else if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        setDialog({ type: 'help' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (shell.state === 'opening') return <Opening />;
+  if (shell.state === 'locked') return <Locked message={shell.message} onRetry={() => check(true)} />;
+  if (shell.state === 'failed') {
+    return <Locked heading="Your circle could not be opened" message={shell.message} onRetry={() => check(false)} />;
+  }
+
+  const close = () => setDialog(null);
+  const onMentorPage = route.name === 'mentor';
+
+  return (
+    <AppContext.Provider value={app}>
+      <div class="app" inert={dialog !== null}>
+        <aside class="sidebar">
+          <div class="brand">
+            <svg class="brand-mark" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+              <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="1.5" />
+              <circle cx="12" cy="3" r="2.2" fill="currentColor" />
+              <circle cx="20" cy="15.5" r="2.2" fill="currentColor" />
+              <circle cx="4" cy="15.5" r="2.2" fill="currentColor" />
+            </svg>
+            <span>Mentor Circle</span>
+          </div>
+          <nav class="nav" aria-label="Main">
+            <button
+              type="button"
+              class="nav-item"
+              aria-current={route.name === 'today' ? 'page' : undefined}
+              onClick={() => app.navigate({ name: 'today' })}
+            >
+              Today
+            </button>
+            <button
+              type="button"
+              class="nav-item"
+              aria-current={route.name === 'mentors' || onMentorPage ? 'page' : undefined}
+              onClick={() => app.navigate({ name: 'mentors' })}
+            >
+              Mentors
+            </button>
+          </nav>
+          <div class="nav nav-bottom">
+            <button
+              type="button"
+              class="nav-item nav-quiet"
+              title="Keyboard shortcuts (?)"
+              onClick={() => setDialog({ type: 'help' })}
+            >
+              Shortcuts
+            </button>
+            <button
+              type="button"
+              class="nav-item"
+              aria-current={route.name === 'settings' ? 'page' : undefined}
+              onClick={() => app.navigate({ name: 'settings' })}
+            >
+              Settings
+            </button>
+          </div>
+        </aside>
+        <main id="main" class="main" tabIndex={-1}>
+          {route.name === 'today' && <Today />}
+          {route.name === 'mentors' && <Mentors />}
+          {route.name === 'mentor' && <MentorView id={route.id} />}
+          {route.name === 'settings' && <Settings />}
+        </main>
+      </div>
+
+      {dialog?.type === 'addMentor' && (
+        <MentorDialog
+          onClose={close}
+          onSaved={(m) => {
+            setDialog(null);
+            app.refresh();
+            setRoute({ name: 'mentor', id: m.id });
+            app.toast(`Added ${m.name} to your circle.`);
+          }}
+        />
+      )}
+      {dialog?.type === 'editMentor' && (
+        <MentorDialog
+          mentor={dialog.mentor}
+          onClose={close}
+          onSaved={(m) => {
+            setDialog(null);
+            app.refresh();
+            app.toast(`Saved changes to ${m.name}.`);
+          }}
+        />
+      )}
+      {dialog?.type === 'logCatchUp' && (
+        <CatchUpDialog
+          {...(dialog.mentor ? { mentor: dialog.mentor } : {})}
+          onClose={close}
+          onSaved={(_c, name) => {
+            setDialog(null);
+            app.refresh();
+            app.toast(name ? `Catch-up with ${name} saved` : 'Catch-up saved');
+          }}
+        />
+      )}
+      {dialog?.type === 'editCatchUp' && (
+        <CatchUpDialog
+          mentor={dialog.mentor}
+          catchUp={dialog.catchUp}
+          onClose={close}
+          onSaved={() => {
+            setDialog(null);
+            app.refresh();
+            app.toast('Catch-up updated');
+          }}
+        />
+      )}
+      {dialog?.type === 'help' && <HelpSheet onClose={close} />}
+
+      <Toasts toasts={toasts} dismiss={dismiss} />
+    </AppContext.Provider>
+  );
+}
+

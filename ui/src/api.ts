@@ -1,0 +1,54 @@
+// The only place that talks to the Rust backend. Every command either resolves
+// with its typed result or rejects with an `ErrorPayload`; anything else that
+// comes back (it should not) is turned into a friendly Internal error so that no
+// raw text or stack trace ever reaches the screen.
+import { invoke } from '@tauri-apps/api/core';
+import type { AppStatus } from './bindings/AppStatus';
+import type { CatchUp } from './bindings/CatchUp';
+import type { CatchUpDraft } from './bindings/CatchUpDraft';
+import type { CircleMember } from './bindings/CircleMember';
+import type { ErrorKind } from './bindings/ErrorKind';
+import type { ErrorPayload } from './bindings/ErrorPayload';
+import type { Mentor } from './bindings/Mentor';
+import type { MentorDraft } from './bindings/MentorDraft';
+import type { MentorPage } from './bindings/MentorPage';
+
+const KINDS: readonly ErrorKind[] = ['NotFound', 'Invalid', 'Locked', 'Conflict', 'Internal'];
+
+export function isErrorPayload(e: unknown): e is ErrorPayload {
+  if (typeof e !== 'object' || e === null) return false;
+  const o = e as Record<string, unknown>;
+  return typeof o.kind === 'string' && KINDS.includes(o.kind as ErrorKind) && typeof o.message === 'string';
+}
+
+export function toErrorPayload(e: unknown): ErrorPayload {
+  if (isErrorPayload(e)) return e;
+  return {
+    kind: 'Internal',
+    message: 'Something went wrong. Please try again, and restart Mentor Circle if it keeps happening.',
+  };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toErrorPayload(e);
+  }
+}
+
+export const api = {
+  appStatus: () => call<AppStatus>('app_status'),
+  retryUnlock: () => call<AppStatus>('retry_unlock'),
+  circle: () => call<CircleMember[]>('circle'),
+  archivedMentors: () => call<Mentor[]>('archived_mentors'),
+  mentorPage: (id: number) => call<MentorPage>('mentor_page', { id }),
+  addMentor: (draft: MentorDraft) => call<Mentor>('add_mentor', { draft }),
+  updateMentor: (id: number, draft: MentorDraft) => call<Mentor>('update_mentor', { id, draft }),
+  archiveMentor: (id: number) => call<Mentor>('archive_mentor', { id }),
+  restoreMentor: (id: number) => call<Mentor>('restore_mentor', { id }),
+  logCatchUp: (draft: CatchUpDraft) => call<CatchUp>('log_catch_up', { draft }),
+  updateCatchUp: (id: number, draft: CatchUpDraft) => call<CatchUp>('update_catch_up', { id, draft }),
+  deleteCatchUp: (id: number) => call<CatchUp>('delete_catch_up', { id }),
+  addSampleCircle: () => call<CircleMember[]>('add_sample_circle'),
+};

@@ -1,0 +1,255 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, toErrorPayload } from '../api';
+import type { CatchUp } from '../bindings/CatchUp';
+import type { CatchUpDraft } from '../bindings/CatchUpDraft';
+import type { Mentor } from '../bindings/Mentor';
+import type { Mode } from '../bindings/Mode';
+import { useApp } from '../context';
+import { daysBetween, isValidDay } from '../dates';
+import { shortcut } from '../keys';
+import { MODES } from '../labels';
+import { Dialog, FieldError, enterToSave, focusById } from './Dialog';
+
+type Field = 'mentorId' | 'date' | 'mode' | 'note';
+
+const FIELD_IDS: Record<Field, string> = {
+  mentorId: 'catchup-mentor',
+  date: 'catchup-date',
+  mode: 'catchup-mode',
+  note: 'catchup-note',
+};
+
+function isField(f: string | undefined): f is Field {
+  return f !== undefined && f in FIELD_IDS;
+}
+
+interface Props {
+  /** Preselected mentor (opened from their page or row). */
+  mentor?: Mentor;
+  /** Given when editing an existing catch-up. */
+  catchUp?: CatchUp;
+  onClose: () => void;
+  onSaved: (catchUp: CatchUp, mentorName: string) => void;
+}
+
+function byName(a: Mentor, b: Mentor): number {
+  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+}
+
+/** Log a catch-up (quick log, Ctrl/Cmd+L), or edit one. */
+export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
+  const app = useApp();
+  const today = app.today;
+  const [mentors, setMentors] = useState<Mentor[] | null>(mentor ? [mentor] : null);
+  const init = {
+    mentorId: catchUp?.mentorId ?? mentor?.id ?? null,
+    date: catchUp?.date ?? today,
+    mode: catchUp?.mode ?? mentor?.preferredMode ?? ('coffee' as Mode),
+    note: catchUp?.note ?? '',
+  };
+  const [base, setBase] = useState(init);
+  const [mentorId, setMentorId] = useState<number | null>(init.mentorId);
+  const [date, setDate] = useState(init.date);
+  const [mode, setMode] = useState<Mode>(init.mode);
+  const [note, setNote] = useState(init.note);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.circle().then(
+      (members) => {
+        if (!live) return;
+        const list = members.map((m) => m.mentor);
+        if (mentor && !list.some((m) => m.id === mentor.id)) list.push(mentor);
+        list.sort(byName);
+        setMentors(list);
+        if (init.mentorId === null && list.length === 1) {
+          const only = list[0]!;
+          setMentorId(only.id);
+          setMode(only.preferredMode);
+          setBase((b) => ({ ...b, mentorId: only.id, mode: only.preferredMode }));
+          focusById(FIELD_IDS.note);
+        } else if (init.mentorId === null) {
+          focusById(list.length === 0 ? 'catchup-add-mentor' : FIELD_IDS.mentorId);
+        }
+      },
+      (e) => {
+        if (!live) return;
+        setMentors(mentor ? [mentor] : []);
+        app.fail(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const dirty = mentorId !== base.mentorId || date !== base.date || mode !== base.mode || note !== base.note;
+
+  const chooseMentor = (value: string) => {
+    const id = value === '' ? null : Number(value);
+    setMentorId(id);
+    const chosen = mentors?.find((m) => m.id === id);
+    if (chosen) setMode(chosen.preferredMode);
+  };
+
+  const save = async () => {
+    if (saving) return;
+    const found: Partial<Record<Field, string>> = {};
+    if (mentorId === null) found.mentorId = 'Please choose who you talked with.';
+    if (!isValidDay(date)) found.date = 'Please choose the day you talked.';
+    else if (daysBetween(today, date) > 0) found.date = 'That day is still to come. Please choose today or an earlier day.';
+    setErrors(found);
+    setFormError(undefined);
+    const firstBad = (Object.keys(FIELD_IDS) as Field[]).find((f) => found[f]);
+    if (firstBad || mentorId === null) {
+      if (firstBad) focusById(FIELD_IDS[firstBad]);
+      return;
+    }
+    const draft: CatchUpDraft = { mentorId, date, mode, note: note.trim() };
+    const name = mentors?.find((m) => m.id === mentorId)?.name ?? '';
+    setSaving(true);
+    try {
+      const saved = catchUp ? await api.updateCatchUp(catchUp.id, draft) : await api.logCatchUp(draft);
+      onSaved(saved, name);
+    } catch (e) {
+      setSaving(false);
+      const err = toErrorPayload(e);
+      if (err.kind === 'Invalid') {
+        if (isField(err.field)) {
+          setErrors({ [err.field]: err.message });
+          focusById(FIELD_IDS[err.field]);
+        } else {
+          setFormError(err.message);
+        }
+      } else {
+        app.fail(err);
+      }
+    }
+  };
+
+  const described = (f: Field) => (errors[f] ? { 'aria-invalid': true, 'aria-describedby': `${FIELD_IDS[f]}-error` } : {});
+  const title = catchUp ? 'Edit catch-up' : 'Log a catch-up';
+
+  return (
+    <Dialog title={title} dirty={dirty} onClose={onClose}>
+      {(requestClose) =>
+        mentors !== null && mentors.length === 0 ? (
+          <div class="form">
+            <p>Add a mentor first, then you can log your catch-ups with them here.</p>
+            <div class="dialog-actions">
+              <button type="button" class="button" onClick={requestClose}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                id="catchup-add-mentor"
+                class="button button-primary"
+                onClick={() => app.openDialog({ type: 'addMentor' })}
+              >
+                Add mentor
+              </button>
+            </div>
+          </div>
+        ) : (
+        <form
+          class="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          onKeyDown={(e) => enterToSave(e, () => void save())}
+        >
+          <div class="field">
+            <label for="catchup-mentor">Mentor</label>
+            <select
+              id="catchup-mentor"
+              value={mentorId === null ? '' : String(mentorId)}
+              onChange={(e) => chooseMentor(e.currentTarget.value)}
+              disabled={mentors === null}
+              {...(init.mentorId === null ? { 'data-autofocus': true } : {})}
+              {...described('mentorId')}
+            >
+              {mentorId === null && <option value="">Choose a mentor…</option>}
+              {(mentors ?? []).map((m) => (
+                <option key={m.id} value={String(m.id)}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+            <FieldError id="catchup-mentor-error" message={errors.mentorId} />
+          </div>
+
+          <div class="field-pair">
+            <div class="field">
+              <label for="catchup-date">Date</label>
+              <input
+                id="catchup-date"
+                type="date"
+                max={today}
+                value={date}
+                onInput={(e) => setDate(e.currentTarget.value)}
+                {...described('date')}
+              />
+              <FieldError id="catchup-date-error" message={errors.date} />
+            </div>
+            <div class="field">
+              <label for="catchup-mode">How</label>
+              <select
+                id="catchup-mode"
+                value={mode}
+                onChange={(e) => setMode(e.currentTarget.value as Mode)}
+                {...described('mode')}
+              >
+                {MODES.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="catchup-mode-error" message={errors.mode} />
+            </div>
+          </div>
+
+          <div class="field">
+            <label for="catchup-note">Note</label>
+            <textarea
+              id="catchup-note"
+              rows={4}
+              placeholder="Optional: what you talked about, what you promised"
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+              {...(init.mentorId !== null ? { 'data-autofocus': true } : {})}
+              {...described('note')}
+            />
+            <FieldError id="catchup-note-error" message={errors.note} />
+          </div>
+
+          {formError && (
+            <p class="form-error" role="alert">
+              {formError}
+            </p>
+          )}
+
+          <div class="dialog-actions">
+            <button type="button" class="button" onClick={requestClose} title="Cancel (Esc)">
+              Cancel
+            </button>
+            <button
+              type="submit"
+              class="button button-primary"
+              disabled={saving}
+              title={`Save (Enter, or ${shortcut('Enter')} in the note)`}
+            >
+              {saving ? 'Saving…' : catchUp ? 'Save changes' : 'Save catch-up'}
+            </button>
+          </div>
+        </form>
+        )
+      }
+    </Dialog>
+  );
+}

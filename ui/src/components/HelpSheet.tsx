@@ -1,0 +1,39 @@
+import { shortcut } from '../keys';
+import { Dialog } from './Dialog';
+
+const ROWS: ReadonlyArray<[string, string]> = [
+  [shortcut('L'), 'Log a catch-up'],
+  [shortcut('N'), 'Add a mentor'],
+  ['?', 'Show this help'],
+  ['Esc', 'Close a dialog without saving'],
+  ['Enter', 'Save a dialog from a single-line field'],
+  [shortcut('Enter'), 'Save from a note'],
+];
+
+export function HelpSheet({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose} size="narrow">
+      {(requestClose) => (
+        <>
+          <table class="shortcuts">
+            <tbody>
+              {ROWS.map(([keys, what]) => (
+                <tr key={keys}>
+                  <td>
+                    <kbd>{keys}</kbd>
+                  </td>
+                  <td>{what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="dialog-actions">
+            <button type="button" class="button" onClick={requestClose}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

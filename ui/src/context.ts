@@ -1,0 +1,44 @@
+// What every screen and dialog can ask of the app shell.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { CatchUp } from './bindings/CatchUp';
+import type { Mentor } from './bindings/Mentor';
+
+export type Route =
+  | { name: 'today' }
+  | { name: 'mentors' }
+  | { name: 'mentor'; id: number }
+  | { name: 'settings' };
+
+export type DialogState =
+  | { type: 'addMentor' }
+  | { type: 'editMentor'; mentor: Mentor }
+  | { type: 'logCatchUp'; mentor?: Mentor }
+  | { type: 'editCatchUp'; mentor: Mentor; catchUp: CatchUp }
+  | { type: 'help' };
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
+export interface AppActions {
+  /** The local calendar day, as the backend sees it. */
+  today: string;
+  /** Bumped after every change, so screens reload what they show. */
+  refreshKey: number;
+  refresh: () => void;
+  navigate: (route: Route) => void;
+  openDialog: (dialog: DialogState) => void;
+  toast: (message: string, action?: ToastAction) => void;
+  /** Shows a failed command to the user (or the lock screen, for Locked). */
+  fail: (error: unknown) => void;
+}
+
+export const AppContext = createContext<AppActions | null>(null);
+
+export function useApp(): AppActions {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp outside the app shell');
+  return app;
+}

@@ -1,0 +1,24 @@
+// Keyboard shortcut helpers shared by the global handler, tooltips and the help sheet.
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/** "Ctrl+L" or "⌘L". */
+export function shortcut(key: string): string {
+  return isMac ? `⌘${key}` : `Ctrl+${key}`;
+}
+
+export function isModKey(e: KeyboardEvent): boolean {
+  return isMac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
+}
+
+/** True when the user is typing into something, so plain keys must not be shortcuts. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(type);
+  }
+  return false;
+}

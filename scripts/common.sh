@@ -6,7 +6,7 @@ BUILD_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev)
 # Packages to test it headless: a virtual display, a session bus, a real keyring, the
 # WebKit WebDriver, screenshots.
-TEST_PACKAGES=(xvfb webkit2gtk-driver dbus-x11 gnome-keyring libsecret-tools imagemagick)
+TEST_PACKAGES=(xvfb webkit2gtk-driver dbus-x11 gnome-keyring libsecret-tools imagemagick xdotool)
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 

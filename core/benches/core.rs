@@ -26,8 +26,15 @@ fn big_circle(path: &std::path::Path, key: &DbKey) -> Store {
         };
         let mentor = store.add_mentor(&draft, today()).expect("add");
         for days_ago in 0..100u64 {
-            let date = today().checked_sub_days(Days::new(days_ago * 3)).expect("date");
-            let draft = CatchUpDraft { mentor_id: mentor.id, date, mode: Mode::Call, note: "A short note.".into() };
+            let date = today()
+                .checked_sub_days(Days::new(days_ago * 3))
+                .expect("date");
+            let draft = CatchUpDraft {
+                mentor_id: mentor.id,
+                date,
+                mode: Mode::Call,
+                note: "A short note.".into(),
+            };
             store.log_catch_up(&draft, today()).expect("log");
         }
     }
@@ -50,7 +57,12 @@ fn benches(c: &mut Criterion) {
         b.iter(|| store.mentor_page(1, today()).expect("page"))
     });
     c.bench_function("log a catch-up (one transaction, WAL)", |b| {
-        let draft = CatchUpDraft { mentor_id: 1, date: today(), mode: Mode::Coffee, note: "Quick one.".into() };
+        let draft = CatchUpDraft {
+            mentor_id: 1,
+            date: today(),
+            mode: Mode::Coffee,
+            note: "Quick one.".into(),
+        };
         b.iter(|| store.log_catch_up(&draft, today()).expect("log"))
     });
     drop(store);

@@ -34,7 +34,12 @@ pub fn status(counts_from: NaiveDate, cadence_days: u32, today: NaiveDate) -> Ca
             .unwrap_or(due_on);
         (DueStatus::Ok, Some(soon_from))
     };
-    CadenceStatus { status, due_on, days_until_due, changes_on }
+    CadenceStatus {
+        status,
+        due_on,
+        days_until_due,
+        changes_on,
+    }
 }
 
 /// The user's calendar day at `instant` in time zone `zone`.
@@ -44,7 +49,8 @@ pub fn local_day<Tz: TimeZone>(instant: DateTime<Utc>, zone: &Tz) -> NaiveDate {
 
 fn add_days(day: NaiveDate, days: u32) -> NaiveDate {
     // Only reachable near year 262143; saturating keeps the function total.
-    day.checked_add_days(Days::new(u64::from(days))).unwrap_or(NaiveDate::MAX)
+    day.checked_add_days(Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 #[cfg(test)]
@@ -61,15 +67,79 @@ mod tests {
     fn status_table_covers_every_state_and_the_day_it_changes() {
         // (counts from, cadence, today, status, due on, days until due, changes on)
         let table = [
-            ("2026-03-01", 28, "2026-03-02", DueStatus::Ok, "2026-03-29", 27, Some("2026-03-22")),
-            ("2026-03-01", 28, "2026-03-22", DueStatus::DueSoon, "2026-03-29", 7, Some("2026-03-29")),
-            ("2026-03-01", 28, "2026-03-28", DueStatus::DueSoon, "2026-03-29", 1, Some("2026-03-29")),
-            ("2026-03-01", 28, "2026-03-29", DueStatus::Due, "2026-03-29", 0, Some("2026-03-30")),
-            ("2026-03-01", 28, "2026-03-30", DueStatus::Overdue, "2026-03-29", -1, None),
-            ("2026-03-01", 28, "2026-04-10", DueStatus::Overdue, "2026-03-29", -12, None),
+            (
+                "2026-03-01",
+                28,
+                "2026-03-02",
+                DueStatus::Ok,
+                "2026-03-29",
+                27,
+                Some("2026-03-22"),
+            ),
+            (
+                "2026-03-01",
+                28,
+                "2026-03-22",
+                DueStatus::DueSoon,
+                "2026-03-29",
+                7,
+                Some("2026-03-29"),
+            ),
+            (
+                "2026-03-01",
+                28,
+                "2026-03-28",
+                DueStatus::DueSoon,
+                "2026-03-29",
+                1,
+                Some("2026-03-29"),
+            ),
+            (
+                "2026-03-01",
+                28,
+                "2026-03-29",
+                DueStatus::Due,
+                "2026-03-29",
+                0,
+                Some("2026-03-30"),
+            ),
+            (
+                "2026-03-01",
+                28,
+                "2026-03-30",
+                DueStatus::Overdue,
+                "2026-03-29",
+                -1,
+                None,
+            ),
+            (
+                "2026-03-01",
+                28,
+                "2026-04-10",
+                DueStatus::Overdue,
+                "2026-03-29",
+                -12,
+                None,
+            ),
             // A daily cadence has no "due soon": it is due the next day.
-            ("2026-05-04", 1, "2026-05-04", DueStatus::Ok, "2026-05-05", 1, Some("2026-05-05")),
-            ("2026-05-04", 1, "2026-05-05", DueStatus::Due, "2026-05-05", 0, Some("2026-05-06")),
+            (
+                "2026-05-04",
+                1,
+                "2026-05-04",
+                DueStatus::Ok,
+                "2026-05-05",
+                1,
+                Some("2026-05-05"),
+            ),
+            (
+                "2026-05-04",
+                1,
+                "2026-05-05",
+                DueStatus::Due,
+                "2026-05-05",
+                0,
+                Some("2026-05-06"),
+            ),
         ];
         for (from, cadence, today, status, due_on, days, changes_on) in table {
             let got = super::status(day(from), cadence, day(today));
@@ -109,7 +179,10 @@ mod tests {
         let late_saturday = late_saturday.expect("valid instant");
         let today = local_day(late_saturday, &London);
         assert_eq!(today, day("2026-03-28"));
-        assert_eq!(super::status(caught_up, 7, today).status, DueStatus::DueSoon);
+        assert_eq!(
+            super::status(caught_up, 7, today).status,
+            DueStatus::DueSoon
+        );
 
         // 23:30 UTC on 29 March is already 30 March in London (BST, UTC+1): one day over,
         // although fewer than 8 × 24 hours have passed since midnight on the 22nd.
@@ -125,7 +198,10 @@ mod tests {
         let today = local_day(just_after_midnight.expect("valid instant"), &London);
         assert_eq!(today, day("2026-10-25"), "00:05 BST is already the 25th");
         let got = super::status(caught_up, 7, today);
-        assert_eq!((got.status, got.due_on), (DueStatus::Due, day("2026-10-25")));
+        assert_eq!(
+            (got.status, got.due_on),
+            (DueStatus::Due, day("2026-10-25"))
+        );
     }
 
     #[test]

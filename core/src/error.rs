@@ -15,7 +15,10 @@ pub enum Error {
     NotFound(String),
     /// The user's input breaks a rule; `field` names the form field to point at.
     #[error("{message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
     /// The database cannot be opened: see [`LockReason`].
     #[error("{}", .0.message())]
     Locked(LockReason),
@@ -32,7 +35,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Error::Invalid { field, message: message.into() }
+        Error::Invalid {
+            field,
+            message: message.into(),
+        }
     }
 }
 
@@ -126,7 +132,11 @@ impl From<&Error> for ErrorPayload {
             }
             other => other.to_string(),
         };
-        ErrorPayload { kind, message, field }
+        ErrorPayload {
+            kind,
+            message,
+            field,
+        }
     }
 }
 

@@ -84,7 +84,9 @@ pub struct MemorySecretStore {
 impl MemorySecretStore {
     fn check(&self) -> Result<(), SecretStoreError> {
         if self.unavailable.load(std::sync::atomic::Ordering::SeqCst) {
-            Err(SecretStoreError::Unavailable("test store switched off".into()))
+            Err(SecretStoreError::Unavailable(
+                "test store switched off".into(),
+            ))
         } else {
             Ok(())
         }
@@ -112,7 +114,10 @@ mod tests {
 
     #[test]
     fn generated_keys_are_random_and_never_printed() {
-        let (a, b) = (DbKey::generate().expect("key"), DbKey::generate().expect("key"));
+        let (a, b) = (
+            DbKey::generate().expect("key"),
+            DbKey::generate().expect("key"),
+        );
         assert_ne!(a, b, "two generated keys must differ");
         assert_eq!(format!("{a:?}"), "DbKey(..)");
     }
@@ -121,7 +126,13 @@ mod tests {
     fn pragma_spells_the_key_as_64_hex_digits() {
         let key = DbKey::from_bytes(&[0xab; 32]).expect("32 bytes");
         let pragma = key.pragma();
-        assert_eq!(pragma.as_str(), format!("PRAGMA key = \"x'{}'\";", "ab".repeat(32)));
-        assert!(DbKey::from_bytes(&[1; 31]).is_none(), "31 bytes is not a key");
+        assert_eq!(
+            pragma.as_str(),
+            format!("PRAGMA key = \"x'{}'\";", "ab".repeat(32))
+        );
+        assert!(
+            DbKey::from_bytes(&[1; 31]).is_none(),
+            "31 bytes is not a key"
+        );
     }
 }

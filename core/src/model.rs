@@ -78,7 +78,13 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the UI offers them.
-    pub const ALL: [Mode; 5] = [Mode::Coffee, Mode::Call, Mode::Video, Mode::Email, Mode::Message];
+    pub const ALL: [Mode; 5] = [
+        Mode::Coffee,
+        Mode::Call,
+        Mode::Video,
+        Mode::Email,
+        Mode::Message,
+    ];
 
     /// The stable key stored in the database.
     pub fn key(self) -> &'static str {
@@ -221,5 +227,8 @@ pub enum AppStatus {
     Open { today: NaiveDate },
     /// The circle stays closed; `message` says what happened and what to do.
     #[serde(rename_all = "camelCase")]
-    Locked { reason: crate::error::LockReason, message: String },
+    Locked {
+        reason: crate::error::LockReason,
+        message: String,
+    },
 }

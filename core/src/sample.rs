@@ -25,7 +25,10 @@ const SAMPLES: &[Sample] = &[
         roles: &[Role::Adviser, Role::SuccessPartner],
         cadence_days: 28,
         mode: Mode::Video,
-        catch_ups: &[(33, "Talked through the team-lead move."), (64, "Agreed to meet monthly.")],
+        catch_ups: &[
+            (33, "Talked through the team-lead move."),
+            (64, "Agreed to meet monthly."),
+        ],
     },
     Sample {
         name: "Ben Okafor (sample)",
@@ -58,8 +61,15 @@ pub fn add_sample_circle(store: &mut Store, today: NaiveDate) -> Result<()> {
         let added_on = today.checked_sub_days(Days::new(90)).unwrap_or(today);
         let mentor = store.add_mentor(&draft, added_on)?;
         for (days_ago, note) in sample.catch_ups {
-            let date = today.checked_sub_days(Days::new(*days_ago)).unwrap_or(today);
-            let draft = CatchUpDraft { mentor_id: mentor.id, date, mode: sample.mode, note: (*note).into() };
+            let date = today
+                .checked_sub_days(Days::new(*days_ago))
+                .unwrap_or(today);
+            let draft = CatchUpDraft {
+                mentor_id: mentor.id,
+                date,
+                mode: sample.mode,
+                note: (*note).into(),
+            };
             store.log_catch_up(&draft, today)?;
         }
     }

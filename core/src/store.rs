@@ -9,14 +9,15 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Row, params};
 
 use crate::cadence;
 use crate::error::{Error, LockReason, Result};
 use crate::key::DbKey;
 use crate::model::{
-    CatchUp, CatchUpDraft, CatchUpId, CircleMember, Mentor, MentorDraft, MentorId, MentorPage, Mode,
-    Role,
+    CatchUp, CatchUpDraft, CatchUpId, CircleMember, Mentor, MentorDraft, MentorId, MentorPage,
+    Mode, Role,
 };
 use crate::validate;
 
@@ -67,11 +68,16 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|_| Error::Locked(LockReason::Unreadable))?;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|_| Error::Locked(LockReason::Unreadable))?;
         Store::unlock(conn, key)
     }
 
     fn unlock(conn: Connection, key: &DbKey) -> Result<Store> {
+        // Until the key is proven, closing must not checkpoint: SQLite would copy the
+        // -wal journal (left by a crash) into the database without needing the key,
+        // rewriting a file we promised to leave untouched.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         conn.execute_batch(&key.pragma())?;
         // Temp tables and sort spills stay in memory: on disk they would be plaintext.
         conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
@@ -86,6 +92,7 @@ impl Store {
         if version > SCHEMA_VERSION {
             return Err(Error::Locked(LockReason::NewerVersion));
         }
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA foreign_keys = ON;
@@ -111,7 +118,9 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))?)
     }
 
     // --- mentors -------------------------------------------------------------------
@@ -123,7 +132,13 @@ impl Store {
         tx.execute(
             "INSERT INTO mentor (name, organisation, cadence_days, preferred_mode, added_on)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![draft.name, draft.organisation, draft.cadence_days, draft.preferred_mode.key(), today],
+            params![
+                draft.name,
+                draft.organisation,
+                draft.cadence_days,
+                draft.preferred_mode.key(),
+                today
+            ],
         )?;
         let id = tx.last_insert_rowid();
         write_roles(&tx, id, &draft.roles)?;
@@ -138,7 +153,13 @@ impl Store {
         let changed = tx.execute(
             "UPDATE mentor SET name = ?2, organisation = ?3, cadence_days = ?4, preferred_mode = ?5
              WHERE id = ?1",
-            params![id, draft.name, draft.organisation, draft.cadence_days, draft.preferred_mode.key()],
+            params![
+                id,
+                draft.name,
+                draft.organisation,
+                draft.cadence_days,
+                draft.preferred_mode.key()
+            ],
         )?;
         if changed == 0 {
             return Err(mentor_not_found());
@@ -167,14 +188,20 @@ impl Store {
     /// One mentor, archived or not.
     pub fn mentor(&self, id: MentorId) -> Result<Mentor> {
         self.conn
-            .query_row(&format!("{MENTOR_SELECT} WHERE m.id = ?1"), [id], mentor_from_row)
+            .query_row(
+                &format!("{MENTOR_SELECT} WHERE m.id = ?1"),
+                [id],
+                mentor_from_row,
+            )
             .optional()?
             .ok_or_else(mentor_not_found)?
     }
 
     /// Every archived mentor, by name.
     pub fn archived_mentors(&self) -> Result<Vec<Mentor>> {
-        let sql = format!("{MENTOR_SELECT} WHERE m.archived_at IS NOT NULL ORDER BY m.name COLLATE NOCASE");
+        let sql = format!(
+            "{MENTOR_SELECT} WHERE m.archived_at IS NOT NULL ORDER BY m.name COLLATE NOCASE"
+        );
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([], mentor_from_row)?;
         rows.map(|row| row?).collect()
@@ -183,9 +210,7 @@ impl Store {
     /// The active circle on `today`, most urgent first: overdue, then due, then by how
     /// soon each is due, then by name.
     pub fn circle(&self, today: NaiveDate) -> Result<Vec<CircleMember>> {
-        let sql = format!(
-            "{MENTOR_SELECT} WHERE m.archived_at IS NULL"
-        );
+        let sql = format!("{MENTOR_SELECT} WHERE m.archived_at IS NULL");
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([], |row| {
             let last: Option<NaiveDate> = row.get(8)?;
@@ -197,7 +222,11 @@ impl Store {
             let mentor = mentor?;
             let counts_from = last_catch_up.unwrap_or(mentor.added_on);
             let cadence = cadence::status(counts_from, mentor.cadence_days, today);
-            members.push(CircleMember { mentor, last_catch_up, cadence });
+            members.push(CircleMember {
+                mentor,
+                last_catch_up,
+                cadence,
+            });
         }
         members.sort_by(|a, b| {
             (a.cadence.days_until_due, a.mentor.name.to_lowercase())
@@ -223,7 +252,12 @@ impl Store {
     }
 
     /// Corrects a logged catch-up (its date, mode, note, or even which mentor).
-    pub fn update_catch_up(&mut self, id: CatchUpId, draft: &CatchUpDraft, today: NaiveDate) -> Result<CatchUp> {
+    pub fn update_catch_up(
+        &mut self,
+        id: CatchUpId,
+        draft: &CatchUpDraft,
+        today: NaiveDate,
+    ) -> Result<CatchUp> {
         let draft = validate::catch_up(draft, today)?;
         let tx = self.conn.transaction()?;
         ensure_mentor_exists(&tx, draft.mentor_id)?;
@@ -250,7 +284,11 @@ impl Store {
     /// One catch-up.
     pub fn catch_up(&self, id: CatchUpId) -> Result<CatchUp> {
         self.conn
-            .query_row(&format!("{CATCH_UP_SELECT} WHERE id = ?1"), [id], catch_up_from_row)
+            .query_row(
+                &format!("{CATCH_UP_SELECT} WHERE id = ?1"),
+                [id],
+                catch_up_from_row,
+            )
             .optional()?
             .ok_or_else(catch_up_not_found)?
     }
@@ -258,7 +296,8 @@ impl Store {
     /// A mentor's catch-ups, newest first.
     pub fn catch_ups(&self, mentor_id: MentorId) -> Result<Vec<CatchUp>> {
         self.mentor(mentor_id)?;
-        let sql = format!("{CATCH_UP_SELECT} WHERE mentor_id = ?1 ORDER BY happened_on DESC, id DESC");
+        let sql =
+            format!("{CATCH_UP_SELECT} WHERE mentor_id = ?1 ORDER BY happened_on DESC, id DESC");
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([mentor_id], catch_up_from_row)?;
         rows.map(|row| row?).collect()
@@ -272,8 +311,6 @@ const MENTOR_SELECT: &str = "SELECT m.id, m.name, m.organisation, m.cadence_days
             (SELECT role FROM mentor_role r WHERE r.mentor_id = m.id ORDER BY position)) AS roles,
         (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = m.id) AS last_catch_up
      FROM mentor m";
-
-
 
 const CATCH_UP_SELECT: &str = "SELECT id, mentor_id, happened_on, mode, note FROM catch_up";
 
@@ -289,7 +326,9 @@ fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
         .map(Role::from_key)
         .collect();
     let (Some(roles), Some(preferred_mode)) = (roles, Mode::from_key(&mode)) else {
-        return Ok(Err(Error::Internal("unknown role or mode in a mentor row".into())));
+        return Ok(Err(Error::Internal(
+            "unknown role or mode in a mentor row".into(),
+        )));
     };
     Ok(Ok(Mentor {
         id: row.get(0)?,
@@ -306,13 +345,22 @@ fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
 fn catch_up_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CatchUp>> {
     let mode: String = row.get(3)?;
     let Some(mode) = Mode::from_key(&mode) else {
-        return Ok(Err(Error::Internal("unknown mode in a catch-up row".into())));
+        return Ok(Err(Error::Internal(
+            "unknown mode in a catch-up row".into(),
+        )));
     };
-    Ok(Ok(CatchUp { id: row.get(0)?, mentor_id: row.get(1)?, date: row.get(2)?, mode, note: row.get(4)? }))
+    Ok(Ok(CatchUp {
+        id: row.get(0)?,
+        mentor_id: row.get(1)?,
+        date: row.get(2)?,
+        mode,
+        note: row.get(4)?,
+    }))
 }
 
 fn write_roles(tx: &rusqlite::Transaction<'_>, mentor_id: MentorId, roles: &[Role]) -> Result<()> {
-    let mut statement = tx.prepare("INSERT INTO mentor_role (mentor_id, role, position) VALUES (?1, ?2, ?3)")?;
+    let mut statement =
+        tx.prepare("INSERT INTO mentor_role (mentor_id, role, position) VALUES (?1, ?2, ?3)")?;
     for (position, role) in roles.iter().enumerate() {
         statement.execute(params![mentor_id, role.key(), position as i64])?;
     }
@@ -320,7 +368,9 @@ fn write_roles(tx: &rusqlite::Transaction<'_>, mentor_id: MentorId, roles: &[Rol
 }
 
 fn ensure_mentor_exists(tx: &rusqlite::Transaction<'_>, id: MentorId) -> Result<()> {
-    let found: Option<i64> = tx.query_row("SELECT 1 FROM mentor WHERE id = ?1", [id], |row| row.get(0)).optional()?;
+    let found: Option<i64> = tx
+        .query_row("SELECT 1 FROM mentor WHERE id = ?1", [id], |row| row.get(0))
+        .optional()?;
     found.map(|_| ()).ok_or_else(mentor_not_found)
 }
 
@@ -338,8 +388,18 @@ impl Store {
         let mentor = self.mentor(id)?;
         let catch_ups = self.catch_ups(id)?;
         let last_catch_up = catch_ups.first().map(|catch_up| catch_up.date);
-        let cadence = (!mentor.archived)
-            .then(|| cadence::status(last_catch_up.unwrap_or(mentor.added_on), mentor.cadence_days, today));
-        Ok(MentorPage { mentor, cadence, last_catch_up, catch_ups })
+        let cadence = (!mentor.archived).then(|| {
+            cadence::status(
+                last_catch_up.unwrap_or(mentor.added_on),
+                mentor.cadence_days,
+                today,
+            )
+        });
+        Ok(MentorPage {
+            mentor,
+            cadence,
+            last_catch_up,
+            catch_ups,
+        })
     }
 }

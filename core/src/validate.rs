@@ -21,7 +21,12 @@ pub fn mentor(draft: &MentorDraft) -> Result<MentorDraft> {
     }
     check_length("name", &name, MAX_NAME_CHARS, "The name")?;
     let organisation = draft.organisation.trim().to_string();
-    check_length("organisation", &organisation, MAX_NAME_CHARS, "The organisation")?;
+    check_length(
+        "organisation",
+        &organisation,
+        MAX_NAME_CHARS,
+        "The organisation",
+    )?;
     let mut roles = Vec::with_capacity(draft.roles.len());
     for role in &draft.roles {
         if !roles.contains(role) {
@@ -29,10 +34,18 @@ pub fn mentor(draft: &MentorDraft) -> Result<MentorDraft> {
         }
     }
     if roles.is_empty() {
-        return Err(Error::invalid("roles", "Pick at least one role this mentor plays in your circle."));
+        return Err(Error::invalid(
+            "roles",
+            "Pick at least one role this mentor plays in your circle.",
+        ));
     }
     match draft.cadence_days {
-        0 => return Err(Error::invalid("cadenceDays", "Choose how often to talk: at least every day.")),
+        0 => {
+            return Err(Error::invalid(
+                "cadenceDays",
+                "Choose how often to talk: at least every day.",
+            ));
+        }
         days if days > MAX_CADENCE_DAYS => {
             return Err(Error::invalid(
                 "cadenceDays",
@@ -41,27 +54,44 @@ pub fn mentor(draft: &MentorDraft) -> Result<MentorDraft> {
         }
         _ => {}
     }
-    Ok(MentorDraft { name, organisation, roles, ..draft.clone() })
+    Ok(MentorDraft {
+        name,
+        organisation,
+        roles,
+        ..draft.clone()
+    })
 }
 
 /// A cleaned-up copy of `draft`, or why not. `today` is the user's local day.
 pub fn catch_up(draft: &CatchUpDraft, today: NaiveDate) -> Result<CatchUpDraft> {
     if draft.date > today {
-        return Err(Error::invalid("date", "That date is in the future: log a catch-up once it has happened."));
+        return Err(Error::invalid(
+            "date",
+            "That date is in the future: log a catch-up once it has happened.",
+        ));
     }
     let oldest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
     if draft.date < oldest {
-        return Err(Error::invalid("date", "That date is too far in the past; check the year."));
+        return Err(Error::invalid(
+            "date",
+            "That date is too far in the past; check the year.",
+        ));
     }
     let note = draft.note.trim().to_string();
     check_length("note", &note, MAX_NOTE_CHARS, "The note")?;
-    Ok(CatchUpDraft { note, ..draft.clone() })
+    Ok(CatchUpDraft {
+        note,
+        ..draft.clone()
+    })
 }
 
 fn check_length(field: &'static str, text: &str, max: usize, what: &str) -> Result<()> {
     let length = text.chars().count();
     if length > max {
-        return Err(Error::invalid(field, format!("{what} is {length} characters long; keep it to {max} at most.")));
+        return Err(Error::invalid(
+            field,
+            format!("{what} is {length} characters long; keep it to {max} at most."),
+        ));
     }
     Ok(())
 }

@@ -88,8 +88,15 @@ impl Vault {
         let header = match header {
             Some(header) => header,
             None => {
-                let header = Header { format: 1, vault_id: new_vault_id()?, key_source: KeySource::Keyring };
-                write_atomically(&self.header_path(), &serde_json::to_vec_pretty(&header).map_err(internal)?)?;
+                let header = Header {
+                    format: 1,
+                    vault_id: new_vault_id()?,
+                    key_source: KeySource::Keyring,
+                };
+                write_atomically(
+                    &self.header_path(),
+                    &serde_json::to_vec_pretty(&header).map_err(internal)?,
+                )?;
                 header
             }
         };
@@ -175,7 +182,10 @@ mod tests {
         let secrets = MemorySecretStore::default();
         drop(vault.open(&secrets).expect("first open creates"));
         let header = vault.header().expect("header").expect("written");
-        assert!(secrets.load(&header.vault_id).expect("load").is_some(), "key kept in the store");
+        assert!(
+            secrets.load(&header.vault_id).expect("load").is_some(),
+            "key kept in the store"
+        );
         drop(vault.open(&secrets).expect("second open reuses the key"));
     }
 
@@ -190,8 +200,15 @@ mod tests {
             Err(Error::Locked(LockReason::KeyMissing)) => {}
             other => panic!("expected KeyMissing, got {:?}", other.map(|_| ())),
         }
-        assert_eq!(files(dir.path()), before, "nothing may be created, deleted or rewritten");
-        assert!(empty_keyring.load("anything").expect("load").is_none(), "no new key may be made");
+        assert_eq!(
+            files(dir.path()),
+            before,
+            "nothing may be created, deleted or rewritten"
+        );
+        assert!(
+            empty_keyring.load("anything").expect("load").is_none(),
+            "no new key may be made"
+        );
     }
 
     #[test]
@@ -202,7 +219,10 @@ mod tests {
         drop(vault.open(&secrets).expect("created"));
         let before = files(dir.path());
         secrets.unavailable.store(true, Ordering::SeqCst);
-        assert!(matches!(vault.open(&secrets), Err(Error::Locked(LockReason::KeyringUnavailable))));
+        assert!(matches!(
+            vault.open(&secrets),
+            Err(Error::Locked(LockReason::KeyringUnavailable))
+        ));
         assert_eq!(files(dir.path()), before);
     }
 
@@ -214,8 +234,13 @@ mod tests {
         drop(vault.open(&secrets).expect("created"));
         let before = files(dir.path());
         let header = vault.header().expect("header").expect("written");
-        secrets.save(&header.vault_id, &DbKey::generate().expect("key")).expect("replace key");
-        assert!(matches!(vault.open(&secrets), Err(Error::Locked(LockReason::WrongKey))));
+        secrets
+            .save(&header.vault_id, &DbKey::generate().expect("key"))
+            .expect("replace key");
+        assert!(matches!(
+            vault.open(&secrets),
+            Err(Error::Locked(LockReason::WrongKey))
+        ));
         assert_eq!(files(dir.path()), before);
     }
 
@@ -225,7 +250,13 @@ mod tests {
         let vault = Vault::new(dir.path());
         let secrets = MemorySecretStore::default();
         secrets.unavailable.store(true, Ordering::SeqCst);
-        assert!(matches!(vault.open(&secrets), Err(Error::Locked(LockReason::KeyringUnavailable))));
-        assert!(!vault.database_path().exists(), "no database without a kept key");
+        assert!(matches!(
+            vault.open(&secrets),
+            Err(Error::Locked(LockReason::KeyringUnavailable))
+        ));
+        assert!(
+            !vault.database_path().exists(),
+            "no database without a kept key"
+        );
     }
 }

@@ -28,7 +28,11 @@ pub struct Circle {
 
 impl Circle {
     pub fn new(data_dir: PathBuf) -> Circle {
-        Circle { vault: Vault::new(data_dir), clock: LocalClock, store: Mutex::new(None) }
+        Circle {
+            vault: Vault::new(data_dir),
+            clock: LocalClock,
+            store: Mutex::new(None),
+        }
     }
 
     /// Opens the circle if it is not open yet, and says where things stand.
@@ -51,11 +55,16 @@ impl Circle {
                 }
             }
         }
-        AppStatus::Open { today: self.clock.today() }
+        AppStatus::Open {
+            today: self.clock.today(),
+        }
     }
 
     /// Runs `work` on the open store with today's date, mapping errors for the UI.
-    pub fn with_store<T>(&self, work: impl FnOnce(&mut Store, NaiveDate) -> mentor_core::Result<T>) -> Result<T, ErrorPayload> {
+    pub fn with_store<T>(
+        &self,
+        work: impl FnOnce(&mut Store, NaiveDate) -> mentor_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
         let mut guard = self.lock();
         let result = match guard.as_mut() {
             Some(store) => work(store, self.clock.today()),
@@ -73,6 +82,8 @@ impl Circle {
     fn lock(&self) -> MutexGuard<'_, Option<Store>> {
         // A panic while holding the lock cannot leave the store half-written: every
         // write is a transaction. Keep serving.
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

@@ -18,7 +18,9 @@ impl SecretStore for KeyringStore {
         match entry.get_secret() {
             Ok(secret) => {
                 let secret = Zeroizing::new(secret);
-                DbKey::from_bytes(&secret).map(Some).ok_or(SecretStoreError::Malformed)
+                DbKey::from_bytes(&secret)
+                    .map(Some)
+                    .ok_or(SecretStoreError::Malformed)
             }
             Err(KeyringError::NoEntry) => Ok(None),
             Err(error) => Err(unavailable(error)),

@@ -19,40 +19,65 @@ fn hex(bytes: &[u8]) -> String {
 
 #[test]
 fn a_key_kept_in_the_keyring_is_read_back_after_a_process_restart() {
-    if let (Ok(vault_id), Ok(expected)) = (std::env::var(CHILD_VAULT), std::env::var(CHILD_EXPECT)) {
+    if let (Ok(vault_id), Ok(expected)) = (std::env::var(CHILD_VAULT), std::env::var(CHILD_EXPECT))
+    {
         // The second process: nothing in memory, only what the keyring kept.
-        let key = KeyringStore.load(&vault_id).expect("the keyring answers in the new process");
+        let key = KeyringStore
+            .load(&vault_id)
+            .expect("the keyring answers in the new process");
         let key = key.expect("the key is still in the keyring after a restart");
-        assert_eq!(hex(key.as_bytes()), expected, "the keyring must give back the same key");
+        assert_eq!(
+            hex(key.as_bytes()),
+            expected,
+            "the keyring must give back the same key"
+        );
         return;
     }
 
-    let vault_id = format!("test-{}", hex(DbKey::generate().expect("random").as_bytes()));
+    let vault_id = format!(
+        "test-{}",
+        hex(DbKey::generate().expect("random").as_bytes())
+    );
     assert_eq!(
-        KeyringStore.load(&vault_id).expect("a Secret Service must be running (use scripts/test.sh)"),
+        KeyringStore
+            .load(&vault_id)
+            .expect("a Secret Service must be running (use scripts/test.sh)"),
         None,
         "a new vault id has no key yet"
     );
     let key = DbKey::generate().expect("random key");
-    KeyringStore.save(&vault_id, &key).expect("the keyring keeps the key");
+    KeyringStore
+        .save(&vault_id, &key)
+        .expect("the keyring keeps the key");
 
     let status = Command::new(std::env::current_exe().expect("own test binary"))
-        .args(["a_key_kept_in_the_keyring_is_read_back_after_a_process_restart", "--exact"])
+        .args([
+            "a_key_kept_in_the_keyring_is_read_back_after_a_process_restart",
+            "--exact",
+        ])
         .env(CHILD_VAULT, &vault_id)
         .env(CHILD_EXPECT, hex(key.as_bytes()))
         .status()
         .expect("the child test process starts");
     let entry = keyring::Entry::new(SERVICE, &vault_id).expect("entry");
     let cleaned = entry.delete_credential();
-    assert!(status.success(), "the restarted process must read the same key back");
+    assert!(
+        status.success(),
+        "the restarted process must read the same key back"
+    );
     assert!(cleaned.is_ok(), "the test key can be removed again");
 }
 
 #[test]
 fn a_malformed_keyring_entry_is_reported_not_used() {
-    let vault_id = format!("test-{}", hex(DbKey::generate().expect("random").as_bytes()));
+    let vault_id = format!(
+        "test-{}",
+        hex(DbKey::generate().expect("random").as_bytes())
+    );
     let entry = keyring::Entry::new(SERVICE, &vault_id).expect("entry");
-    entry.set_secret(b"not a key").expect("the keyring stores anything");
+    entry
+        .set_secret(b"not a key")
+        .expect("the keyring stores anything");
     let loaded = KeyringStore.load(&vault_id);
     let _ = entry.delete_credential();
     assert_eq!(loaded, Err(mentor_core::SecretStoreError::Malformed));

@@ -11,14 +11,13 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use serde_json::{Value, json};
 
 /// How long to wait for the window to show something before failing.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
 /// The W3C key under which an element reference is returned.
-const ELEMENT_KEY: &str = "element-6066-11e4-a5aa-4e6b3d4ef2a3";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// End-to-end tests share one display and two cores: run them one at a time.
 pub fn one_at_a_time() -> MutexGuard<'static, ()> {
@@ -38,7 +37,10 @@ pub fn app_binary() -> PathBuf {
     }
     let exe = std::env::current_exe().expect("test binary path");
     // target/<profile>/deps/<test> → target/<profile>/mentor-circle
-    let profile_dir = exe.parent().and_then(Path::parent).expect("target profile dir");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target profile dir");
     profile_dir.join("mentor-circle")
 }
 
@@ -57,7 +59,9 @@ pub struct World {
 
 impl World {
     pub fn new() -> World {
-        World { root: tempfile::tempdir().expect("temp dir") }
+        World {
+            root: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     pub fn data_dir(&self) -> PathBuf {
@@ -106,18 +110,28 @@ impl Driver {
             .expect("log file");
         let mut command = Command::new(tauri_driver());
         command
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log handle"))
             .stderr(log);
         for (name, value) in world.env() {
             command.env(name, value);
         }
-        let child = command.spawn().expect("tauri-driver starts (installed by scripts/test.sh)");
+        let child = command
+            .spawn()
+            .expect("tauri-driver starts (installed by scripts/test.sh)");
         let driver = Driver { child, port };
         let deadline = Instant::now() + PATIENCE;
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         driver
@@ -133,15 +147,29 @@ impl Driver {
             }}
         });
         let agent = agent();
-        let reply = call(&agent, "POST", &format!("{base}/session"), Some(capabilities));
-        let id = reply["sessionId"].as_str().expect("session id").to_string();
-        Session { agent, url: format!("{base}/session/{id}"), open: true }
+        let reply = call(
+            &agent,
+            "POST",
+            &format!("{base}/session"),
+            Some(capabilities),
+        );
+        let id = reply["value"]["sessionId"]
+            .as_str()
+            .expect("a W3C session id")
+            .to_string();
+        Session {
+            agent,
+            url: format!("{base}/session/{id}"),
+            open: true,
+        }
     }
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -162,7 +190,9 @@ fn tauri_driver() -> PathBuf {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
         .map(|home| home.join("bin").join("tauri-driver"));
-    cargo_bin.filter(|path| path.exists()).unwrap_or_else(|| PathBuf::from("tauri-driver"))
+    cargo_bin
+        .filter(|path| path.exists())
+        .unwrap_or_else(|| PathBuf::from("tauri-driver"))
 }
 
 fn free_port() -> u16 {
@@ -193,7 +223,10 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Va
         .read_to_string(&mut text)
         .expect("response body");
     let reply: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-    assert!(status.is_success(), "{method} {url} failed with {status}: {text}");
+    assert!(
+        status.is_success(),
+        "{method} {url} failed with {status}: {text}"
+    );
     reply
 }
 
@@ -210,7 +243,13 @@ pub struct Element(String);
 
 impl Session {
     fn post(&self, path: &str, body: Value) -> Value {
-        call(&self.agent, "POST", &format!("{}{path}", self.url), Some(body))["value"].clone()
+        call(
+            &self.agent,
+            "POST",
+            &format!("{}{path}", self.url),
+            Some(body),
+        )["value"]
+            .clone()
     }
 
     fn get(&self, path: &str) -> Value {
@@ -237,13 +276,20 @@ impl Session {
         let deadline = Instant::now() + PATIENCE;
         loop {
             for element in self.find_all(xpath) {
-                if self.get(&format!("/element/{}/displayed", element.0)).as_bool() == Some(true) {
+                if self
+                    .get(&format!("/element/{}/displayed", element.0))
+                    .as_bool()
+                    == Some(true)
+                {
                     return element;
                 }
             }
             if Instant::now() > deadline {
                 let page = self.get("/source");
-                panic!("{what} did not appear ({xpath}); the page was:\n{}", page.as_str().unwrap_or(""));
+                panic!(
+                    "{what} did not appear ({xpath}); the page was:\n{}",
+                    page.as_str().unwrap_or("")
+                );
             }
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -253,9 +299,14 @@ impl Session {
     pub fn wait_gone(&self, xpath: &str, what: &str) {
         let deadline = Instant::now() + PATIENCE;
         while self.find_all(xpath).iter().any(|element| {
-            self.get(&format!("/element/{}/displayed", element.0)).as_bool() == Some(true)
+            self.get(&format!("/element/{}/displayed", element.0))
+                .as_bool()
+                == Some(true)
         }) {
-            assert!(Instant::now() < deadline, "{what} did not go away ({xpath})");
+            assert!(
+                Instant::now() < deadline,
+                "{what} did not go away ({xpath})"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -281,41 +332,72 @@ impl Session {
     pub fn type_into(&self, label: &str, text: &str) {
         let field = self.field(label);
         self.post(&format!("/element/{}/clear", field.0), json!({}));
-        self.post(&format!("/element/{}/value", field.0), json!({ "text": text }));
+        self.post(
+            &format!("/element/{}/value", field.0),
+            json!({ "text": text }),
+        );
     }
 
     /// Ticks the checkbox labelled `label`.
     pub fn tick(&self, label: &str) {
         let checkbox = self.field(label);
-        if self.get(&format!("/element/{}/selected", checkbox.0)).as_bool() != Some(true) {
+        if self
+            .get(&format!("/element/{}/selected", checkbox.0))
+            .as_bool()
+            != Some(true)
+        {
             self.click(&checkbox);
         }
     }
 
     /// The visible text of `element`.
     pub fn text(&self, element: &Element) -> String {
-        self.get(&format!("/element/{}/text", element.0)).as_str().unwrap_or_default().to_string()
+        self.get(&format!("/element/{}/text", element.0))
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// An attribute of `element`.
     pub fn attribute(&self, element: &Element, name: &str) -> Option<String> {
-        self.get(&format!("/element/{}/attribute/{name}", element.0)).as_str().map(str::to_string)
+        self.get(&format!("/element/{}/attribute/{name}", element.0))
+            .as_str()
+            .map(str::to_string)
     }
 
-    /// Saves a screenshot of the window as `target/e2e/<name>.png` and returns its path.
+    /// Saves a screenshot of the app's window as `target/e2e/<name>.png` and returns its
+    /// path. It is taken from the X display (as a person would see it) with ImageMagick:
+    /// WebKitWebDriver's own screenshot endpoint hangs under Xvfb.
     pub fn screenshot(&self, name: &str) -> PathBuf {
-        let encoded = self.get("/screenshot");
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(encoded.as_str().unwrap_or_default())
-            .expect("screenshot is base64");
         let path = screenshot_dir().join(format!("{name}.png"));
-        std::fs::write(&path, bytes).expect("write screenshot");
+        let window = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "^Mentor Circle$"])
+            .output()
+            .ok()
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .and_then(|ids| ids.lines().next().map(str::to_string))
+            .unwrap_or_else(|| "root".to_string());
+        let status = Command::new("import")
+            .args(["-window", &window])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick's import runs (installed by scripts/test.sh)");
+        assert!(status.success(), "screenshot of window {window} failed");
         path
     }
 
-    /// Quits the app by closing its session.
+    /// Quits the app by closing its session, and waits until the app has exited (it
+    /// finishes writing as it closes, and a test must not race it).
     pub fn quit(mut self) {
         self.close();
+        let deadline = Instant::now() + PATIENCE;
+        while app_is_running() {
+            assert!(
+                Instant::now() < deadline,
+                "the app did not exit after its session closed"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     fn close(&mut self) {
@@ -329,6 +411,17 @@ impl Drop for Session {
     fn drop(&mut self) {
         self.close();
     }
+}
+
+/// Whether a process of the built app is running.
+fn app_is_running() -> bool {
+    let app = app_binary().canonicalize().unwrap_or_else(|_| app_binary());
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    entries
+        .flatten()
+        .any(|entry| std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app))
 }
 
 /// An XPath string literal for `text` (which may contain either kind of quote).
@@ -356,7 +449,9 @@ pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(next) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&next) else { continue };
+        let Ok(entries) = std::fs::read_dir(&next) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -376,7 +471,9 @@ pub fn all_files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(next) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&next) else { continue };
+        let Ok(entries) = std::fs::read_dir(&next) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {

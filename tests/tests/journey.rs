@@ -14,7 +14,11 @@ fn a_mentor_and_a_catch_up_survive_a_restart_and_never_touch_disk_in_plaintext()
     let name = format!("Ana {secret}");
     let note = format!("Talked about the {secret} promotion");
     let today = Local::now().date_naive();
-    let due_on = today.checked_add_days(Days::new(28)).expect("date").format("%Y-%m-%d").to_string();
+    let due_on = today
+        .checked_add_days(Days::new(28))
+        .expect("date")
+        .format("%Y-%m-%d")
+        .to_string();
 
     // First launch: the empty circle explains itself and offers the first step.
     let app = driver.launch();
@@ -24,29 +28,52 @@ fn a_mentor_and_a_catch_up_survive_a_restart_and_never_touch_disk_in_plaintext()
     app.tick("Adviser");
     app.type_into("Talk every (days)", "28");
     app.click_button("Add mentor");
-    app.wait_for(&format!("//h1[contains(., {})]", quote(&name)), "the new mentor's page");
+    app.wait_for(
+        &format!("//h1[contains(., {})]", quote(&name)),
+        "the new mentor's page",
+    );
 
     app.click_button("Log catch-up");
     app.type_into("Note", &note);
     app.click_button("Save catch-up");
-    app.wait_for(&format!("//*[contains(text(), {})]", quote(&note)), "the logged catch-up");
+    app.wait_for(
+        &format!("//*[contains(text(), {})]", quote(&note)),
+        "the logged catch-up",
+    );
 
     // Home: the mentor, and the day the next catch-up is due (28 days from today).
     app.click_button("Today");
-    let row = format!("//ul[@aria-label='Your circle']/li[.//button[normalize-space()={}]]", quote(&name));
-    let due = app.wait_for(&format!("{row}//time[@datetime='{due_on}']"), "the due date on the home screen");
+    let row = format!(
+        "//ul[@aria-label='Your circle']/li[.//button[normalize-space()={}]]",
+        quote(&name)
+    );
+    let due = app.wait_for(
+        &format!("{row}//time[@datetime='{due_on}']"),
+        "the due date on the home screen",
+    );
     assert!(!app.text(&due).is_empty(), "the due date is shown as words");
     let shot = app.screenshot("home");
-    assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "a real screenshot");
+    assert!(
+        std::fs::metadata(&shot)
+            .map(|m| m.len() > 10_000)
+            .unwrap_or(false),
+        "a real screenshot"
+    );
     app.quit();
 
     // Relaunch: everything is still there.
     let app = driver.launch();
-    app.wait_for(&format!("{row}//time[@datetime='{due_on}']"), "the mentor after a restart");
+    app.wait_for(
+        &format!("{row}//time[@datetime='{due_on}']"),
+        "the mentor after a restart",
+    );
     let open_mentor = format!("//button[normalize-space()={}]", quote(&name));
     let link = app.wait_for(&open_mentor, "the mentor's name as a link");
     app.click(&link);
-    app.wait_for(&format!("//*[contains(text(), {})]", quote(&note)), "the catch-up note after a restart");
+    app.wait_for(
+        &format!("//*[contains(text(), {})]", quote(&note)),
+        "the catch-up note after a restart",
+    );
     app.screenshot("mentor");
     app.quit();
     drop(driver);
@@ -61,9 +88,15 @@ fn a_mentor_and_a_catch_up_survive_a_restart_and_never_touch_disk_in_plaintext()
     );
     let database = world.data_dir().join("circle.db");
     let header = std::fs::read(&database).expect("the database exists");
-    assert!(!header.starts_with(b"SQLite format 3"), "the database must be encrypted");
+    assert!(
+        !header.starts_with(b"SQLite format 3"),
+        "the database must be encrypted"
+    );
     let log = std::fs::read_to_string(world.log_path()).unwrap_or_default();
-    assert!(!log.contains(&secret), "the canary appeared in the app's output");
+    assert!(
+        !log.contains(&secret),
+        "the canary appeared in the app's output"
+    );
 }
 
 #[test]
@@ -75,6 +108,11 @@ fn a_wrong_key_shows_the_locked_screen_and_leaves_the_database_untouched() {
     let app = driver.launch();
     app.click_button("Explore with a sample circle");
     app.wait_for("//ul[@aria-label='Your circle']/li", "the sample circle");
+    app.wait_gone(
+        "//button[normalize-space()='Explore with a sample circle']",
+        "the empty state",
+    );
+    app.screenshot("sample-circle");
     app.quit();
 
     // Someone replaces the keyring entry with another key.
@@ -86,20 +124,40 @@ fn a_wrong_key_shows_the_locked_screen_and_leaves_the_database_untouched() {
     getrandom::fill(&mut other_key).expect("random");
     entry.set_secret(&other_key).expect("replace the key");
 
-    let database = world.data_dir().join("circle.db");
-    let before = std::fs::read(&database).expect("database bytes");
+    // The database and its journal, as the last session left them.
+    let read_database = || {
+        ["circle.db", "circle.db-wal"]
+            .map(|name| std::fs::read(world.data_dir().join(name)).unwrap_or_default())
+    };
+    let before = read_database();
+    assert!(!before[0].is_empty(), "the database exists");
 
     let app = driver.launch();
-    app.wait_for("//h1[normalize-space()='Your circle is locked']", "the locked screen");
-    app.wait_for("//*[contains(., 'does not open your circle')]", "what happened");
+    app.wait_for(
+        "//h1[normalize-space()='Your circle is locked']",
+        "the locked screen",
+    );
+    app.wait_for(
+        "//*[contains(., 'does not open your circle')]",
+        "what happened",
+    );
     let names = app.find_all("//*[contains(., '(sample)')]");
-    assert!(names.is_empty(), "the locked screen must show nothing personal");
+    assert!(
+        names.is_empty(),
+        "the locked screen must show nothing personal"
+    );
     app.screenshot("locked");
     app.click_button("Try again");
-    app.wait_for("//h1[normalize-space()='Your circle is locked']", "still locked after trying again");
+    app.wait_for(
+        "//h1[normalize-space()='Your circle is locked']",
+        "still locked after trying again",
+    );
     app.quit();
     drop(driver);
 
-    assert_eq!(std::fs::read(&database).expect("database bytes"), before, "the database must not change");
+    assert!(
+        read_database() == before,
+        "the database and its journal must not change"
+    );
     let _ = entry.delete_credential();
 }

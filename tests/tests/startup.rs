@@ -10,7 +10,10 @@ use mentor_e2e::{Driver, World, one_at_a_time};
 #[ignore = "a measurement, run by scripts/bench-startup.sh"]
 fn measure_startup_and_memory() {
     let _turn = one_at_a_time();
-    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|n| n.parse().ok()).unwrap_or(5);
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5);
     let world = World::new();
     let driver = Driver::start(&world);
     // The first launch creates the key and the database; later ones open them.
@@ -29,19 +32,33 @@ fn measure_startup_and_memory() {
         millis.push(elapsed);
         if run + 1 == runs {
             let (rss, pss) = memory_of_app_and_webkit();
-            println!("memory (app + WebKit processes): {} MiB RSS, {} MiB PSS", rss / 1024, pss / 1024);
+            println!(
+                "memory (app + WebKit processes): {} MiB RSS, {} MiB PSS",
+                rss / 1024,
+                pss / 1024
+            );
         }
         app.quit();
     }
     millis.sort_unstable();
-    println!("startup median: {} ms (min {}, max {}, {} runs)", millis[millis.len() / 2], millis[0], millis[millis.len() - 1], runs);
+    println!(
+        "startup median: {} ms (min {}, max {}, {} runs)",
+        millis[millis.len() / 2],
+        millis[0],
+        millis[millis.len() - 1],
+        runs
+    );
 }
 
 /// RSS and PSS in KiB of the app and the processes it spawned (WebKit's web and network
 /// processes), read from /proc.
 fn memory_of_app_and_webkit() -> (u64, u64) {
     let app = mentor_e2e::app_binary();
-    let app_name = app.file_name().and_then(|n| n.to_str()).unwrap_or("mentor-circle").to_string();
+    let app_name = app
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("mentor-circle")
+        .to_string();
     let processes: Vec<(u32, u32, String)> = std::fs::read_dir("/proc")
         .into_iter()
         .flatten()
@@ -50,11 +67,21 @@ fn memory_of_app_and_webkit() -> (u64, u64) {
             let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
             let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
             let name = stat.split('(').nth(1)?.split(')').next()?.to_string();
-            let ppid: u32 = stat.rsplit(')').next()?.split_whitespace().nth(1)?.parse().ok()?;
+            let ppid: u32 = stat
+                .rsplit(')')
+                .next()?
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()?;
             Some((pid, ppid, name))
         })
         .collect();
-    let mut ours: Vec<u32> = processes.iter().filter(|(_, _, name)| app_name.starts_with(name.as_str())).map(|p| p.0).collect();
+    let mut ours: Vec<u32> = processes
+        .iter()
+        .filter(|(_, _, name)| app_name.starts_with(name.as_str()))
+        .map(|p| p.0)
+        .collect();
     let mut index = 0;
     while index < ours.len() {
         let parent = ours[index];
@@ -63,9 +90,15 @@ fn memory_of_app_and_webkit() -> (u64, u64) {
     }
     let mut totals = (0, 0);
     for pid in ours {
-        let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+        let rollup =
+            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
         for line in rollup.lines() {
-            let value = || line.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+            let value = || {
+                line.split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
             if line.starts_with("Rss:") {
                 totals.0 += value();
             } else if line.starts_with("Pss:") {

@@ -14,7 +14,11 @@ pub async fn log_catch_up(circle: State<'_, Circle>, draft: CatchUpDraft) -> Rep
 }
 
 #[tauri::command]
-pub async fn update_catch_up(circle: State<'_, Circle>, id: CatchUpId, draft: CatchUpDraft) -> Reply<CatchUp> {
+pub async fn update_catch_up(
+    circle: State<'_, Circle>,
+    id: CatchUpId,
+    draft: CatchUpDraft,
+) -> Reply<CatchUp> {
     circle.with_store(|store, today| store.update_catch_up(id, &draft, today))
 }
 

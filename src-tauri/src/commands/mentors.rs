@@ -29,7 +29,11 @@ pub async fn add_mentor(circle: State<'_, Circle>, draft: MentorDraft) -> Reply<
 }
 
 #[tauri::command]
-pub async fn update_mentor(circle: State<'_, Circle>, id: MentorId, draft: MentorDraft) -> Reply<Mentor> {
+pub async fn update_mentor(
+    circle: State<'_, Circle>,
+    id: MentorId,
+    draft: MentorDraft,
+) -> Reply<Mentor> {
     circle.with_store(|store, _| store.update_mentor(id, &draft))
 }
 

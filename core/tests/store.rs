@@ -168,7 +168,8 @@ fn adding_editing_and_archiving_a_mentor() {
 fn invalid_mentors_are_refused_with_the_field_at_fault_and_nothing_is_written() {
     let (_dir, mut store) = open_new();
     let today = day("2026-11-01");
-    let cases: [(fn(&mut MentorDraft), &str); 6] = [
+    type Spoil = fn(&mut MentorDraft);
+    let cases: [(Spoil, &str); 6] = [
         (|d| d.name = "   ".into(), "name"),
         (|d| d.name = "x".repeat(121), "name"),
         (|d| d.organisation = "x".repeat(121), "organisation"),

@@ -6,7 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mentor-circle/target}"
 source scripts/common.sh
 build_ui >/dev/null
 cargo build --release --locked -p mentor-circle

@@ -8,6 +8,10 @@ BUILD_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev
 # WebKit WebDriver, screenshots.
 TEST_PACKAGES=(xvfb webkit2gtk-driver dbus-x11 gnome-keyring libsecret-tools imagemagick xdotool)
 
+# Builds are kept outside the clone, so a fresh clone on the same machine (as CI makes)
+# reuses earlier builds; everything still builds from scratch when the folder is absent.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mentor-circle/target}"
+
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 as_root() {

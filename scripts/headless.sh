@@ -29,4 +29,12 @@ export NO_AT_BRIDGE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 LIBGL_ALWAYS_SOFTWARE=1
 # Not `exec`: the trap above must still stop Xvfb and remove the scratch folder.
 dbus-run-session --config-file="$here/session-bus.conf" -- sh -c '
   echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  # The daemon claims its bus name a moment after it returns: wait for it, or the
+  # first keyring call finds no Secret Service.
+  for _ in $(seq 100); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null \
+      | grep -q "boolean true" && break
+    sleep 0.1
+  done
   exec "$@"' headless "$@"

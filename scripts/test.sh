@@ -11,8 +11,6 @@ started=$(date +%s)
 
 install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 require_toolchains
-# Kept outside the clone so a fresh clone on the same machine reuses earlier builds.
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/mentor-circle/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 if ! tauri-driver --help >/dev/null 2>&1 && ! "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" --help >/dev/null 2>&1; then

@@ -37,26 +37,14 @@ impl Circle {
 
     /// Opens the circle if it is not open yet, and says where things stand.
     pub fn status(&self) -> AppStatus {
-        let mut store = self.lock();
-        if store.is_none() {
-            match self.vault.open(&KeyringStore) {
-                Ok(opened) => *store = Some(opened),
-                Err(error) => {
-                    let reason = match error {
-                        Error::Locked(reason) => reason,
-                        other => {
-                            eprintln!("mentor-circle: opening failed: {other}");
-                            LockReason::Unreadable
-                        }
-                    };
-                    eprintln!("mentor-circle: circle locked ({reason:?})");
-                    let message = reason.message().to_string();
-                    return AppStatus::Locked { reason, message };
-                }
+        match self.open(&mut self.lock()) {
+            Ok(_) => AppStatus::Open {
+                today: self.clock.today(),
+            },
+            Err(reason) => {
+                let message = reason.message().to_string();
+                AppStatus::Locked { reason, message }
             }
-        }
-        AppStatus::Open {
-            today: self.clock.today(),
         }
     }
 
@@ -66,9 +54,9 @@ impl Circle {
         work: impl FnOnce(&mut Store, NaiveDate) -> mentor_core::Result<T>,
     ) -> Result<T, ErrorPayload> {
         let mut guard = self.lock();
-        let result = match guard.as_mut() {
-            Some(store) => work(store, self.clock.today()),
-            None => Err(Error::Locked(LockReason::KeyMissing)),
+        let result = match self.open(&mut guard) {
+            Ok(store) => work(store, self.clock.today()),
+            Err(reason) => Err(Error::Locked(reason)),
         };
         result.map_err(|error| {
             if let Error::Internal(detail) = &error {
@@ -77,6 +65,28 @@ impl Circle {
             }
             ErrorPayload::from(&error)
         })
+    }
+
+    /// The open store, opening it first if needed. A failure is retried on the next
+    /// call, so fixing the keyring and pressing "Try again" is enough.
+    fn open<'a>(&self, slot: &'a mut Option<Store>) -> Result<&'a mut Store, LockReason> {
+        if slot.is_none() {
+            match self.vault.open(&KeyringStore) {
+                Ok(store) => *slot = Some(store),
+                Err(error) => {
+                    let reason = match error {
+                        Error::Locked(reason) => reason,
+                        other => {
+                            eprintln!("mentor-circle: opening failed: {other}");
+                            LockReason::Unreadable
+                        }
+                    };
+                    eprintln!("mentor-circle: circle locked ({reason:?})");
+                    return Err(reason);
+                }
+            }
+        }
+        slot.as_mut().ok_or(LockReason::Unreadable)
     }
 
     fn lock(&self) -> MutexGuard<'_, Option<Store>> {

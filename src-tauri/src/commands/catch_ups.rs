@@ -1,12 +1,10 @@
 //! Catch-ups with a mentor.
 
-use mentor_core::ErrorPayload;
 use mentor_core::model::{CatchUp, CatchUpDraft, CatchUpId};
 use tauri::State;
 
+use super::Reply;
 use crate::circle::Circle;
-
-type Reply<T> = Result<T, ErrorPayload>;
 
 #[tauri::command]
 pub async fn log_catch_up(circle: State<'_, Circle>, draft: CatchUpDraft) -> Reply<CatchUp> {

@@ -1,12 +1,11 @@
 //! Mentors and the circle as a whole.
 
 use mentor_core::model::{CircleMember, Mentor, MentorDraft, MentorId, MentorPage};
-use mentor_core::{ErrorPayload, sample};
+use mentor_core::sample;
 use tauri::State;
 
+use super::Reply;
 use crate::circle::Circle;
-
-type Reply<T> = Result<T, ErrorPayload>;
 
 #[tauri::command]
 pub async fn circle(circle: State<'_, Circle>) -> Reply<Vec<CircleMember>> {

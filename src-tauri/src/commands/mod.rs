@@ -4,6 +4,9 @@
 //! They are `async` so Tauri runs them off the main thread: the window never freezes
 //! while the database or the keyring works.
 
+/// What a command hands back: its result, or an error the UI can show.
+type Reply<T> = Result<T, mentor_core::ErrorPayload>;
+
 mod app;
 mod catch_ups;
 mod mentors;

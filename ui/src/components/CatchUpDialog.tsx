@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, toErrorPayload } from '../api';
+import { api } from '../api';
 import type { CatchUp } from '../bindings/CatchUp';
 import type { CatchUpDraft } from '../bindings/CatchUpDraft';
 import type { Mentor } from '../bindings/Mentor';
@@ -8,7 +8,7 @@ import { useApp } from '../context';
 import { daysBetween, isValidDay } from '../dates';
 import { shortcut } from '../keys';
 import { MODES } from '../labels';
-import { Dialog, FieldError, enterToSave, focusById } from './Dialog';
+import { Dialog, FieldError, enterToSave, focusById, showSaveError } from './Dialog';
 
 type Field = 'mentorId' | 'date' | 'mode' | 'note';
 
@@ -18,10 +18,6 @@ const FIELD_IDS: Record<Field, string> = {
   mode: 'catchup-mode',
   note: 'catchup-note',
 };
-
-function isField(f: string | undefined): f is Field {
-  return f !== undefined && f in FIELD_IDS;
-}
 
 interface Props {
   /** Preselected mentor (opened from their page or row). */
@@ -116,17 +112,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
       onSaved(saved, name);
     } catch (e) {
       setSaving(false);
-      const err = toErrorPayload(e);
-      if (err.kind === 'Invalid') {
-        if (isField(err.field)) {
-          setErrors({ [err.field]: err.message });
-          focusById(FIELD_IDS[err.field]);
-        } else {
-          setFormError(err.message);
-        }
-      } else {
-        app.fail(err);
-      }
+      showSaveError(e, FIELD_IDS, { setErrors, setFormError, fail: app.fail });
     }
   };
 

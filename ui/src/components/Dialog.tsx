@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { toErrorPayload } from '../api';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -149,4 +150,30 @@ export function FieldError({ id, message }: { id: string; message: string | unde
 
 export function focusById(id: string): void {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+/**
+ * Shows why a save failed where the user will look: a validation error next to the
+ * field the backend names (and moves focus there), one without a known field above the
+ * buttons, anything else through the app's error toast.
+ */
+export function showSaveError<F extends string>(
+  e: unknown,
+  fieldIds: Record<F, string>,
+  form: {
+    setErrors: (errors: Partial<Record<F, string>>) => void;
+    setFormError: (message: string) => void;
+    fail: (e: unknown) => void;
+  },
+): void {
+  const err = toErrorPayload(e);
+  if (err.kind !== 'Invalid') {
+    form.fail(err);
+  } else if (err.field !== undefined && Object.prototype.hasOwnProperty.call(fieldIds, err.field)) {
+    const field = err.field as F;
+    form.setErrors({ [field]: err.message } as Partial<Record<F, string>>);
+    focusById(fieldIds[field]);
+  } else {
+    form.setFormError(err.message);
+  }
 }

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { api, toErrorPayload } from '../api';
+import { api } from '../api';
 import type { Mentor } from '../bindings/Mentor';
 import type { MentorDraft } from '../bindings/MentorDraft';
 import type { Mode } from '../bindings/Mode';
 import type { Role } from '../bindings/Role';
 import { useApp } from '../context';
 import { MODES, ROLES } from '../labels';
-import { Dialog, FieldError, enterToSave, focusById } from './Dialog';
+import { Dialog, FieldError, enterToSave, focusById, showSaveError } from './Dialog';
 
 type Field = 'name' | 'organisation' | 'roles' | 'cadenceDays' | 'preferredMode';
 
@@ -24,10 +24,6 @@ const QUICK_PICKS = [
   { label: '4 weeks', days: 28 },
   { label: '3 months', days: 91 },
 ];
-
-function isField(f: string | undefined): f is Field {
-  return f !== undefined && f in FIELD_IDS;
-}
 
 interface Props {
   mentor?: Mentor;
@@ -94,17 +90,7 @@ export function MentorDialog({ mentor, onClose, onSaved }: Props) {
       onSaved(saved);
     } catch (e) {
       setSaving(false);
-      const err = toErrorPayload(e);
-      if (err.kind === 'Invalid') {
-        if (isField(err.field)) {
-          setErrors({ [err.field]: err.message });
-          focusById(FIELD_IDS[err.field]);
-        } else {
-          setFormError(err.message);
-        }
-      } else {
-        app.fail(err);
-      }
+      showSaveError(e, FIELD_IDS, { setErrors, setFormError, fail: app.fail });
     }
   };
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api';
 import type { CircleMember } from '../bindings/CircleMember';
@@ -88,23 +89,9 @@ export function Mentors() {
           ) : (
             <ul class="rows" aria-label="Active mentors">
               {shownActive.map(({ mentor, cadence }) => (
-                <li class="row row-compact" key={mentor.id}>
-                  <div class="row-who">
-                    <button
-                      type="button"
-                      class="link name"
-                      onClick={() => app.navigate({ name: 'mentor', id: mentor.id })}
-                    >
-                      {mentor.name}
-                    </button>
-                    <div class="row-meta">
-                      {[mentor.organisation, rolesText(mentor.roles)].filter((s) => s.trim() !== '').join(' · ')}
-                    </div>
-                  </div>
-                  <div class="row-status">
-                    <StatusChip cadence={cadence} />
-                  </div>
-                </li>
+                <MentorRow key={mentor.id} mentor={mentor}>
+                  <StatusChip cadence={cadence} />
+                </MentorRow>
               ))}
             </ul>
           )}
@@ -117,28 +104,31 @@ export function Mentors() {
           ) : (
             <ul class="rows" aria-label="Archived mentors">
               {shownArchived.map((mentor) => (
-                <li class="row row-compact row-archived" key={mentor.id}>
-                  <div class="row-who">
-                    <button
-                      type="button"
-                      class="link name"
-                      onClick={() => app.navigate({ name: 'mentor', id: mentor.id })}
-                    >
-                      {mentor.name}
-                    </button>
-                    <div class="row-meta">
-                      {[mentor.organisation, rolesText(mentor.roles)].filter((s) => s.trim() !== '').join(' · ')}
-                    </div>
-                  </div>
-                  <div class="row-status">
-                    <span class="badge">Archived</span>
-                  </div>
-                </li>
+                <MentorRow key={mentor.id} mentor={mentor} archived>
+                  <span class="badge">Archived</span>
+                </MentorRow>
               ))}
             </ul>
           )}
         </>
       )}
     </section>
+  );
+}
+
+/** One mentor in a list: their name (opens their page), organisation and roles, and a status. */
+function MentorRow({ mentor, archived = false, children }: { mentor: Mentor; archived?: boolean; children: ComponentChildren }) {
+  const app = useApp();
+  const details = [mentor.organisation, rolesText(mentor.roles)].filter((s) => s.trim() !== '').join(' · ');
+  return (
+    <li class={archived ? 'row row-compact row-archived' : 'row row-compact'}>
+      <div class="row-who">
+        <button type="button" class="link name" onClick={() => app.navigate({ name: 'mentor', id: mentor.id })}>
+          {mentor.name}
+        </button>
+        <div class="row-meta">{details}</div>
+      </div>
+      <div class="row-status">{children}</div>
+    </li>
   );
 }

@@ -19,6 +19,9 @@ if ! tauri-driver --help >/dev/null 2>&1 && ! "${CARGO_HOME:-$HOME/.cargo}/bin/t
 fi
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
+# The app's build embeds ui/dist, so the UI is built before anything compiles the app.
+build_ui
+
 say "Checking format and lints"
 cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
@@ -30,7 +33,6 @@ if [ -n "$(git status --porcelain -- ui/src/bindings 2>/dev/null)" ]; then
   [ "${CI:-}" = "true" ] && exit 1
 fi
 
-build_ui
 say "UI type check and unit tests"
 npm --prefix ui run typecheck
 npm --prefix ui test

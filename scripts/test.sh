@@ -8,6 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 started=$(date +%s)
+# Keep a copy of everything printed, to total the tests at the end.
+transcript=$(mktemp)
+trap 'rm -f "$transcript"' EXIT
+exec > >(tee "$transcript") 2>&1
 
 install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 require_toolchains
@@ -44,5 +48,11 @@ export MENTOR_CIRCLE_APP="$CARGO_TARGET_DIR/debug/mentor-circle"
 say "Keyring and end-to-end tests (Xvfb, private D-Bus, headless gnome-keyring)"
 scripts/headless.sh cargo test --locked -p mentor-circle -p mentor-e2e
 
+# One closing line for every runner above: cargo's "N passed" per test binary, and
+# vitest's "Tests N passed".
+passed=$(sed 's/\x1b\[[0-9;]*m//g' "$transcript" \
+  | grep -aoE '^test result: ok\. [0-9]+ passed|^ +Tests +[0-9]+ passed' \
+  | grep -oE '[0-9]+ passed' | awk '{ total += $1 } END { print total + 0 }')
 echo
 echo "All tests passed in $(( $(date +%s) - started )) s."
+echo "$passed passed, 0 failed"

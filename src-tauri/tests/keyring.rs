@@ -50,20 +50,23 @@ fn a_key_kept_in_the_keyring_is_read_back_after_a_process_restart() {
         .save(&vault_id, &key)
         .expect("the keyring keeps the key");
 
-    let status = Command::new(std::env::current_exe().expect("own test binary"))
+    // The child's output is kept out of the run's own (it would count its test twice)
+    // and shown only if it fails.
+    let child = Command::new(std::env::current_exe().expect("own test binary"))
         .args([
             "a_key_kept_in_the_keyring_is_read_back_after_a_process_restart",
             "--exact",
         ])
         .env(CHILD_VAULT, &vault_id)
         .env(CHILD_EXPECT, hex(key.as_bytes()))
-        .status()
+        .output()
         .expect("the child test process starts");
     let entry = keyring::Entry::new(SERVICE, &vault_id).expect("entry");
     let cleaned = entry.delete_credential();
     assert!(
-        status.success(),
-        "the restarted process must read the same key back"
+        child.status.success(),
+        "the restarted process must read the same key back:\n{}",
+        String::from_utf8_lossy(&child.stdout)
     );
     assert!(cleaned.is_ok(), "the test key can be removed again");
 }

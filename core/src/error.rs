@@ -70,9 +70,9 @@ impl LockReason {
                  reset the keyring, restore the keyring entry and try again."
             }
             LockReason::WrongKey => {
-                "The key in the system keyring does not open your circle. Nothing has been \
-                 changed or deleted. If the keyring was replaced, restore the previous \
-                 keyring entry and try again."
+                "The key in the system keyring does not open your circle (or the database \
+                 file is damaged). Nothing has been changed or deleted. If the keyring was \
+                 replaced, restore the previous keyring entry and try again."
             }
             LockReason::KeyringUnavailable => {
                 "The system keyring could not be reached or is locked. Unlock your \

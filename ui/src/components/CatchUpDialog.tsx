@@ -8,7 +8,7 @@ import { useApp } from '../context';
 import { daysBetween, isValidDay } from '../dates';
 import { shortcut } from '../keys';
 import { MODES } from '../labels';
-import { Dialog, FieldError, enterToSave, focusById, showSaveError } from './Dialog';
+import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
 
 type Field = 'mentorId' | 'date' | 'mode' | 'note';
 
@@ -140,15 +140,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
             </div>
           </div>
         ) : (
-        <form
-          class="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-          onKeyDown={(e) => enterToSave(e, () => void save())}
-        >
+        <SaveForm onSave={() => void save()}>
           <div class="field">
             <label for="catchup-mentor">Mentor</label>
             <select
@@ -233,7 +225,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
               {saving ? 'Saving…' : catchUp ? 'Save changes' : 'Save catch-up'}
             </button>
           </div>
-        </form>
+        </SaveForm>
         )
       }
     </Dialog>

@@ -177,3 +177,20 @@ export function showSaveError<F extends string>(
     form.setFormError(err.message);
   }
 }
+
+/** A dialog's form: submitting it or pressing Enter (Ctrl/Cmd+Enter in a text area) saves. */
+export function SaveForm({ onSave, children }: { onSave: () => void; children: ComponentChildren }) {
+  return (
+    <form
+      class="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+      onKeyDown={(e) => enterToSave(e, onSave)}
+    >
+      {children}
+    </form>
+  );
+}

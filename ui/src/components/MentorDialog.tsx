@@ -6,7 +6,7 @@ import type { Mode } from '../bindings/Mode';
 import type { Role } from '../bindings/Role';
 import { useApp } from '../context';
 import { MODES, ROLES } from '../labels';
-import { Dialog, FieldError, enterToSave, focusById, showSaveError } from './Dialog';
+import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
 
 type Field = 'name' | 'organisation' | 'roles' | 'cadenceDays' | 'preferredMode';
 
@@ -99,15 +99,7 @@ export function MentorDialog({ mentor, onClose, onSaved }: Props) {
   return (
     <Dialog title={mentor ? `Edit ${mentor.name}` : 'Add a mentor'} dirty={dirty} onClose={onClose}>
       {(requestClose) => (
-        <form
-          class="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-          onKeyDown={(e) => enterToSave(e, () => void save())}
-        >
+        <SaveForm onSave={() => void save()}>
           <div class="field">
             <label for="mentor-name">Name</label>
             <input
@@ -213,7 +205,7 @@ export function MentorDialog({ mentor, onClose, onSaved }: Props) {
               {saving ? 'Saving…' : mentor ? 'Save changes' : 'Add mentor'}
             </button>
           </div>
-        </form>
+        </SaveForm>
       )}
     </Dialog>
   );

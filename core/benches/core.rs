@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
-use mentor_core::model::{CatchUpDraft, MentorDraft, Mode, Role};
+use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
 use mentor_core::{DbKey, Store, cadence};
 
 fn today() -> NaiveDate {
@@ -17,13 +17,13 @@ fn today() -> NaiveDate {
 fn big_circle(path: &std::path::Path, key: &DbKey) -> Store {
     let mut store = Store::open(path, key).expect("open");
     for index in 0..60 {
-        let draft = MentorDraft {
-            name: format!("Mentor {index}"),
-            organisation: "Org".into(),
-            roles: vec![Role::Adviser, Role::Peer],
-            cadence_days: 14 + index % 60,
-            preferred_mode: Mode::Video,
-        };
+        let cadence = 14 + index % 60;
+        let agreement = Agreement::ongoing(cadence, cadence * 2, Mode::Video, today());
+        let draft = MentorDraft::new(
+            format!("Mentor {index}"),
+            vec![Role::Adviser, Role::Peer],
+            agreement,
+        );
         let mentor = store.add_mentor(&draft, today()).expect("add");
         for days_ago in 0..100u64 {
             let date = today()
@@ -32,7 +32,7 @@ fn big_circle(path: &std::path::Path, key: &DbKey) -> Store {
             let draft = CatchUpDraft {
                 mentor_id: mentor.id,
                 date,
-                mode: Mode::Call,
+                mode: Mode::Phone,
                 note: "A short note.".into(),
             };
             store.log_catch_up(&draft, today()).expect("log");
@@ -48,10 +48,20 @@ fn benches(c: &mut Criterion) {
     let mut store = big_circle(&path, &key);
 
     c.bench_function("cadence status", |b| {
-        b.iter(|| cadence::status(black_box(today()), black_box(28), black_box(today())))
+        b.iter(|| {
+            cadence::status(
+                black_box(today()),
+                black_box(21),
+                black_box(42),
+                black_box(today()),
+            )
+        })
     });
     c.bench_function("home screen: circle of 60 mentors, 6000 catch-ups", |b| {
         b.iter(|| store.circle(today()).expect("circle"))
+    });
+    c.bench_function("circle health of 60 mentors", |b| {
+        b.iter(|| store.circle_health().expect("health"))
     });
     c.bench_function("mentor page with 100 catch-ups", |b| {
         b.iter(|| store.mentor_page(1, today()).expect("page"))
@@ -60,7 +70,7 @@ fn benches(c: &mut Criterion) {
         let draft = CatchUpDraft {
             mentor_id: 1,
             date: today(),
-            mode: Mode::Coffee,
+            mode: Mode::InPerson,
             note: "Quick one.".into(),
         };
         b.iter(|| store.log_catch_up(&draft, today()).expect("log"))

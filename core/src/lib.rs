@@ -6,6 +6,7 @@
 
 pub mod cadence;
 pub mod error;
+pub mod health;
 pub mod key;
 pub mod model;
 pub mod sample;

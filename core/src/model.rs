@@ -69,9 +69,9 @@ impl Role {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub enum Mode {
-    Coffee,
-    Call,
+    InPerson,
     Video,
+    Phone,
     Email,
     Message,
 }
@@ -79,9 +79,9 @@ pub enum Mode {
 impl Mode {
     /// Every mode, in the order the UI offers them.
     pub const ALL: [Mode; 5] = [
-        Mode::Coffee,
-        Mode::Call,
+        Mode::InPerson,
         Mode::Video,
+        Mode::Phone,
         Mode::Email,
         Mode::Message,
     ];
@@ -89,9 +89,9 @@ impl Mode {
     /// The stable key stored in the database.
     pub fn key(self) -> &'static str {
         match self {
-            Mode::Coffee => "coffee",
-            Mode::Call => "call",
+            Mode::InPerson => "in_person",
             Mode::Video => "video",
+            Mode::Phone => "phone",
             Mode::Email => "email",
             Mode::Message => "message",
         }
@@ -103,36 +103,257 @@ impl Mode {
     }
 }
 
-/// A person in the user's circle, with the cadence they agreed on.
+/// Where a mentor stands in the user's life. Nobody is deleted for drifting apart: a
+/// finished mentorship becomes alumni and keeps its history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum MentorStatus {
+    /// In the circle, on the agreed cadence.
+    Active,
+    /// On a break agreed by both: never due until made active again.
+    Paused,
+    /// A past mentor: on a slow cadence (a yearly update) instead of the agreed one.
+    Alumni,
+}
+
+impl MentorStatus {
+    /// Every status, in the order the UI offers them.
+    pub const ALL: [MentorStatus; 3] = [
+        MentorStatus::Active,
+        MentorStatus::Paused,
+        MentorStatus::Alumni,
+    ];
+
+    /// The stable key stored in the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            MentorStatus::Active => "active",
+            MentorStatus::Paused => "paused",
+            MentorStatus::Alumni => "alumni",
+        }
+    }
+
+    /// The status for a stored key, if the key is known.
+    pub fn from_key(key: &str) -> Option<MentorStatus> {
+        MentorStatus::ALL
+            .into_iter()
+            .find(|status| status.key() == key)
+    }
+}
+
+/// How long an agreement runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Term {
+    /// No end in sight; a review date is optional.
+    Ongoing,
+    /// Runs until an end or review date, when the user renews or closes it.
+    FixedPeriod,
+    /// For one specific situation (a job move, a promotion case).
+    OneOff,
+}
+
+impl Term {
+    /// Every term, in the order the UI offers them.
+    pub const ALL: [Term; 3] = [Term::Ongoing, Term::FixedPeriod, Term::OneOff];
+
+    /// The stable key stored in the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            Term::Ongoing => "ongoing",
+            Term::FixedPeriod => "fixed_period",
+            Term::OneOff => "one_off",
+        }
+    }
+
+    /// The term for a stored key, if the key is known.
+    pub fn from_key(key: &str) -> Option<Term> {
+        Term::ALL.into_iter().find(|term| term.key() == key)
+    }
+}
+
+/// What a mentorship is for. The user may also write their own (see
+/// [`Agreement::own_purpose`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Purpose {
+    ExpandNetwork,
+    DevelopmentFocus,
+    LearnFunctionOrIndustry,
+    OrganisationalPolitics,
+    SkillsFeedback,
+    TestIdeas,
+    JobSearch,
+}
+
+impl Purpose {
+    /// Every purpose, in the order the UI offers them.
+    pub const ALL: [Purpose; 7] = [
+        Purpose::ExpandNetwork,
+        Purpose::DevelopmentFocus,
+        Purpose::LearnFunctionOrIndustry,
+        Purpose::OrganisationalPolitics,
+        Purpose::SkillsFeedback,
+        Purpose::TestIdeas,
+        Purpose::JobSearch,
+    ];
+
+    /// The stable key stored in the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            Purpose::ExpandNetwork => "expand_network",
+            Purpose::DevelopmentFocus => "development_focus",
+            Purpose::LearnFunctionOrIndustry => "learn_function_or_industry",
+            Purpose::OrganisationalPolitics => "organisational_politics",
+            Purpose::SkillsFeedback => "skills_feedback",
+            Purpose::TestIdeas => "test_ideas",
+            Purpose::JobSearch => "job_search",
+        }
+    }
+
+    /// The purpose for a stored key, if the key is known.
+    pub fn from_key(key: &str) -> Option<Purpose> {
+        Purpose::ALL
+            .into_iter()
+            .find(|purpose| purpose.key() == key)
+    }
+}
+
+/// What the mentor and the user agreed: how often, how, for how long and what for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct Mentor {
-    #[ts(type = "number")]
-    pub id: MentorId,
-    pub name: String,
-    pub organisation: String,
-    pub roles: Vec<Role>,
-    /// How often the user wants to talk, in calendar days.
+pub struct Agreement {
+    /// How often to talk, ideally, in calendar days: after this the mentor is due.
     pub cadence_days: u32,
-    pub preferred_mode: Mode,
-    /// The local calendar day the mentor joined the circle; the cadence counts from here
-    /// until the first catch-up is logged.
-    pub added_on: NaiveDate,
-    /// Archived mentors keep their history but leave the home screen.
-    pub archived: bool,
+    /// The longest gap either side is happy with: after this the mentor is overdue.
+    pub max_gap_days: u32,
+    /// Preferred ways to talk, most preferred first; the first is the quick log's default.
+    pub modes: Vec<Mode>,
+    pub term: Term,
+    /// The day the agreement started (or was last renewed).
+    pub starts_on: NaiveDate,
+    /// End or review date: once it arrives the agreement asks to be renewed or closed.
+    pub review_on: Option<NaiveDate>,
+    /// For a one-off agreement: the situation it is for.
+    pub situation: String,
+    pub purposes: Vec<Purpose>,
+    /// A purpose in the user's own words, besides (or instead of) the listed ones.
+    pub own_purpose: String,
+    /// What stays between the two of them.
+    pub confidentiality: String,
 }
 
-/// What the user types to add or edit a mentor.
+impl Agreement {
+    /// An ongoing agreement with no review date, no stated purpose and no confidentiality
+    /// note: what a new mentor starts with before the user says more.
+    pub fn ongoing(cadence_days: u32, max_gap_days: u32, mode: Mode, starts_on: NaiveDate) -> Self {
+        Agreement {
+            cadence_days,
+            max_gap_days,
+            modes: vec![mode],
+            term: Term::Ongoing,
+            starts_on,
+            review_on: None,
+            situation: String::new(),
+            purposes: Vec::new(),
+            own_purpose: String::new(),
+            confidentiality: String::new(),
+        }
+    }
+}
+
+/// One of the four things worth checking in a mentor, with the user's note on it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Check {
+    pub met: bool,
+    pub note: String,
+}
+
+/// The four things worth checking in a mentor.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MentorChecks {
+    /// More experience where the user wants to grow.
+    pub experience: Check,
+    /// Values the user respects.
+    pub values: Check,
+    /// Willing to help set goals and hold the user accountable.
+    pub accountability: Check,
+    /// Able to give the time.
+    pub time: Check,
+}
+
+/// How to reach a mentor. Shown to the user, never dialled, mailed or opened by the app.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Contact {
+    pub email: String,
+    pub phone: String,
+    /// A LinkedIn (or other profile) web address.
+    pub linkedin: String,
+}
+
+/// Everything the user types about a mentor: their profile and the agreement. Used to
+/// add and edit a mentor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct MentorDraft {
     pub name: String,
     pub organisation: String,
+    /// The parts they play in the circle; at least one.
     pub roles: Vec<Role>,
-    pub cadence_days: u32,
-    pub preferred_mode: Mode,
+    /// Works at the user's own company: confidences may travel inside one company.
+    pub same_company: bool,
+    pub expertise: String,
+    pub how_we_met: String,
+    pub contact: Contact,
+    pub status: MentorStatus,
+    pub checks: MentorChecks,
+    pub agreement: Agreement,
+}
+
+impl MentorDraft {
+    /// An active mentor with a name, roles and an agreement, and an empty profile.
+    pub fn new(name: impl Into<String>, roles: Vec<Role>, agreement: Agreement) -> Self {
+        MentorDraft {
+            name: name.into(),
+            organisation: String::new(),
+            roles,
+            same_company: false,
+            expertise: String::new(),
+            how_we_met: String::new(),
+            contact: Contact::default(),
+            status: MentorStatus::Active,
+            checks: MentorChecks::default(),
+            agreement,
+        }
+    }
+}
+
+/// A person in the user's circle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Mentor {
+    #[ts(type = "number")]
+    pub id: MentorId,
+    /// The local calendar day the mentor joined the circle; the cadence counts from here
+    /// until the first catch-up is logged.
+    pub added_on: NaiveDate,
+    /// Part of the sample circle: removed together in one action.
+    pub sample: bool,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub details: MentorDraft,
 }
 
 /// One conversation with a mentor.
@@ -171,9 +392,9 @@ pub enum DueStatus {
     Ok,
     /// The due day is close: a good time to suggest a date.
     DueSoon,
-    /// Today is the agreed day.
+    /// The ideal cadence has passed, but not the longest agreed gap.
     Due,
-    /// The agreed day has passed.
+    /// The longest agreed gap has passed.
     Overdue,
 }
 
@@ -183,8 +404,10 @@ pub enum DueStatus {
 #[ts(export)]
 pub struct CadenceStatus {
     pub status: DueStatus,
-    /// The day the next catch-up is due.
+    /// The day the next catch-up is due (the ideal cadence).
     pub due_on: NaiveDate,
+    /// The first day past the longest agreed gap.
+    pub overdue_from: NaiveDate,
     /// Days from today to `due_on`: negative once overdue.
     #[ts(type = "number")]
     pub days_until_due: i64,
@@ -200,7 +423,11 @@ pub struct CadenceStatus {
 pub struct CircleMember {
     pub mentor: Mentor,
     pub last_catch_up: Option<NaiveDate>,
-    pub cadence: CadenceStatus,
+    /// `None` for a paused mentor: they are never due.
+    pub cadence: Option<CadenceStatus>,
+    /// The agreement's end or review date has come: renew or close it. Such a mentor is
+    /// listed for review instead of being nudged to catch up.
+    pub review_due: bool,
 }
 
 /// Everything a mentor's page shows.
@@ -209,11 +436,69 @@ pub struct CircleMember {
 #[ts(export)]
 pub struct MentorPage {
     pub mentor: Mentor,
-    /// `None` for an archived mentor: they are out of the cadence.
+    /// `None` for a paused mentor: they are never due.
     pub cadence: Option<CadenceStatus>,
+    pub review_due: bool,
     pub last_catch_up: Option<NaiveDate>,
     /// Newest first.
     pub catch_ups: Vec<CatchUp>,
+    /// The gaps between catch-ups, oldest first, measured against the agreement.
+    pub timeline: Vec<Gap>,
+}
+
+/// How a gap between two catch-ups compares with the agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum GapKind {
+    /// No longer than the ideal cadence.
+    WithinCadence,
+    /// Longer than the ideal cadence, within the longest agreed gap.
+    PastCadence,
+    /// Longer than the longest agreed gap.
+    PastMaxGap,
+}
+
+/// The time between two contacts (or from joining the circle to the first one, or from
+/// the last one to today).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Gap {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    #[ts(type = "number")]
+    pub days: i64,
+    pub kind: GapKind,
+    /// The gap still running: from the last contact to today.
+    pub open: bool,
+}
+
+/// How many active mentors play a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RoleCoverage {
+    pub role: Role,
+    pub mentors: u32,
+}
+
+/// The circle's health at a glance: is it broad enough, and where does it lean.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CircleHealth {
+    pub active: u32,
+    /// At least this many active mentors: no one person can guide every decision.
+    pub recommended_active: u32,
+    pub paused: u32,
+    pub alumni: u32,
+    /// Every role, in the UI's order, with how many active mentors play it.
+    pub coverage: Vec<RoleCoverage>,
+    /// Roles no active mentor plays.
+    pub missing: Vec<Role>,
+    /// Active mentors who work at the user's own company.
+    pub same_company: u32,
 }
 
 /// Whether the circle is open, and if not, why and what to do.

@@ -10,20 +10,24 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Row, params};
+use rusqlite::{
+    Connection, ErrorCode, OpenFlags, OptionalExtension, Row, ToSql, Transaction, params,
+};
 
 use crate::cadence;
 use crate::error::{Error, LockReason, Result};
+use crate::health;
 use crate::key::DbKey;
 use crate::model::{
-    CatchUp, CatchUpDraft, CatchUpId, CircleMember, Mentor, MentorDraft, MentorId, MentorPage,
-    Mode, Role,
+    Agreement, CatchUp, CatchUpDraft, CatchUpId, Check, CircleHealth, CircleMember, Contact,
+    Mentor, MentorChecks, MentorDraft, MentorId, MentorPage, MentorStatus, Mode, Purpose, Role,
+    Term,
 };
 use crate::validate;
 
 /// Append-only: each entry moves the schema from version `index` to `index + 1`.
 /// Never edit a released entry; add a new one.
-const MIGRATIONS: &[&str] = &[
+pub const MIGRATIONS: &[&str] = &[
     // 1: mentors, their roles, and catch-ups.
     "CREATE TABLE mentor (
         id             INTEGER PRIMARY KEY,
@@ -50,6 +54,43 @@ const MIGRATIONS: &[&str] = &[
         created_at  TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ) STRICT;
     CREATE INDEX catch_up_by_mentor_and_day ON catch_up (mentor_id, happened_on DESC);",
+    // 2: the full agreement (two thresholds, several modes, term, purposes), the profile,
+    // the four checks, a status instead of "archived", and the sample flag. Modes take
+    // the user's words: coffee becomes in person, call becomes phone.
+    "ALTER TABLE mentor RENAME COLUMN preferred_mode TO modes;
+    UPDATE mentor SET modes = CASE modes WHEN 'coffee' THEN 'in_person'
+                                         WHEN 'call' THEN 'phone' ELSE modes END;
+    UPDATE catch_up SET mode = CASE mode WHEN 'coffee' THEN 'in_person'
+                                         WHEN 'call' THEN 'phone' ELSE mode END;
+    ALTER TABLE mentor ADD COLUMN max_gap_days INTEGER NOT NULL DEFAULT 0;
+    UPDATE mentor SET max_gap_days = cadence_days;
+    ALTER TABLE mentor ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+    UPDATE mentor SET status = 'alumni' WHERE archived_at IS NOT NULL;
+    ALTER TABLE mentor DROP COLUMN archived_at;
+    ALTER TABLE mentor ADD COLUMN term TEXT NOT NULL DEFAULT 'ongoing';
+    ALTER TABLE mentor ADD COLUMN starts_on TEXT NOT NULL DEFAULT '';
+    UPDATE mentor SET starts_on = added_on;
+    ALTER TABLE mentor ADD COLUMN review_on TEXT;
+    ALTER TABLE mentor ADD COLUMN situation TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN purposes TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN own_purpose TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN confidentiality TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN same_company INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mentor ADD COLUMN expertise TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN how_we_met TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN email TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN linkedin TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN check_experience INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mentor ADD COLUMN check_experience_note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN check_values INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mentor ADD COLUMN check_values_note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN check_accountability INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mentor ADD COLUMN check_accountability_note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN check_time INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mentor ADD COLUMN check_time_note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;
+    UPDATE mentor SET sample = 1 WHERE name LIKE '% (sample)';",
 ];
 
 /// The schema version this build of the app writes.
@@ -127,18 +168,27 @@ impl Store {
 
     /// Adds a mentor to the circle; `today` becomes the day their cadence counts from.
     pub fn add_mentor(&mut self, draft: &MentorDraft, today: NaiveDate) -> Result<Mentor> {
+        self.insert_mentor(draft, today, false)
+    }
+
+    /// Adds a mentor, marked as part of the sample circle or not.
+    pub(crate) fn insert_mentor(
+        &mut self,
+        draft: &MentorDraft,
+        added_on: NaiveDate,
+        sample: bool,
+    ) -> Result<Mentor> {
         let draft = validate::mentor(draft)?;
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO mentor (name, organisation, cadence_days, preferred_mode, added_on)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                draft.name,
-                draft.organisation,
-                draft.cadence_days,
-                draft.preferred_mode.key(),
-                today
-            ],
+        write_mentor(
+            &tx,
+            &format!(
+                "INSERT INTO mentor ({}, added_on, sample) VALUES ({}, :added_on, :sample)",
+                DRAFT_COLUMNS.join(", "),
+                DRAFT_COLUMNS.map(|column| format!(":{column}")).join(", ")
+            ),
+            &draft,
+            &[(":added_on", &added_on), (":sample", &sample)],
         )?;
         let id = tx.last_insert_rowid();
         write_roles(&tx, id, &draft.roles)?;
@@ -146,20 +196,20 @@ impl Store {
         self.mentor(id)
     }
 
-    /// Changes a mentor's details; their history is untouched.
+    /// Changes a mentor's profile and agreement; their history is untouched.
     pub fn update_mentor(&mut self, id: MentorId, draft: &MentorDraft) -> Result<Mentor> {
         let draft = validate::mentor(draft)?;
         let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            "UPDATE mentor SET name = ?2, organisation = ?3, cadence_days = ?4, preferred_mode = ?5
-             WHERE id = ?1",
-            params![
-                id,
-                draft.name,
-                draft.organisation,
-                draft.cadence_days,
-                draft.preferred_mode.key()
-            ],
+        let changed = write_mentor(
+            &tx,
+            &format!(
+                "UPDATE mentor SET {} WHERE id = :id",
+                DRAFT_COLUMNS
+                    .map(|column| format!("{column} = :{column}"))
+                    .join(", ")
+            ),
+            &draft,
+            &[(":id", &id)],
         )?;
         if changed == 0 {
             return Err(mentor_not_found());
@@ -170,22 +220,45 @@ impl Store {
         self.mentor(id)
     }
 
-    /// Moves a mentor out of the active circle (or back with `archived = false`),
-    /// keeping every catch-up.
-    pub fn set_archived(&mut self, id: MentorId, archived: bool) -> Result<Mentor> {
-        let sql = if archived {
-            "UPDATE mentor SET archived_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ?1 AND archived_at IS NULL"
-        } else {
-            "UPDATE mentor SET archived_at = NULL WHERE id = ?1"
-        };
+    /// Makes a mentor active, paused or alumni, keeping every catch-up. Closing an
+    /// agreement is making the mentor alumni.
+    pub fn set_status(&mut self, id: MentorId, status: MentorStatus) -> Result<Mentor> {
         let tx = self.conn.transaction()?;
-        tx.execute(sql, [id])?;
+        let changed = tx.execute(
+            "UPDATE mentor SET status = ?2 WHERE id = ?1",
+            params![id, status.key()],
+        )?;
+        if changed == 0 {
+            return Err(mentor_not_found());
+        }
         tx.commit()?;
         self.mentor(id)
     }
 
-    /// One mentor, archived or not.
+    /// Renews an agreement from `today` for as long as it ran before (at least four
+    /// weeks), so its review date moves on and the mentor leaves the review list.
+    pub fn renew_agreement(&mut self, id: MentorId, today: NaiveDate) -> Result<Mentor> {
+        let mentor = self.mentor(id)?;
+        let agreement = &mentor.details.agreement;
+        let Some(review_on) = agreement.review_on else {
+            return Err(Error::Conflict(
+                "This agreement has no end or review date to renew.".into(),
+            ));
+        };
+        let length = (review_on - agreement.starts_on).num_days().max(28);
+        let next_review = today
+            .checked_add_days(chrono::Days::new(length.unsigned_abs()))
+            .ok_or_else(|| Error::invalid("reviewOn", "That date is too far ahead."))?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE mentor SET starts_on = ?2, review_on = ?3 WHERE id = ?1",
+            params![id, today, next_review],
+        )?;
+        tx.commit()?;
+        self.mentor(id)
+    }
+
+    /// One mentor, whatever their status.
     pub fn mentor(&self, id: MentorId) -> Result<Mentor> {
         self.conn
             .query_row(
@@ -197,42 +270,63 @@ impl Store {
             .ok_or_else(mentor_not_found)?
     }
 
-    /// Every archived mentor, by name.
-    pub fn archived_mentors(&self) -> Result<Vec<Mentor>> {
-        let sql = format!(
-            "{MENTOR_SELECT} WHERE m.archived_at IS NOT NULL ORDER BY m.name COLLATE NOCASE"
-        );
-        let mut statement = self.conn.prepare(&sql)?;
-        let rows = statement.query_map([], mentor_from_row)?;
-        rows.map(|row| row?).collect()
-    }
-
-    /// The active circle on `today`, most urgent first: overdue, then due, then by how
-    /// soon each is due, then by name.
+    /// Everyone in the circle on `today`, whatever their status, in the order the user
+    /// should act: agreements to review first, then overdue, due, due soon, the rest by
+    /// how soon each is due, paused mentors last; ties by name.
     pub fn circle(&self, today: NaiveDate) -> Result<Vec<CircleMember>> {
-        let sql = format!("{MENTOR_SELECT} WHERE m.archived_at IS NULL");
-        let mut statement = self.conn.prepare(&sql)?;
+        let mut statement = self.conn.prepare(MENTOR_SELECT)?;
         let rows = statement.query_map([], |row| {
-            let last: Option<NaiveDate> = row.get(8)?;
+            let last: Option<NaiveDate> = row.get("last_catch_up")?;
             Ok((mentor_from_row(row)?, last))
         })?;
         let mut members = Vec::new();
         for row in rows {
             let (mentor, last_catch_up) = row?;
             let mentor = mentor?;
-            let counts_from = last_catch_up.unwrap_or(mentor.added_on);
-            let cadence = cadence::status(counts_from, mentor.cadence_days, today);
+            let (cadence, review_due) = cadence::standing(&mentor, last_catch_up, today);
             members.push(CircleMember {
                 mentor,
                 last_catch_up,
                 cadence,
+                review_due,
             });
         }
-        members.sort_by(|a, b| {
-            (a.cadence.days_until_due, a.mentor.name.to_lowercase())
-                .cmp(&(b.cadence.days_until_due, b.mentor.name.to_lowercase()))
+        members.sort_by_cached_key(|member| {
+            let status = member.cadence.map(|c| c.status);
+            (
+                !member.review_due,
+                std::cmp::Reverse(status),
+                member.cadence.map_or(i64::MAX, |c| c.days_until_due),
+                member.mentor.details.name.to_lowercase(),
+            )
         });
         Ok(members)
+    }
+
+    /// The circle's health: active mentors, roles covered and missing, same-company count.
+    pub fn circle_health(&self) -> Result<CircleHealth> {
+        let mut statement = self.conn.prepare(MENTOR_SELECT)?;
+        let rows = statement.query_map([], mentor_from_row)?;
+        let mentors: Vec<Mentor> = rows.map(|row| row?).collect::<Result<_>>()?;
+        Ok(health::of(&mentors))
+    }
+
+    /// Whether the sample circle is loaded.
+    pub fn has_sample(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM mentor WHERE sample = 1)",
+            [],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Removes every sample mentor and their catch-ups in one transaction; the user's
+    /// own mentors are untouched. Returns how many were removed.
+    pub fn remove_sample_circle(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let removed = tx.execute("DELETE FROM mentor WHERE sample = 1", [])?;
+        tx.commit()?;
+        Ok(removed)
     }
 
     // --- catch-ups -----------------------------------------------------------------
@@ -304,43 +398,166 @@ impl Store {
     }
 }
 
-/// Columns 0–7 are the mentor; column 8 is the day of their last catch-up.
-const MENTOR_SELECT: &str = "SELECT m.id, m.name, m.organisation, m.cadence_days, m.preferred_mode,
-        m.added_on, m.archived_at IS NOT NULL,
+/// Every mentor column, the roles (comma-separated, in order) and the day of the last
+/// catch-up. Rows are read by column name.
+const MENTOR_SELECT: &str = "SELECT m.*,
         (SELECT group_concat(role, ',') FROM
             (SELECT role FROM mentor_role r WHERE r.mentor_id = m.id ORDER BY position)) AS roles,
         (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = m.id) AS last_catch_up
      FROM mentor m";
 
-const CATCH_UP_SELECT: &str = "SELECT id, mentor_id, happened_on, mode, note FROM catch_up";
+/// The columns a [`MentorDraft`] writes, each bound as `:column` by [`write_mentor`].
+const DRAFT_COLUMNS: [&str; 27] = [
+    "name",
+    "organisation",
+    "same_company",
+    "expertise",
+    "how_we_met",
+    "email",
+    "phone",
+    "linkedin",
+    "status",
+    "check_experience",
+    "check_experience_note",
+    "check_values",
+    "check_values_note",
+    "check_accountability",
+    "check_accountability_note",
+    "check_time",
+    "check_time_note",
+    "cadence_days",
+    "max_gap_days",
+    "modes",
+    "term",
+    "starts_on",
+    "review_on",
+    "situation",
+    "purposes",
+    "own_purpose",
+    "confidentiality",
+];
+
+/// Runs `sql` (an INSERT or UPDATE naming every [`DRAFT_COLUMNS`] entry) with the draft's
+/// values bound, plus `extra` parameters.
+fn write_mentor(
+    tx: &Transaction<'_>,
+    sql: &str,
+    draft: &MentorDraft,
+    extra: &[(&str, &dyn ToSql)],
+) -> Result<usize> {
+    let agreement = &draft.agreement;
+    let checks = &draft.checks;
+    let modes = keys(agreement.modes.iter().map(|mode| mode.key()));
+    let purposes = keys(agreement.purposes.iter().map(|purpose| purpose.key()));
+    let status = draft.status.key();
+    let term = agreement.term.key();
+    let mut values: Vec<(&str, &dyn ToSql)> = vec![
+        (":name", &draft.name),
+        (":organisation", &draft.organisation),
+        (":same_company", &draft.same_company),
+        (":expertise", &draft.expertise),
+        (":how_we_met", &draft.how_we_met),
+        (":email", &draft.contact.email),
+        (":phone", &draft.contact.phone),
+        (":linkedin", &draft.contact.linkedin),
+        (":status", &status),
+        (":check_experience", &checks.experience.met),
+        (":check_experience_note", &checks.experience.note),
+        (":check_values", &checks.values.met),
+        (":check_values_note", &checks.values.note),
+        (":check_accountability", &checks.accountability.met),
+        (":check_accountability_note", &checks.accountability.note),
+        (":check_time", &checks.time.met),
+        (":check_time_note", &checks.time.note),
+        (":cadence_days", &agreement.cadence_days),
+        (":max_gap_days", &agreement.max_gap_days),
+        (":modes", &modes),
+        (":term", &term),
+        (":starts_on", &agreement.starts_on),
+        (":review_on", &agreement.review_on),
+        (":situation", &agreement.situation),
+        (":purposes", &purposes),
+        (":own_purpose", &agreement.own_purpose),
+        (":confidentiality", &agreement.confidentiality),
+    ];
+    values.extend_from_slice(extra);
+    Ok(tx.execute(sql, values.as_slice())?)
+}
+
+fn keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
+    keys.collect::<Vec<_>>().join(",")
+}
+
+/// Parses a comma-separated list of stored keys; `None` if any key is unknown.
+fn parse_keys<T>(text: &str, from_key: fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    text.split(',')
+        .filter(|key| !key.is_empty())
+        .map(from_key)
+        .collect()
+}
 
 /// Reads a mentor row. The outer `Result` is SQLite's; the inner one reports a row whose
 /// stored keys this build does not know (a damaged or tampered database).
 fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
-    let roles: Option<String> = row.get(7)?;
-    let mode: String = row.get(4)?;
-    let roles: Option<Vec<Role>> = roles
-        .unwrap_or_default()
-        .split(',')
-        .filter(|key| !key.is_empty())
-        .map(Role::from_key)
-        .collect();
-    let (Some(roles), Some(preferred_mode)) = (roles, Mode::from_key(&mode)) else {
+    let roles: Option<String> = row.get("roles")?;
+    let roles = parse_keys(&roles.unwrap_or_default(), Role::from_key);
+    let modes = parse_keys(&row.get::<_, String>("modes")?, Mode::from_key);
+    let purposes = parse_keys(&row.get::<_, String>("purposes")?, Purpose::from_key);
+    let status = MentorStatus::from_key(&row.get::<_, String>("status")?);
+    let term = Term::from_key(&row.get::<_, String>("term")?);
+    let (Some(roles), Some(modes), Some(purposes), Some(status), Some(term)) =
+        (roles, modes, purposes, status, term)
+    else {
         return Ok(Err(Error::Internal(
-            "unknown role or mode in a mentor row".into(),
+            "unknown role, mode, purpose, status or term in a mentor row".into(),
         )));
     };
+    let check = |name: &str| -> rusqlite::Result<Check> {
+        Ok(Check {
+            met: row.get(name)?,
+            note: row.get(format!("{name}_note").as_str())?,
+        })
+    };
     Ok(Ok(Mentor {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        organisation: row.get(2)?,
-        cadence_days: row.get(3)?,
-        preferred_mode,
-        added_on: row.get(5)?,
-        archived: row.get(6)?,
-        roles,
+        id: row.get("id")?,
+        added_on: row.get("added_on")?,
+        sample: row.get("sample")?,
+        details: MentorDraft {
+            name: row.get("name")?,
+            organisation: row.get("organisation")?,
+            roles,
+            same_company: row.get("same_company")?,
+            expertise: row.get("expertise")?,
+            how_we_met: row.get("how_we_met")?,
+            contact: Contact {
+                email: row.get("email")?,
+                phone: row.get("phone")?,
+                linkedin: row.get("linkedin")?,
+            },
+            status,
+            checks: MentorChecks {
+                experience: check("check_experience")?,
+                values: check("check_values")?,
+                accountability: check("check_accountability")?,
+                time: check("check_time")?,
+            },
+            agreement: Agreement {
+                cadence_days: row.get("cadence_days")?,
+                max_gap_days: row.get("max_gap_days")?,
+                modes,
+                term,
+                starts_on: row.get("starts_on")?,
+                review_on: row.get("review_on")?,
+                situation: row.get("situation")?,
+                purposes,
+                own_purpose: row.get("own_purpose")?,
+                confidentiality: row.get("confidentiality")?,
+            },
+        },
     }))
 }
+
+const CATCH_UP_SELECT: &str = "SELECT id, mentor_id, happened_on, mode, note FROM catch_up";
 
 fn catch_up_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CatchUp>> {
     let mode: String = row.get(3)?;
@@ -358,7 +575,7 @@ fn catch_up_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CatchUp>> {
     }))
 }
 
-fn write_roles(tx: &rusqlite::Transaction<'_>, mentor_id: MentorId, roles: &[Role]) -> Result<()> {
+fn write_roles(tx: &Transaction<'_>, mentor_id: MentorId, roles: &[Role]) -> Result<()> {
     let mut statement =
         tx.prepare("INSERT INTO mentor_role (mentor_id, role, position) VALUES (?1, ?2, ?3)")?;
     for (position, role) in roles.iter().enumerate() {
@@ -367,7 +584,7 @@ fn write_roles(tx: &rusqlite::Transaction<'_>, mentor_id: MentorId, roles: &[Rol
     Ok(())
 }
 
-fn ensure_mentor_exists(tx: &rusqlite::Transaction<'_>, id: MentorId) -> Result<()> {
+fn ensure_mentor_exists(tx: &Transaction<'_>, id: MentorId) -> Result<()> {
     let found: Option<i64> = tx
         .query_row("SELECT 1 FROM mentor WHERE id = ?1", [id], |row| row.get(0))
         .optional()?;
@@ -388,18 +605,20 @@ impl Store {
         let mentor = self.mentor(id)?;
         let catch_ups = self.catch_ups(id)?;
         let last_catch_up = catch_ups.first().map(|catch_up| catch_up.date);
-        let cadence = (!mentor.archived).then(|| {
-            cadence::status(
-                last_catch_up.unwrap_or(mentor.added_on),
-                mentor.cadence_days,
-                today,
-            )
-        });
+        let (cadence, review_due) = cadence::standing(&mentor, last_catch_up, today);
+        let (cadence_days, max_gap_days) = cadence::effective_cadence(&mentor).unwrap_or((
+            mentor.details.agreement.cadence_days,
+            mentor.details.agreement.max_gap_days,
+        ));
+        let days: Vec<NaiveDate> = catch_ups.iter().map(|catch_up| catch_up.date).collect();
+        let timeline = cadence::timeline(mentor.added_on, &days, cadence_days, max_gap_days, today);
         Ok(MentorPage {
             mentor,
             cadence,
+            review_due,
             last_catch_up,
             catch_ups,
+            timeline,
         })
     }
 }

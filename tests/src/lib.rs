@@ -19,6 +19,13 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 /// The W3C key under which an element reference is returned.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
+/// The WebDriver key for Control (W3C "normalized key value" U+E009).
+pub const CONTROL: &str = "\u{E009}";
+/// The WebDriver key for Enter.
+pub const ENTER: &str = "\u{E007}";
+/// The WebDriver key for Escape.
+pub const ESCAPE: &str = "\u{E00C}";
+
 /// End-to-end tests share one display and two cores: run them one at a time.
 pub fn one_at_a_time() -> MutexGuard<'static, ()> {
     static TURN: Mutex<()> = Mutex::new(());
@@ -209,25 +216,33 @@ fn agent() -> ureq::Agent {
 }
 
 fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Value {
+    try_call(agent, method, url, body).unwrap_or_else(|failure| panic!("{failure}"))
+}
+
+/// A WebDriver call; `Err` says which call failed and what the driver answered.
+fn try_call(
+    agent: &ureq::Agent,
+    method: &str,
+    url: &str,
+    body: Option<Value>,
+) -> Result<Value, String> {
     let response = match (method, body) {
         ("GET", _) => agent.get(url).call(),
         ("DELETE", _) => agent.delete(url).call(),
         (_, body) => agent.post(url).send_json(body.unwrap_or_else(|| json!({}))),
     };
-    let mut response = response.unwrap_or_else(|error| panic!("{method} {url}: {error}"));
+    let mut response = response.map_err(|error| format!("{method} {url}: {error}"))?;
     let status = response.status();
     let mut text = String::new();
     response
         .body_mut()
         .as_reader()
         .read_to_string(&mut text)
-        .expect("response body");
-    let reply: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-    assert!(
-        status.is_success(),
-        "{method} {url} failed with {status}: {text}"
-    );
-    reply
+        .map_err(|error| format!("{method} {url}: reading the reply: {error}"))?;
+    if !status.is_success() {
+        return Err(format!("{method} {url} failed with {status}: {text}"));
+    }
+    Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
 /// A WebDriver session on the app's window.
@@ -256,6 +271,14 @@ impl Session {
         call(&self.agent, "GET", &format!("{}{path}", self.url), None)["value"].clone()
     }
 
+    /// Whether `element` is on screen; an element that has just left the page (a stale
+    /// reference) is not.
+    fn is_displayed(&self, element: &Element) -> bool {
+        let url = format!("{}/element/{}/displayed", self.url, element.0);
+        try_call(&self.agent, "GET", &url, None)
+            .is_ok_and(|reply| reply["value"].as_bool() == Some(true))
+    }
+
     /// Every element matching `xpath`, right now.
     pub fn find_all(&self, xpath: &str) -> Vec<Element> {
         let found = self.post("/elements", json!({ "using": "xpath", "value": xpath }));
@@ -275,14 +298,12 @@ impl Session {
     pub fn wait_for(&self, xpath: &str, what: &str) -> Element {
         let deadline = Instant::now() + PATIENCE;
         loop {
-            for element in self.find_all(xpath) {
-                if self
-                    .get(&format!("/element/{}/displayed", element.0))
-                    .as_bool()
-                    == Some(true)
-                {
-                    return element;
-                }
+            if let Some(element) = self
+                .find_all(xpath)
+                .into_iter()
+                .find(|element| self.is_displayed(element))
+            {
+                return element;
             }
             if Instant::now() > deadline {
                 let page = self.get("/source");
@@ -298,15 +319,18 @@ impl Session {
     /// Waits until nothing matching `xpath` is displayed.
     pub fn wait_gone(&self, xpath: &str, what: &str) {
         let deadline = Instant::now() + PATIENCE;
-        while self.find_all(xpath).iter().any(|element| {
-            self.get(&format!("/element/{}/displayed", element.0))
-                .as_bool()
-                == Some(true)
-        }) {
-            assert!(
-                Instant::now() < deadline,
-                "{what} did not go away ({xpath})"
-            );
+        while self
+            .find_all(xpath)
+            .iter()
+            .any(|element| self.is_displayed(element))
+        {
+            if Instant::now() > deadline {
+                let page = self.get("/source");
+                panic!(
+                    "{what} did not go away ({xpath}); the page was:\n{}",
+                    page.as_str().unwrap_or("")
+                );
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -353,6 +377,39 @@ impl Session {
     /// The visible text of `element`.
     pub fn text(&self, element: &Element) -> String {
         self.get(&format!("/element/{}/text", element.0))
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Presses `keys` together as one chord (e.g. `[CONTROL, "l"]`) and releases them,
+    /// through WebDriver key actions: the keyboard, not a DOM event.
+    pub fn press(&self, keys: &[&str]) {
+        let mut actions: Vec<Value> = keys
+            .iter()
+            .map(|key| json!({ "type": "keyDown", "value": key }))
+            .collect();
+        actions.extend(
+            keys.iter()
+                .rev()
+                .map(|key| json!({ "type": "keyUp", "value": key })),
+        );
+        self.post(
+            "/actions",
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
+        );
+    }
+
+    /// The `id` of the element that has the keyboard focus.
+    pub fn focused_id(&self) -> String {
+        let active = self.get("/element/active");
+        let element = Element(active[ELEMENT_KEY].as_str().unwrap_or_default().to_string());
+        self.attribute(&element, "id").unwrap_or_default()
+    }
+
+    /// The current value of a form control (its live property, not the attribute).
+    pub fn value(&self, element: &Element) -> String {
+        self.get(&format!("/element/{}/property/value", element.0))
             .as_str()
             .unwrap_or_default()
             .to_string()

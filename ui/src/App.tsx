@@ -2,16 +2,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { api, toErrorPayload } from './api';
 import type { AppStatus } from './bindings/AppStatus';
 import { CatchUpDialog } from './components/CatchUpDialog';
+import { Dialog } from './components/Dialog';
 import { HelpSheet } from './components/HelpSheet';
 import { MentorDialog } from './components/MentorDialog';
 import { type Toast, Toasts } from './components/Toasts';
 import { type AppActions, AppContext, type DialogState, type Route, type ToastAction } from './context';
 import { isModKey, isTypingTarget } from './keys';
+import { Circle } from './screens/Circle';
 import { Locked, Opening } from './screens/Locked';
 import { MentorView } from './screens/MentorView';
 import { Mentors } from './screens/Mentors';
 import { Settings } from './screens/Settings';
 import { Today } from './screens/Today';
+import { removeSampleText } from './today';
 
 type Shell =
   | { state: 'opening' }
@@ -112,15 +115,40 @@ export function App() {
   }, [route]);
 
   // Global shortcuts. Ignored while a dialog is open (it handles its own keys).
-  const state = useRef({ shell, dialog });
-  state.current = { shell, dialog };
+  const state = useRef({ shell, dialog, route });
+  state.current = { shell, dialog, route };
+  const loadingMentor = useRef(false);
   useEffect(() => {
+    // Quick log: on a mentor's page, with that mentor chosen; anywhere else, with none.
+    const quickLog = () => {
+      const r = state.current.route;
+      if (r.name !== 'mentor') {
+        setDialog({ type: 'logCatchUp' });
+        return;
+      }
+      if (loadingMentor.current) return;
+      loadingMentor.current = true;
+      const stillHere = () => {
+        const now = state.current;
+        return now.dialog === null && now.shell.state === 'open' && now.route.name === 'mentor' && now.route.id === r.id;
+      };
+      api.mentorPage(r.id).then(
+        (page) => {
+          loadingMentor.current = false;
+          if (stillHere()) setDialog({ type: 'logCatchUp', mentor: page.mentor });
+        },
+        () => {
+          loadingMentor.current = false;
+          if (stillHere()) setDialog({ type: 'logCatchUp' });
+        },
+      );
+    };
     const onKey = (e: KeyboardEvent) => {
       if (state.current.shell.state !== 'open' || state.current.dialog !== null || e.defaultPrevented) return;
       const key = e.key.toLowerCase();
       if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'l') {
         e.preventDefault();
-        setDialog({ type: 'logCatchUp' });
+        quickLog();
       } else if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'n') {
         e.preventDefault();
         setDialog({ type: 'addMentor' });
@@ -167,6 +195,14 @@ export function App() {
             <button
               type="button"
               class="nav-item"
+              aria-current={route.name === 'circle' ? 'page' : undefined}
+              onClick={() => app.navigate({ name: 'circle' })}
+            >
+              Circle
+            </button>
+            <button
+              type="button"
+              class="nav-item"
               aria-current={route.name === 'mentors' || onMentorPage ? 'page' : undefined}
               onClick={() => app.navigate({ name: 'mentors' })}
             >
@@ -194,6 +230,7 @@ export function App() {
         </aside>
         <main id="main" class="main" tabIndex={-1}>
           {route.name === 'today' && <Today />}
+          {route.name === 'circle' && <Circle />}
           {route.name === 'mentors' && <Mentors />}
           {route.name === 'mentor' && <MentorView id={route.id} />}
           {route.name === 'settings' && <Settings />}
@@ -246,9 +283,59 @@ export function App() {
         />
       )}
       {dialog?.type === 'help' && <HelpSheet onClose={close} />}
+      {dialog?.type === 'removeSampleCircle' && (
+        <RemoveSampleDialog
+          count={dialog.count}
+          onClose={close}
+          onRemoved={() => {
+            setDialog(null);
+            app.refresh();
+            app.toast('Removed the sample circle.');
+          }}
+          fail={fail}
+        />
+      )}
 
       <Toasts toasts={toasts} dismiss={dismiss} />
     </AppContext.Provider>
   );
 }
 
+/** Asks once before removing the sample circle, and says what stays. */
+function RemoveSampleDialog({
+  count,
+  onClose,
+  onRemoved,
+  fail,
+}: {
+  count: number;
+  onClose: () => void;
+  onRemoved: () => void;
+  fail: (e: unknown) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const remove = () => {
+    setBusy(true);
+    api.removeSampleCircle().then(onRemoved, (e) => {
+      setBusy(false);
+      fail(e);
+    });
+  };
+  return (
+    <Dialog title="Remove the sample circle?" onClose={onClose} size="narrow">
+      {(requestClose) => (
+        <>
+          <p>{removeSampleText(count)}</p>
+          <div class="dialog-actions">
+            <button type="button" class="button" data-autofocus onClick={requestClose} title="Cancel (Esc)">
+              Cancel
+            </button>
+            <button type="button" class="button button-danger" disabled={busy} onClick={remove}>
+              {busy ? 'Removing…' : 'Remove sample circle'}
+            </button>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -6,12 +6,14 @@ import { invoke } from '@tauri-apps/api/core';
 import type { AppStatus } from './bindings/AppStatus';
 import type { CatchUp } from './bindings/CatchUp';
 import type { CatchUpDraft } from './bindings/CatchUpDraft';
+import type { CircleHealth } from './bindings/CircleHealth';
 import type { CircleMember } from './bindings/CircleMember';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Mentor } from './bindings/Mentor';
 import type { MentorDraft } from './bindings/MentorDraft';
 import type { MentorPage } from './bindings/MentorPage';
+import type { MentorStatus } from './bindings/MentorStatus';
 
 const KINDS: readonly ErrorKind[] = ['NotFound', 'Invalid', 'Locked', 'Conflict', 'Internal'];
 
@@ -41,14 +43,16 @@ export const api = {
   appStatus: () => call<AppStatus>('app_status'),
   retryUnlock: () => call<AppStatus>('retry_unlock'),
   circle: () => call<CircleMember[]>('circle'),
-  archivedMentors: () => call<Mentor[]>('archived_mentors'),
+  circleHealth: () => call<CircleHealth>('circle_health'),
   mentorPage: (id: number) => call<MentorPage>('mentor_page', { id }),
   addMentor: (draft: MentorDraft) => call<Mentor>('add_mentor', { draft }),
   updateMentor: (id: number, draft: MentorDraft) => call<Mentor>('update_mentor', { id, draft }),
-  archiveMentor: (id: number) => call<Mentor>('archive_mentor', { id }),
-  restoreMentor: (id: number) => call<Mentor>('restore_mentor', { id }),
+  setMentorStatus: (id: number, status: MentorStatus) => call<Mentor>('set_mentor_status', { id, status }),
+  renewAgreement: (id: number) => call<Mentor>('renew_agreement', { id }),
   logCatchUp: (draft: CatchUpDraft) => call<CatchUp>('log_catch_up', { draft }),
   updateCatchUp: (id: number, draft: CatchUpDraft) => call<CatchUp>('update_catch_up', { id, draft }),
   deleteCatchUp: (id: number) => call<CatchUp>('delete_catch_up', { id }),
   addSampleCircle: () => call<CircleMember[]>('add_sample_circle'),
+  /** Resolves with how many sample mentors were removed. */
+  removeSampleCircle: () => call<number>('remove_sample_circle'),
 };

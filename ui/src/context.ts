@@ -6,6 +6,7 @@ import type { Mentor } from './bindings/Mentor';
 
 export type Route =
   | { name: 'today' }
+  | { name: 'circle' }
   | { name: 'mentors' }
   | { name: 'mentor'; id: number }
   | { name: 'settings' };
@@ -15,7 +16,9 @@ export type DialogState =
   | { type: 'editMentor'; mentor: Mentor }
   | { type: 'logCatchUp'; mentor?: Mentor }
   | { type: 'editCatchUp'; mentor: Mentor; catchUp: CatchUp }
-  | { type: 'help' };
+  | { type: 'help' }
+  /** Asks once before removing the sample circle; `count` is how many sample mentors are loaded. */
+  | { type: 'removeSampleCircle'; count: number };
 
 export interface ToastAction {
   label: string;

@@ -1,6 +1,10 @@
 // The user's words for the backend's enum values.
+import type { MentorChecks } from './bindings/MentorChecks';
+import type { MentorStatus } from './bindings/MentorStatus';
 import type { Mode } from './bindings/Mode';
+import type { Purpose } from './bindings/Purpose';
 import type { Role } from './bindings/Role';
+import type { Term } from './bindings/Term';
 
 export const ROLES: ReadonlyArray<{ value: Role; label: string }> = [
   { value: 'networkConnector', label: 'Network connector' },
@@ -13,15 +17,51 @@ export const ROLES: ReadonlyArray<{ value: Role; label: string }> = [
 ];
 
 export const MODES: ReadonlyArray<{ value: Mode; label: string }> = [
-  { value: 'coffee', label: 'Coffee' },
-  { value: 'call', label: 'Call' },
+  { value: 'inPerson', label: 'In person' },
   { value: 'video', label: 'Video' },
+  { value: 'phone', label: 'Phone' },
   { value: 'email', label: 'Email' },
   { value: 'message', label: 'Message' },
 ];
 
+export const PURPOSES: ReadonlyArray<{ value: Purpose; label: string }> = [
+  { value: 'expandNetwork', label: 'Expand my network' },
+  { value: 'developmentFocus', label: 'Clarify my development focus' },
+  { value: 'learnFunctionOrIndustry', label: 'Learn about a function or industry' },
+  { value: 'organisationalPolitics', label: 'Understand organisational politics' },
+  { value: 'skillsFeedback', label: 'Feedback on my skills' },
+  { value: 'testIdeas', label: 'Test ideas safely' },
+  { value: 'jobSearch', label: 'Job-search support' },
+];
+
+export const TERMS: ReadonlyArray<{ value: Term; label: string }> = [
+  { value: 'ongoing', label: 'Ongoing' },
+  { value: 'fixedPeriod', label: 'Fixed period' },
+  { value: 'oneOff', label: 'One-off' },
+];
+
+export const STATUSES: ReadonlyArray<{ value: MentorStatus; label: string }> = [
+  { value: 'active', label: 'Active' },
+  { value: 'paused', label: 'Paused' },
+  { value: 'alumni', label: 'Alumni' },
+];
+
+export type CheckKey = keyof MentorChecks;
+
+/** The four things worth checking in a mentor; `short` names it in "Note on …". */
+export const CHECKS: ReadonlyArray<{ value: CheckKey; label: string; short: string }> = [
+  { value: 'experience', label: 'More experience where I want to grow', short: 'experience' },
+  { value: 'values', label: 'Values I respect', short: 'values' },
+  { value: 'accountability', label: 'Helps set goals and holds me to them', short: 'accountability' },
+  { value: 'time', label: 'Able to give the time', short: 'time' },
+];
+
+function labelOf<T extends string>(list: ReadonlyArray<{ value: T; label: string }>, value: T): string {
+  return list.find((item) => item.value === value)?.label ?? value;
+}
+
 export function roleLabel(role: Role): string {
-  return ROLES.find((r) => r.value === role)?.label ?? role;
+  return labelOf(ROLES, role);
 }
 
 export function rolesText(roles: readonly Role[]): string {
@@ -30,5 +70,27 @@ export function rolesText(roles: readonly Role[]): string {
 }
 
 export function modeLabel(mode: Mode): string {
-  return MODES.find((m) => m.value === mode)?.label ?? mode;
+  return labelOf(MODES, mode);
+}
+
+export function purposeLabel(purpose: Purpose): string {
+  return labelOf(PURPOSES, purpose);
+}
+
+export function termLabel(term: Term): string {
+  return labelOf(TERMS, term);
+}
+
+export function statusLabel(status: MentorStatus): string {
+  return labelOf(STATUSES, status);
+}
+
+export function checkLabel(check: CheckKey): string {
+  return labelOf(CHECKS, check);
+}
+
+/** "a", "a or b", "a, b or c". */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

@@ -1,6 +1,8 @@
 //! Mentors and the circle as a whole.
 
-use mentor_core::model::{CircleMember, Mentor, MentorDraft, MentorId, MentorPage};
+use mentor_core::model::{
+    CircleHealth, CircleMember, Mentor, MentorDraft, MentorId, MentorPage, MentorStatus,
+};
 use mentor_core::sample;
 use tauri::State;
 
@@ -13,8 +15,8 @@ pub async fn circle(circle: State<'_, Circle>) -> Reply<Vec<CircleMember>> {
 }
 
 #[tauri::command]
-pub async fn archived_mentors(circle: State<'_, Circle>) -> Reply<Vec<Mentor>> {
-    circle.with_store(|store, _| store.archived_mentors())
+pub async fn circle_health(circle: State<'_, Circle>) -> Reply<CircleHealth> {
+    circle.with_store(|store, _| store.circle_health())
 }
 
 #[tauri::command]
@@ -37,13 +39,17 @@ pub async fn update_mentor(
 }
 
 #[tauri::command]
-pub async fn archive_mentor(circle: State<'_, Circle>, id: MentorId) -> Reply<Mentor> {
-    circle.with_store(|store, _| store.set_archived(id, true))
+pub async fn set_mentor_status(
+    circle: State<'_, Circle>,
+    id: MentorId,
+    status: MentorStatus,
+) -> Reply<Mentor> {
+    circle.with_store(|store, _| store.set_status(id, status))
 }
 
 #[tauri::command]
-pub async fn restore_mentor(circle: State<'_, Circle>, id: MentorId) -> Reply<Mentor> {
-    circle.with_store(|store, _| store.set_archived(id, false))
+pub async fn renew_agreement(circle: State<'_, Circle>, id: MentorId) -> Reply<Mentor> {
+    circle.with_store(|store, today| store.renew_agreement(id, today))
 }
 
 #[tauri::command]
@@ -52,4 +58,9 @@ pub async fn add_sample_circle(circle: State<'_, Circle>) -> Reply<Vec<CircleMem
         sample::add_sample_circle(store, today)?;
         store.circle(today)
     })
+}
+
+#[tauri::command]
+pub async fn remove_sample_circle(circle: State<'_, Circle>) -> Reply<usize> {
+    circle.with_store(|store, _| store.remove_sample_circle())
 }

@@ -6,9 +6,13 @@ import type { DueStatus } from "./DueStatus";
  */
 export type CadenceStatus = { status: DueStatus, 
 /**
- * The day the next catch-up is due.
+ * The day the next catch-up is due (the ideal cadence).
  */
 dueOn: string, 
+/**
+ * The first day past the longest agreed gap.
+ */
+overdueFrom: string, 
 /**
  * Days from today to `due_on`: negative once overdue.
  */

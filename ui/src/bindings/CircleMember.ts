@@ -5,4 +5,13 @@ import type { Mentor } from "./Mentor";
 /**
  * A mentor as the home screen shows them: with their last catch-up and status.
  */
-export type CircleMember = { mentor: Mentor, lastCatchUp: string | null, cadence: CadenceStatus, };
+export type CircleMember = { mentor: Mentor, lastCatchUp: string | null, 
+/**
+ * `None` for a paused mentor: they are never due.
+ */
+cadence: CadenceStatus | null, 
+/**
+ * The agreement's end or review date has come: renew or close it. Such a mentor is
+ * listed for review instead of being nudged to catch up.
+ */
+reviewDue: boolean, };

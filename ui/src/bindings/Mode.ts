@@ -3,4 +3,4 @@
 /**
  * How a catch-up happens, or how the user prefers to talk with a mentor.
  */
-export type Mode = "coffee" | "call" | "video" | "email" | "message";
+export type Mode = "inPerson" | "video" | "phone" | "email" | "message";

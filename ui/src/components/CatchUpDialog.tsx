@@ -3,12 +3,14 @@ import { api } from '../api';
 import type { CatchUp } from '../bindings/CatchUp';
 import type { CatchUpDraft } from '../bindings/CatchUpDraft';
 import type { Mentor } from '../bindings/Mentor';
+import type { MentorStatus } from '../bindings/MentorStatus';
 import type { Mode } from '../bindings/Mode';
 import { useApp } from '../context';
 import { daysBetween, isValidDay } from '../dates';
 import { shortcut } from '../keys';
-import { MODES } from '../labels';
+import { MODES, STATUSES } from '../labels';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
+import '../mentor.css';
 
 type Field = 'mentorId' | 'date' | 'mode' | 'note';
 
@@ -28,8 +30,16 @@ interface Props {
   onSaved: (catchUp: CatchUp, mentorName: string) => void;
 }
 
-function byName(a: Mentor, b: Mentor): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+const STATUS_ORDER: Record<MentorStatus, number> = { active: 0, paused: 1, alumni: 2 };
+
+// Active mentors first, then paused, then alumni; by name within each.
+function byStatusThenName(a: Mentor, b: Mentor): number {
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+}
+
+/** The quick log's default: the mentor's most preferred way to talk. */
+function defaultMode(m: Mentor | undefined): Mode {
+  return m?.agreement.modes[0] ?? 'inPerson';
 }
 
 /** Log a catch-up (quick log, Ctrl/Cmd+L), or edit one. */
@@ -40,7 +50,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
   const init = {
     mentorId: catchUp?.mentorId ?? mentor?.id ?? null,
     date: catchUp?.date ?? today,
-    mode: catchUp?.mode ?? mentor?.preferredMode ?? ('coffee' as Mode),
+    mode: catchUp?.mode ?? defaultMode(mentor),
     note: catchUp?.note ?? '',
   };
   const [base, setBase] = useState(init);
@@ -59,13 +69,13 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
         if (!live) return;
         const list = members.map((m) => m.mentor);
         if (mentor && !list.some((m) => m.id === mentor.id)) list.push(mentor);
-        list.sort(byName);
+        list.sort(byStatusThenName);
         setMentors(list);
         if (init.mentorId === null && list.length === 1) {
           const only = list[0]!;
           setMentorId(only.id);
-          setMode(only.preferredMode);
-          setBase((b) => ({ ...b, mentorId: only.id, mode: only.preferredMode }));
+          setMode(defaultMode(only));
+          setBase((b) => ({ ...b, mentorId: only.id, mode: defaultMode(only) }));
           focusById(FIELD_IDS.note);
         } else if (init.mentorId === null) {
           focusById(list.length === 0 ? 'catchup-add-mentor' : FIELD_IDS.mentorId);
@@ -88,7 +98,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
     const id = value === '' ? null : Number(value);
     setMentorId(id);
     const chosen = mentors?.find((m) => m.id === id);
-    if (chosen) setMode(chosen.preferredMode);
+    if (chosen && !catchUp) setMode(defaultMode(chosen));
   };
 
   const save = async () => {
@@ -116,7 +126,21 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
     }
   };
 
+  // Paused and alumni mentors come after the active ones, under their own headings.
+  const groups = STATUSES.map((s) => ({ label: s.label, list: (mentors ?? []).filter((m) => m.status === s.value) })).filter(
+    (g) => g.list.length > 0,
+  );
+  const mentorOption = (m: Mentor) => (
+    <option key={m.id} value={String(m.id)}>
+      {m.name}
+    </option>
+  );
+
   const described = (f: Field) => (errors[f] ? { 'aria-invalid': true, 'aria-describedby': `${FIELD_IDS[f]}-error` } : {});
+  const describedWith = (f: Field, hintId: string) => ({
+    ...(errors[f] ? { 'aria-invalid': true } : {}),
+    'aria-describedby': errors[f] ? `${hintId} ${FIELD_IDS[f]}-error` : hintId,
+  });
   const title = catchUp ? 'Edit catch-up' : 'Log a catch-up';
 
   return (
@@ -152,11 +176,13 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
               {...described('mentorId')}
             >
               {mentorId === null && <option value="">Choose a mentor…</option>}
-              {(mentors ?? []).map((m) => (
-                <option key={m.id} value={String(m.id)}>
-                  {m.name}
-                </option>
-              ))}
+              {groups.length <= 1
+                ? (mentors ?? []).map(mentorOption)
+                : groups.map((g) => (
+                    <optgroup key={g.label} label={g.label}>
+                      {g.list.map(mentorOption)}
+                    </optgroup>
+                  ))}
             </select>
             <FieldError id="catchup-mentor-error" message={errors.mentorId} />
           </div>
@@ -200,9 +226,20 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
               placeholder="Optional: what you talked about, what you promised"
               value={note}
               onInput={(e) => setNote(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                // A quick log: Enter saves here too; Shift+Enter starts a new line.
+                // (Ctrl/Cmd+Enter is handled by the form, as in every dialog.)
+                if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) {
+                  e.preventDefault();
+                  void save();
+                }
+              }}
               {...(init.mentorId !== null ? { 'data-autofocus': true } : {})}
-              {...described('note')}
+              {...describedWith('note', 'catchup-note-hint')}
             />
+            <p class="field-hint" id="catchup-note-hint">
+              Enter saves · Shift+Enter starts a new line
+            </p>
             <FieldError id="catchup-note-error" message={errors.note} />
           </div>
 
@@ -220,7 +257,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
               type="submit"
               class="button button-primary"
               disabled={saving}
-              title={`Save (Enter, or ${shortcut('Enter')} in the note)`}
+              title={`Save (Enter, or ${shortcut('Enter')})`}
             >
               {saving ? 'Saving…' : catchUp ? 'Save changes' : 'Save catch-up'}
             </button>

@@ -7,7 +7,8 @@ const ROWS: ReadonlyArray<[string, string]> = [
   ['?', 'Show this help'],
   ['Esc', 'Close a dialog without saving'],
   ['Enter', 'Save a dialog from a single-line field'],
-  [shortcut('Enter'), 'Save from a note'],
+  ['Enter', 'Save a catch-up, even from its note (Shift+Enter for a new line)'],
+  [shortcut('Enter'), 'Save from any other note'],
 ];
 
 export function HelpSheet({ onClose }: { onClose: () => void }) {

@@ -1,8 +1,11 @@
 import type { CadenceStatus } from '../bindings/CadenceStatus';
 import { chipFor } from '../status';
 
-/** Status as word + shape, never colour alone. ok stays quiet text, without a chip. */
-export function StatusChip({ cadence }: { cadence: CadenceStatus }) {
+/**
+ * Status as word + shape, never colour alone. ok stays quiet text, without a chip;
+ * a paused mentor (`null`: never due) shows a quiet "paused".
+ */
+export function StatusChip({ cadence }: { cadence: CadenceStatus | null }) {
   const chip = chipFor(cadence);
   if (chip.kind === 'quiet') return <span class="status-quiet">{chip.text}</span>;
   return (

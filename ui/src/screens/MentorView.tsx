@@ -1,20 +1,63 @@
+import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
 import type { CatchUp } from '../bindings/CatchUp';
+import type { Mentor } from '../bindings/Mentor';
 import type { MentorPage } from '../bindings/MentorPage';
+import type { MentorStatus } from '../bindings/MentorStatus';
 import { Day } from '../components/Day';
 import { StatusChip } from '../components/StatusChip';
-import { useApp } from '../context';
+import { Timeline } from '../components/Timeline';
+import { type AppActions, useApp } from '../context';
+import { addDays, daysBetween, shortDate } from '../dates';
 import { shortcut } from '../keys';
-import { modeLabel, rolesText } from '../labels';
-import { agreementSummary } from '../status';
+import { CHECKS, modeLabel, purposeLabel, rolesText, statusLabel } from '../labels';
+import { draftFromMentor } from '../mentorForm';
+import { cadenceSummary, lengthText, modesText } from '../status';
+import '../mentor.css';
 
-/** One mentor: header, agreement, and the catch-ups, newest first. */
+/** How long a renewal runs: as long as the agreement did, at least four weeks (as the backend). */
+function renewalDays(m: Mentor): number {
+  const { startsOn, reviewOn } = m.agreement;
+  return reviewOn ? Math.max(28, daysBetween(startsOn, reviewOn)) : 28;
+}
+
+const BACK_AGAIN: Record<MentorStatus, string> = {
+  active: 'is active again',
+  paused: 'is paused again',
+  alumni: 'is back among your alumni',
+};
+
+const STATUS_CHANGES: Record<MentorStatus, ReadonlyArray<{ to: MentorStatus; label: string; title: string }>> = {
+  active: [
+    { to: 'paused', label: 'Pause', title: 'No reminders for now; everything stays as it is' },
+    { to: 'alumni', label: 'Move to alumni', title: 'The mentorship has ended: history kept, a yearly nudge to stay in touch' },
+  ],
+  paused: [
+    { to: 'active', label: 'Make active', title: 'Back in your cadence, with reminders' },
+    { to: 'alumni', label: 'Move to alumni', title: 'The mentorship has ended: history kept, a yearly nudge to stay in touch' },
+  ],
+  alumni: [{ to: 'active', label: 'Make active', title: 'Back in your cadence, with reminders' }],
+};
+
+function changedMessage(name: string, to: MentorStatus): string {
+  switch (to) {
+    case 'paused':
+      return `Paused ${name}. No reminders until you make them active again.`;
+    case 'alumni':
+      return `Moved ${name} to alumni. Your history together stays.`;
+    case 'active':
+      return `${name} is active again.`;
+  }
+}
+
+/** One mentor: header, agreement, profile, the four checks, the timeline and the catch-ups. */
 export function MentorView({ id }: { id: number }) {
   const app = useApp();
   const [page, setPage] = useState<MentorPage | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -56,34 +99,50 @@ export function MentorView({ id }: { id: number }) {
     );
   }
 
-  const { mentor, cadence, lastCatchUp, catchUps } = page;
+  const { mentor, cadence, lastCatchUp, catchUps, reviewDue, timeline } = page;
   const run = (work: Promise<unknown>) => {
     setBusy(true);
     work.finally(() => setBusy(false));
   };
+  // After a change the buttons that were pressed may be gone: start again from the name.
+  const refocus = () => setTimeout(() => heading.current?.focus(), 0);
 
-  const archive = () =>
+  const setStatus = (to: MentorStatus, message: string) => {
+    const from = mentor.status;
     run(
-      api.archiveMentor(mentor.id).then((m) => {
+      api.setMentorStatus(mentor.id, to).then((m) => {
         app.refresh();
-        app.toast(`Archived ${m.name}.`, {
+        refocus();
+        app.toast(message, {
           label: 'Undo',
           run: () =>
-            api.restoreMentor(m.id).then(() => {
+            api.setMentorStatus(m.id, from).then(() => {
               app.refresh();
-              app.toast(`Restored ${m.name}.`);
+              app.toast(`${m.name} ${BACK_AGAIN[from]}.`);
             }, app.fail),
         });
       }, app.fail),
     );
+  };
 
-  const restore = () =>
+  const renew = () => {
+    const before = mentor;
     run(
-      api.restoreMentor(mentor.id).then((m) => {
+      api.renewAgreement(mentor.id).then((m) => {
         app.refresh();
-        app.toast(`Restored ${m.name}.`);
+        refocus();
+        const until = m.agreement.reviewOn ? ` until ${shortDate(m.agreement.reviewOn, app.today)}` : '';
+        app.toast(`Renewed your agreement with ${m.name}${until}.`, {
+          label: 'Undo',
+          run: () =>
+            api.updateMentor(before.id, draftFromMentor(before)).then(() => {
+              app.refresh();
+              app.toast(`Put your agreement with ${before.name} back as it was.`);
+            }, app.fail),
+        });
       }, app.fail),
     );
+  };
 
   const remove = (c: CatchUp) =>
     run(
@@ -101,67 +160,102 @@ export function MentorView({ id }: { id: number }) {
       }, app.fail),
     );
 
-  const details = [mentor.organisation, rolesText(mentor.roles)].filter((s) => s.trim() !== '');
+  const details = [rolesText(mentor.roles), mentor.organisation].filter((s) => s.trim() !== '');
 
   return (
-    <section class="screen" aria-labelledby="mentor-heading">
+    <section class="screen mentor-page" aria-labelledby="mentor-heading">
       <header class="mentor-header">
         <div class="mentor-title">
-          <h1 id="mentor-heading">{mentor.name}</h1>
-          {mentor.archived && <span class="badge">Archived</span>}
+          <h1 id="mentor-heading" ref={heading} tabIndex={-1}>
+            {mentor.name}
+          </h1>
+          {mentor.sample && (
+            <span class="badge" title="Part of the sample circle: you can remove it all at once in Settings">
+              Sample
+            </span>
+          )}
+          {mentor.status !== 'active' && <span class="badge badge-status">{statusLabel(mentor.status)}</span>}
+          {cadence && <StatusChip cadence={cadence} />}
         </div>
         <div class="mentor-actions">
-          {!mentor.archived && (
-            <button
-              type="button"
-              class="button button-primary"
-              title={`Log a catch-up (${shortcut('L')})`}
-              onClick={() => app.openDialog({ type: 'logCatchUp', mentor })}
-            >
-              Log catch-up
-            </button>
-          )}
+          <button
+            type="button"
+            class="button button-primary"
+            title={`Log a catch-up (${shortcut('L')})`}
+            onClick={() => app.openDialog({ type: 'logCatchUp', mentor })}
+          >
+            Log catch-up
+          </button>
           <button type="button" class="button" onClick={() => app.openDialog({ type: 'editMentor', mentor })}>
             Edit
           </button>
-          {mentor.archived ? (
-            <button type="button" class="button" disabled={busy} onClick={restore}>
-              Restore
-            </button>
-          ) : (
-            <button type="button" class="button" disabled={busy} title="Archive: keeps the history, leaves Today" onClick={archive}>
-              Archive
-            </button>
-          )}
         </div>
       </header>
 
       {details.length > 0 && <p class="mentor-meta">{details.join(' · ')}</p>}
 
-      {!mentor.archived && cadence && (
-        <div class="mentor-status">
-          <StatusChip cadence={cadence} />
+      <div class="mentor-status">
+        {cadence ? (
           <span>
-            <span class="quiet">Due </span>
+            <span class="quiet">
+              {mentor.status === 'alumni' ? 'Yearly hello due ' : cadence.daysUntilDue < 0 ? 'Due since ' : 'Next catch-up due '}
+            </span>
             <Day iso={cadence.dueOn} today={app.today} />
           </span>
-          <span class="quiet">{agreementSummary(mentor.cadenceDays, mentor.preferredMode)}</span>
-        </div>
-      )}
-      {mentor.archived && (
-        <p class="quiet">Archived mentors keep their history but are out of your cadence. Restore to bring them back to Today.</p>
-      )}
-      <p class="quiet">
-        {lastCatchUp ? (
-          <>
-            Last catch-up <Day iso={lastCatchUp} today={app.today} format="relative" />
-          </>
         ) : (
-          <>
-            In your circle since <Day iso={mentor.addedOn} today={app.today} format="short" />
-          </>
+          <span>Paused: no reminders until you make {mentor.name} active again.</span>
         )}
-      </p>
+        <span class="quiet">
+          {lastCatchUp ? (
+            <>
+              Last catch-up <Day iso={lastCatchUp} today={app.today} format="relative" />
+            </>
+          ) : (
+            <>
+              In your circle since <Day iso={mentor.addedOn} today={app.today} format="short" />
+            </>
+          )}
+        </span>
+        <div class="status-actions" role="group" aria-label={`Status: ${statusLabel(mentor.status)}`}>
+          {STATUS_CHANGES[mentor.status].map((c) => (
+            <button
+              type="button"
+              key={c.to}
+              class="button button-small"
+              title={c.title}
+              disabled={busy}
+              onClick={() => setStatus(c.to, changedMessage(mentor.name, c.to))}
+            >
+              {c.label}
+            </button>
+          ))}
+        </div>
+      </div>
+
+      {reviewDue && mentor.agreement.reviewOn && (
+        <ReviewCallout
+          mentor={mentor}
+          reviewOn={mentor.agreement.reviewOn}
+          busy={busy}
+          onRenew={renew}
+          onClose={() =>
+            setStatus('alumni', `Closed your agreement with ${mentor.name}. They’re with your alumni now; your history together stays.`)
+          }
+        />
+      )}
+
+      <div class="mentor-cards">
+        <AgreementCard mentor={mentor} today={app.today} />
+        <ProfileCard mentor={mentor} app={app} />
+        <ChecksCard mentor={mentor} />
+      </div>
+
+      <section class="mentor-section" aria-labelledby="timeline-heading">
+        <h2 class="section-heading" id="timeline-heading">
+          Timeline
+        </h2>
+        <Timeline gaps={timeline} catchUpDays={catchUps.map((c) => c.date)} today={app.today} />
+      </section>
 
       <h2 class="section-heading" ref={listHeading} tabIndex={-1}>
         Catch-ups
@@ -201,5 +295,292 @@ export function MentorView({ id }: { id: number }) {
         </ol>
       )}
     </section>
+  );
+}
+
+/** The agreement's end or review date has come: renew it, or close it (asking once). */
+function ReviewCallout({
+  mentor,
+  reviewOn,
+  busy,
+  onRenew,
+  onClose,
+}: {
+  mentor: Mentor;
+  reviewOn: string;
+  busy: boolean;
+  onRenew: () => void;
+  onClose: () => void;
+}) {
+  const app = useApp();
+  const [confirming, setConfirming] = useState(false);
+  const keepOpen = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (confirming) keepOpen.current?.focus();
+    else closeButton.current?.focus();
+  }, [confirming]);
+
+  const length = renewalDays(mentor);
+  const until = shortDate(addDays(app.today, length), app.today);
+
+  return (
+    <section class="callout" aria-labelledby="review-heading">
+      <h2 class="callout-heading" id="review-heading">
+        Time to review your agreement with {mentor.name} — it was due for review on{' '}
+        <Day iso={reviewOn} today={app.today} format="short" />.
+      </h2>
+      {confirming ? (
+        <div
+          class="callout-confirm"
+          role="group"
+          aria-labelledby="close-agreement-question"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              setConfirming(false);
+            }
+          }}
+        >
+          <p id="close-agreement-question">
+            <strong>Close the agreement?</strong> {mentor.name} moves to your alumni and keeps all your history
+            together. You can make them active again at any time.
+          </p>
+          <div class="button-row">
+            <button type="button" ref={keepOpen} class="button" onClick={() => setConfirming(false)}>
+              Keep it open
+            </button>
+            <button
+              type="button"
+              class="button button-danger"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                onClose();
+              }}
+            >
+              Yes, close it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <p>
+            Renew it for another {lengthText(length)} (until {until}), or close it if the mentorship has done its work.
+          </p>
+          <div class="button-row">
+            <button type="button" class="button button-primary" disabled={busy} onClick={onRenew}>
+              Renew
+            </button>
+            <button type="button" ref={closeButton} class="button" disabled={busy} onClick={() => setConfirming(true)}>
+              Close agreement
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Card({ id, heading, children }: { id: string; heading: string; children: ComponentChildren }) {
+  return (
+    <section class="card mentor-card" aria-labelledby={id}>
+      <h2 class="card-heading" id={id}>
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function AgreementCard({ mentor, today }: { mentor: Mentor; today: string }) {
+  const a = mentor.agreement;
+  const purposes = [...a.purposes.map(purposeLabel), ...(a.ownPurpose ? [a.ownPurpose] : [])];
+  const ways = modesText(a.modes);
+  return (
+    <Card id="agreement-heading" heading="Agreement">
+      <dl class="facts">
+        <dt>How often</dt>
+        <dd>{cadenceSummary(a)}</dd>
+        {ways && (
+          <>
+            <dt>How</dt>
+            <dd>Prefers {ways}</dd>
+          </>
+        )}
+        <dt>Term</dt>
+        <dd>
+          <TermText mentor={mentor} today={today} />
+        </dd>
+        {a.term === 'oneOff' && a.situation && (
+          <>
+            <dt>Situation</dt>
+            <dd class="prose">{a.situation}</dd>
+          </>
+        )}
+        <dt>What it’s for</dt>
+        <dd>
+          {purposes.length === 0 ? (
+            <span class="quiet">Not written down yet</span>
+          ) : (
+            <ul class="plain-list">
+              {purposes.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>Confidentiality</dt>
+        <dd class="prose">{a.confidentiality || <span class="quiet">Not written down yet</span>}</dd>
+      </dl>
+      {mentor.status === 'alumni' && (
+        <p class="quiet">As alumni, {mentor.name} gets a yearly nudge to stay in touch instead of this cadence.</p>
+      )}
+    </Card>
+  );
+}
+
+function TermText({ mentor, today }: { mentor: Mentor; today: string }) {
+  const { term, startsOn, reviewOn } = mentor.agreement;
+  const start = <Day iso={startsOn} today={today} format="short" />;
+  const review = reviewOn ? <Day iso={reviewOn} today={today} format="short" /> : null;
+  switch (term) {
+    case 'ongoing':
+      return (
+        <>
+          Ongoing, since {start}
+          {review && <> · review on {review}</>}
+        </>
+      );
+    case 'fixedPeriod':
+      return (
+        <>
+          Fixed period, {start} to {review ?? <span class="quiet">no end date yet</span>}
+        </>
+      );
+    case 'oneOff':
+      return (
+        <>
+          One-off, from {start}
+          {review && <> until {review}</>}
+        </>
+      );
+  }
+}
+
+/** Copies text for the user; the app itself never dials, mails or opens anything. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const buffer = document.createElement('textarea');
+    buffer.value = text;
+    buffer.setAttribute('readonly', '');
+    buffer.className = 'copy-buffer';
+    const back = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    document.body.appendChild(buffer);
+    buffer.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    buffer.remove();
+    back?.focus();
+    return ok;
+  }
+}
+
+function ProfileCard({ mentor, app }: { mentor: Mentor; app: AppActions }) {
+  const channels = [
+    { key: 'email', label: 'Email', what: 'email address', value: mentor.contact.email },
+    { key: 'phone', label: 'Phone', what: 'phone number', value: mentor.contact.phone },
+    { key: 'linkedin', label: 'LinkedIn', what: 'LinkedIn address', value: mentor.contact.linkedin },
+  ].filter((c) => c.value.trim() !== '');
+  const empty = !mentor.expertise && !mentor.howWeMet && channels.length === 0;
+
+  const copy = (what: string, value: string) =>
+    void copyText(value).then((ok) =>
+      app.toast(ok ? `Copied the ${what}.` : `Couldn’t copy the ${what}. Select it and copy it yourself.`),
+    );
+
+  return (
+    <Card id="profile-heading" heading="Profile">
+      {empty ? (
+        <p class="quiet">Nothing here yet. Use Edit to add their expertise, how you met and how to reach them.</p>
+      ) : (
+        <dl class="facts">
+          {mentor.expertise && (
+            <>
+              <dt>Expertise</dt>
+              <dd class="prose">{mentor.expertise}</dd>
+            </>
+          )}
+          {mentor.howWeMet && (
+            <>
+              <dt>How you met</dt>
+              <dd class="prose">{mentor.howWeMet}</dd>
+            </>
+          )}
+          {channels.map((c) => (
+            <Fragment key={c.key}>
+              <dt>{c.label}</dt>
+              <dd class="copy-row">
+                <span class="copy-value">{c.value}</span>
+                <button
+                  type="button"
+                  class="button button-small button-quiet"
+                  aria-label={`Copy ${c.what}`}
+                  title={`Copy ${c.what}`}
+                  onClick={() => copy(c.what, c.value)}
+                >
+                  Copy
+                </button>
+              </dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+      {mentor.sameCompany && (
+        <p class="gentle-note">
+          {mentor.name} works at your company. Confidences may travel inside one company, so agree together what stays
+          between you.
+        </p>
+      )}
+    </Card>
+  );
+}
+
+function ChecksCard({ mentor }: { mentor: Mentor }) {
+  const met = CHECKS.filter((c) => mentor.checks[c.value].met).length;
+  return (
+    <Card id="checks-heading" heading="The four checks">
+      <p class="quiet">{met} of 4 in place</p>
+      <ul class="check-list">
+        {CHECKS.map((c) => {
+          const check = mentor.checks[c.value];
+          return (
+            <li key={c.value} class={check.met ? 'check-item check-item-met' : 'check-item'}>
+              <span class="check-mark" aria-hidden="true">
+                {check.met ? '✓' : '–'}
+              </span>
+              <div>
+                <span class="check-label">{c.label}</span>
+                <span class="check-state">{check.met ? 'yes' : 'not yet'}</span>
+                {check.note && <p class="check-note-text">{check.note}</p>}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
   );
 }

@@ -1,20 +1,21 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api';
 import type { CircleMember } from '../bindings/CircleMember';
 import type { Mentor } from '../bindings/Mentor';
+import type { MentorStatus } from '../bindings/MentorStatus';
 import { StatusChip } from '../components/StatusChip';
 import { useApp } from '../context';
 import { shortcut } from '../keys';
-import { rolesText } from '../labels';
+import { STATUSES, rolesText } from '../labels';
+import '../mentor.css';
 
-function byName(a: Mentor, b: Mentor): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+function byName(a: CircleMember, b: CircleMember): number {
+  return a.mentor.name.localeCompare(b.mentor.name, undefined, { sensitivity: 'base' });
 }
 
 function matches(m: Mentor, query: string): boolean {
   if (!query) return true;
-  const hay = `${m.name} ${m.organisation} ${rolesText(m.roles)}`.toLocaleLowerCase();
+  const hay = `${m.name} ${m.organisation} ${rolesText(m.roles)} ${m.expertise}`.toLocaleLowerCase();
   return query
     .toLocaleLowerCase()
     .split(/\s+/)
@@ -22,24 +23,27 @@ function matches(m: Mentor, query: string): boolean {
     .every((word) => hay.includes(word));
 }
 
-/** Everyone: active mentors alphabetically, with a filter, and the archived ones. */
+const NONE_MATCH: Record<MentorStatus, string> = {
+  active: 'No active mentor matches that filter.',
+  paused: 'No paused mentor matches that filter.',
+  alumni: 'No alumni match that filter.',
+};
+
+/** Everyone in the circle, whatever their status: a filter, then Active, Paused and Alumni. */
 export function Mentors() {
   const app = useApp();
-  const [active, setActive] = useState<CircleMember[] | null>(null);
-  const [archived, setArchived] = useState<Mentor[]>([]);
+  const [members, setMembers] = useState<CircleMember[] | null>(null);
   const [query, setQuery] = useState('');
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.circle(), api.archivedMentors()]).then(
-      ([circle, gone]) => {
-        if (!live) return;
-        setActive([...circle].sort((a, b) => byName(a.mentor, b.mentor)));
-        setArchived([...gone].sort(byName));
+    api.circle().then(
+      (circle) => {
+        if (live) setMembers([...circle].sort(byName));
       },
       (e) => {
         if (!live) return;
-        setActive((prev) => prev ?? []);
+        setMembers((prev) => prev ?? []);
         app.fail(e);
       },
     );
@@ -49,8 +53,14 @@ export function Mentors() {
   }, [app.refreshKey]);
 
   const q = query.trim();
-  const shownActive = useMemo(() => (active ?? []).filter((m) => matches(m.mentor, q)), [active, q]);
-  const shownArchived = useMemo(() => archived.filter((m) => matches(m, q)), [archived, q]);
+  const groups = useMemo(
+    () =>
+      STATUSES.map((s) => {
+        const all = (members ?? []).filter((m) => m.mentor.status === s.value);
+        return { status: s.value, label: s.label, all, shown: all.filter((m) => matches(m.mentor, q)) };
+      }),
+    [members, q],
+  );
 
   return (
     <section class="screen" aria-labelledby="mentors-heading">
@@ -72,63 +82,63 @@ export function Mentors() {
           id="mentor-filter"
           type="search"
           autocomplete="off"
-          placeholder="Name, organisation or role"
+          placeholder="Name, organisation, role or expertise"
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       </div>
 
-      {active === null ? (
+      {members === null ? (
         <p class="quiet">Loading…</p>
+      ) : members.length === 0 ? (
+        <p class="quiet">No one in your circle yet. Add a mentor to begin.</p>
       ) : (
-        <>
-          {active.length === 0 ? (
-            <p class="quiet">No one in your circle yet. Add a mentor to begin.</p>
-          ) : shownActive.length === 0 ? (
-            <p class="quiet">No active mentor matches that filter.</p>
-          ) : (
-            <ul class="rows" aria-label="Active mentors">
-              {shownActive.map(({ mentor, cadence }) => (
-                <MentorRow key={mentor.id} mentor={mentor}>
-                  <StatusChip cadence={cadence} />
-                </MentorRow>
-              ))}
-            </ul>
-          )}
-
-          <h2 class="section-heading">Archived</h2>
-          {archived.length === 0 ? (
-            <p class="quiet">Nobody archived. Mentors you archive keep their history and wait here.</p>
-          ) : shownArchived.length === 0 ? (
-            <p class="quiet">No archived mentor matches that filter.</p>
-          ) : (
-            <ul class="rows" aria-label="Archived mentors">
-              {shownArchived.map((mentor) => (
-                <MentorRow key={mentor.id} mentor={mentor} archived>
-                  <span class="badge">Archived</span>
-                </MentorRow>
-              ))}
-            </ul>
-          )}
-        </>
+        groups.map((g) =>
+          g.all.length === 0 && g.status !== 'active' ? null : (
+            <section key={g.status} class="mentor-group" aria-labelledby={`mentors-${g.status}-heading`}>
+              <h2 class="section-heading" id={`mentors-${g.status}-heading`}>
+                {g.label}
+              </h2>
+              {g.all.length === 0 ? (
+                <p class="quiet">Nobody active right now. Make a paused mentor active, or add someone new.</p>
+              ) : g.shown.length === 0 ? (
+                <p class="quiet">{NONE_MATCH[g.status]}</p>
+              ) : (
+                <ul class="rows" aria-label={`${g.label} mentors`}>
+                  {g.shown.map((m) => (
+                    <MentorRow key={m.mentor.id} member={m} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          ),
+        )
       )}
     </section>
   );
 }
 
 /** One mentor in a list: their name (opens their page), organisation and roles, and a status. */
-function MentorRow({ mentor, archived = false, children }: { mentor: Mentor; archived?: boolean; children: ComponentChildren }) {
+function MentorRow({ member }: { member: CircleMember }) {
   const app = useApp();
+  const { mentor, cadence, reviewDue } = member;
   const details = [mentor.organisation, rolesText(mentor.roles)].filter((s) => s.trim() !== '').join(' · ');
+  const quiet = mentor.status !== 'active';
   return (
-    <li class={archived ? 'row row-compact row-archived' : 'row row-compact'}>
+    <li class={quiet ? 'row row-compact row-archived' : 'row row-compact'}>
       <div class="row-who">
-        <button type="button" class="link name" onClick={() => app.navigate({ name: 'mentor', id: mentor.id })}>
-          {mentor.name}
-        </button>
-        <div class="row-meta">{details}</div>
+        <div class="row-name">
+          <button type="button" class="link name" onClick={() => app.navigate({ name: 'mentor', id: mentor.id })}>
+            {mentor.name}
+          </button>
+          {mentor.sample && <span class="badge">Sample</span>}
+        </div>
+        {details && <div class="row-meta">{details}</div>}
       </div>
-      <div class="row-status">{children}</div>
+      <div class="row-status row-status-list">
+        {reviewDue && <span class="badge badge-review">Agreement to review</span>}
+        <StatusChip cadence={cadence} />
+      </div>
     </li>
   );
 }

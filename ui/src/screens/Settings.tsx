@@ -1,5 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { api, toErrorPayload } from '../api';
+import { useApp } from '../context';
 import { type ThemeChoice, loadTheme, saveTheme } from '../theme';
+import { sampleCount } from '../today';
 
 const CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
   { value: 'system', label: 'Match system' },
@@ -38,10 +41,86 @@ export function Settings() {
           </div>
         </fieldset>
       </div>
+      <SampleCard />
       <div class="card">
         <h2 class="card-heading">Your data</h2>
         <p>Everything you keep in Mentor Circle is encrypted and stays on this computer.</p>
       </div>
     </section>
+  );
+}
+
+/** Load the sample circle to explore, or remove it again; the user's own mentors stay. */
+function SampleCard() {
+  const app = useApp();
+  // null while loading; otherwise how many sample mentors are loaded.
+  const [samples, setSamples] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.circle().then(
+      (members) => live && setSamples(sampleCount(members)),
+      (e) => live && app.fail(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.refreshKey]);
+
+  const load = () => {
+    setBusy(true);
+    api.addSampleCircle().then(
+      () => {
+        setBusy(false);
+        app.refresh();
+        app.toast('Loaded the sample circle. Have a look around Today and Circle.');
+      },
+      (e) => {
+        setBusy(false);
+        // Already loaded (from another screen): show it as it is.
+        if (toErrorPayload(e).kind === 'Conflict') app.refresh();
+        else app.fail(e);
+      },
+    );
+  };
+
+  return (
+    <div class="card" aria-labelledby="sample-heading" role="group">
+      <h2 class="card-heading" id="sample-heading">
+        Sample circle
+      </h2>
+      {samples === null ? (
+        <p class="quiet">Checking…</p>
+      ) : samples === 0 ? (
+        <>
+          <p>
+            Explore Mentor Circle with a few made-up mentors and their catch-ups. They are marked “Sample” and leave
+            in one step; your own mentors stay.
+          </p>
+          <div class="button-row">
+            <button type="button" class="button" disabled={busy} onClick={load}>
+              {busy ? 'Loading…' : 'Load the sample circle'}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>
+            {samples === 1 ? 'One sample mentor is' : `${samples} sample mentors are`} in your circle, marked
+            “Sample”. Removing them leaves your own mentors as they are.
+          </p>
+          <div class="button-row">
+            <button
+              type="button"
+              class="button"
+              onClick={() => app.openDialog({ type: 'removeSampleCircle', count: samples })}
+            >
+              Remove sample circle
+            </button>
+          </div>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, toErrorPayload } from '../api';
 import type { CircleMember } from '../bindings/CircleMember';
 import { Day } from '../components/Day';
 import { StatusChip } from '../components/StatusChip';
@@ -7,8 +7,10 @@ import { useApp } from '../context';
 import { longDate, timeSince } from '../dates';
 import { shortcut } from '../keys';
 import { rolesText } from '../labels';
+import { type ListedMember, type SectionKey, greetingFor, pausedCount, sampleCount, todaySections } from '../today';
+import '../circle.css';
 
-/** Home: who to reach out to now, most urgent first (the backend's order). */
+/** Home: what needs doing today, most urgent first (the backend's order), in sections. */
 export function Today() {
   const app = useApp();
   const [members, setMembers] = useState<CircleMember[] | null>(null);
@@ -28,6 +30,9 @@ export function Today() {
     };
   }, [app.refreshKey]);
 
+  const samples = members ? sampleCount(members) : 0;
+  const sections = members ? todaySections(members) : [];
+
   return (
     <section class="screen" aria-labelledby="today-heading">
       <header class="screen-header">
@@ -44,32 +49,50 @@ export function Today() {
         <EmptyCircle onSample={setMembers} />
       ) : (
         <>
+          {samples > 0 && <SampleBanner count={samples} />}
           <Greeting members={members} today={app.today} />
-          <ul class="rows" aria-label="Your circle">
-            {members.map((m) => (
-              <CircleRow key={m.mentor.id} member={m} />
-            ))}
-          </ul>
+          {sections.map((s) => (
+            <div class="today-section" key={s.key}>
+              <h2 class="today-heading">{s.heading}</h2>
+              <ul class="rows" aria-label={s.heading}>
+                {s.members.map((m) => (
+                  <CircleRow key={m.mentor.id} member={m} section={s.key} />
+                ))}
+              </ul>
+            </div>
+          ))}
+          {sections.length === 0 && <AllPaused count={pausedCount(members)} />}
         </>
       )}
     </section>
   );
 }
 
+/** A calm note while the sample circle is loaded, with the way out. */
+export function SampleBanner({ count }: { count: number }) {
+  const app = useApp();
+  return (
+    <div class="sample-banner" role="note" aria-label="Sample circle">
+      <p>You’re exploring a sample circle.</p>
+      <button type="button" class="button button-small" onClick={() => app.openDialog({ type: 'removeSampleCircle', count })}>
+        Remove sample circle
+      </button>
+    </div>
+  );
+}
+
 function Greeting({ members, today }: { members: CircleMember[]; today: string }) {
-  const first = members[0];
-  if (!first) return null;
-  const name = first.mentor.name;
-  const status = first.cadence.status;
-  if (status === 'due' || status === 'overdue') {
+  const greeting = greetingFor(members);
+  if (greeting.kind === 'catchUp') {
+    const { mentor, lastCatchUp } = greeting.member;
     return (
       <p class="greeting">
-        Time to catch up with {name}
-        {first.lastCatchUp ? (
+        Time to catch up with {mentor.name}
+        {lastCatchUp ? (
           <>
             {' — it’s been '}
-            <time dateTime={first.lastCatchUp} title={`Last catch-up: ${longDate(first.lastCatchUp)}`}>
-              {timeSince(first.lastCatchUp, today)}
+            <time dateTime={lastCatchUp} title={`Last catch-up: ${longDate(lastCatchUp)}`}>
+              {timeSince(lastCatchUp, today)}
             </time>
             .
           </>
@@ -79,23 +102,57 @@ function Greeting({ members, today }: { members: CircleMember[]; today: string }
       </p>
     );
   }
-  if (status === 'dueSoon') {
-    return <p class="greeting">Nobody is waiting on you today. {name} is coming up soon.</p>;
+  if (greeting.kind === 'soon') {
+    return <p class="greeting">Nobody is waiting on you today. {greeting.member.mentor.name} is coming up soon.</p>;
   }
   return <p class="greeting">Everyone in your circle is in touch. Enjoy the quiet.</p>;
 }
 
-function CircleRow({ member }: { member: CircleMember }) {
+function AllPaused({ count }: { count: number }) {
+  const app = useApp();
+  if (count === 0) return null;
+  return (
+    <p class="quiet">
+      {count === 1 ? 'Your one mentor is paused' : `All ${count} of your mentors are paused`}, so nobody is due. You’ll
+      find them in{' '}
+      <button type="button" class="link today-inline-link" onClick={() => app.navigate({ name: 'mentors' })}>
+        Mentors
+      </button>
+      .
+    </p>
+  );
+}
+
+function CircleRow({ member, section }: { member: ListedMember; section: SectionKey }) {
   const app = useApp();
   const { mentor, cadence } = member;
   const details = [mentor.organisation, rolesText(mentor.roles)].filter((s) => s.trim() !== '').join(' · ');
+  const reviewOn = mentor.agreement.reviewOn;
+  const open = () => app.navigate({ name: 'mentor', id: mentor.id });
   return (
-    <li class={`row row-${cadence.status}`}>
+    <li class={`row row-${cadence.status}${section === 'review' ? ' row-review' : ''}`}>
       <div class="row-who">
-        <button type="button" class="link name" onClick={() => app.navigate({ name: 'mentor', id: mentor.id })}>
-          {mentor.name}
-        </button>
+        <div class="row-name-line">
+          <button type="button" class="link name" onClick={open}>
+            {mentor.name}
+          </button>
+          {mentor.sample && <span class="badge">Sample</span>}
+          {mentor.status === 'alumni' && <span class="badge">Alumni</span>}
+        </div>
         {details && <div class="row-meta">{details}</div>}
+        {section === 'review' && (
+          <div class="row-note">
+            {reviewOn ? (
+              <>
+                {reviewOn === app.today ? 'Review date is ' : 'Review date was '}
+                <Day iso={reviewOn} today={app.today} />
+              </>
+            ) : (
+              'Review date has come'
+            )}
+            {' — renew or close the agreement'}
+          </div>
+        )}
       </div>
       <div class="row-status">
         <StatusChip cadence={cadence} />
@@ -104,7 +161,17 @@ function CircleRow({ member }: { member: CircleMember }) {
         <span class="quiet">Due </span>
         <Day iso={cadence.dueOn} today={app.today} />
       </div>
-      <div class="row-actions">
+      <div class="row-actions today-actions">
+        {section === 'review' && (
+          <button
+            type="button"
+            class="button button-small button-primary"
+            title={`Open ${mentor.name}’s page to renew or close the agreement`}
+            onClick={open}
+          >
+            Review
+          </button>
+        )}
         <button
           type="button"
           class="button button-small"
@@ -130,7 +197,9 @@ function EmptyCircle({ onSample }: { onSample: (members: CircleMember[]) => void
       },
       (e) => {
         setBusy(false);
-        app.fail(e);
+        // Already loaded (another window, a double click): just show it.
+        if (toErrorPayload(e).kind === 'Conflict') app.refresh();
+        else app.fail(e);
       },
     );
   };

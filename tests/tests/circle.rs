@@ -1,0 +1,229 @@
+//! The circle as a user builds it, on the built app under Xvfb: a mentor with a
+//! two-threshold agreement, a catch-up quick-logged with the keyboard alone, the circle
+//! view and its role coverage changing as the circle grows, and the sample circle loaded
+//! and removed in one action.
+
+use chrono::{Days, Local, NaiveDate};
+use mentor_e2e::{CONTROL, Driver, ENTER, Session, World, one_at_a_time, quote};
+
+fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// The home-screen row of `name` in the section whose list is labelled `section`.
+fn home_row(section: &str, name: &str) -> String {
+    format!(
+        "//main//ul[@aria-label={}]/li[.//button[normalize-space()={}]]",
+        quote(section),
+        quote(name)
+    )
+}
+
+/// The circle view's node for `name`.
+fn circle_node(name: &str) -> String {
+    format!(
+        "//*[local-name()='svg']//*[@role='link'][contains(@aria-label, {})]",
+        quote(name)
+    )
+}
+
+/// The role's line in the circle-health panel.
+fn coverage(role: &str) -> String {
+    format!("//main//li[*[normalize-space()={}]]", quote(role))
+}
+
+fn go(app: &Session, place: &str) {
+    let nav = format!("//aside//button[normalize-space()={}]", quote(place));
+    let button = app.wait_for(&nav, &format!("“{place}” in the sidebar"));
+    app.click(&button);
+}
+
+#[test]
+fn a_two_threshold_mentor_quick_logged_by_keyboard_moves_in_the_circle() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let driver = Driver::start(&world);
+    let today = Local::now().date_naive();
+    let month_ago = today.checked_sub_days(Days::new(30)).expect("date");
+    let next_due = today.checked_add_days(Days::new(21)).expect("date");
+
+    let app = driver.launch();
+    // "Every 3 weeks, never more than 6": a longest gap shorter than the cadence is
+    // refused with a message at that field, and nothing is saved.
+    app.click_button("Add your first mentor");
+    app.type_into("Name", "Ana Sousa");
+    app.tick("Adviser");
+    app.type_into("Talk every (days)", "21");
+    app.type_into("Never more than (days)", "14");
+    app.click_button("Add mentor");
+    let max_gap = app.field("Never more than (days)");
+    app.wait_for(
+        "//*[@aria-invalid='true'][@id=//label[normalize-space()='Never more than (days)']/@for]",
+        "the longest gap marked invalid",
+    );
+    let described_by = app
+        .attribute(&max_gap, "aria-describedby")
+        .unwrap_or_default();
+    let error_id = described_by
+        .split_whitespace()
+        .find(|id| id.ends_with("-error"))
+        .expect("the field points at its error");
+    let error = app.wait_for(&format!("//*[@id={}]", quote(error_id)), "the error text");
+    assert!(
+        app.text(&error).contains("21"),
+        "the message says what to choose: {}",
+        app.text(&error)
+    );
+    app.type_into("Never more than (days)", "42");
+    app.click_button("Add mentor");
+    app.wait_for("//h1[normalize-space()='Ana Sousa']", "Ana's page");
+
+    // A catch-up a month ago: past the 3 weeks, within the 6: due, not overdue.
+    app.click_button("Log catch-up");
+    // WebKitGTK's date field takes keystrokes in the locale's order (month/day/year
+    // under the test's C locale), as a person would type them.
+    app.type_into("Date", &month_ago.format("%m/%d/%Y").to_string());
+    let date = app.field("Date");
+    assert_eq!(app.value(&date), iso(month_ago), "the date typed in");
+    app.click_button("Save catch-up");
+    app.wait_gone("//*[@role='dialog']", "the catch-up dialog");
+    go(&app, "Today");
+    app.wait_for(&home_row("Due", "Ana Sousa"), "Ana under “Due”");
+    assert!(
+        app.find_all(&home_row("Overdue", "Ana Sousa")).is_empty(),
+        "30 days is within the longest gap of 42"
+    );
+
+    // The circle view: one active mentor, an adviser; nobody opens doors yet.
+    go(&app, "Circle");
+    let node = app.wait_for(&circle_node("Ana Sousa"), "Ana in the circle view");
+    let before = app.attribute(&node, "aria-label").unwrap_or_default();
+    assert!(before.contains("due"), "the node says Ana is due: {before}");
+    app.wait_for(
+        &format!("{}[contains(., 'missing')]", coverage("Network connector")),
+        "network connector missing",
+    );
+    app.screenshot("circle-view-one-mentor");
+
+    // A second mentor, added from the keyboard shortcut, covers the missing role.
+    app.press(&[CONTROL, "n"]);
+    app.type_into("Name", "Ben Okafor");
+    app.tick("Network connector");
+    app.type_into("Talk every (days)", "42");
+    app.click_button("Add mentor");
+    app.wait_for("//h1[normalize-space()='Ben Okafor']", "Ben's page");
+    go(&app, "Circle");
+    app.wait_for(
+        &format!(
+            "{}[not(contains(., 'missing'))]",
+            coverage("Network connector")
+        ),
+        "network connector covered",
+    );
+    app.wait_for(&circle_node("Ben Okafor"), "Ben in the circle view");
+
+    // Quick log with the keyboard alone: Ctrl+L, the mentor's initial, Enter.
+    go(&app, "Today");
+    app.wait_for(&home_row("Due", "Ana Sousa"), "Ana still due");
+    app.press(&[CONTROL, "l"]);
+    app.wait_for(
+        "//*[@role='dialog']//*[normalize-space()='Log a catch-up']",
+        "the quick log",
+    );
+    let select = app.field("Mentor");
+    assert_eq!(
+        app.focused_id(),
+        app.attribute(&select, "id").unwrap_or_default(),
+        "the quick log opens with the mentor list focused"
+    );
+    app.press(&["a"]);
+    app.press(&[ENTER]);
+    app.wait_gone("//*[@role='dialog']", "the quick log");
+
+    // Logging resets the cadence at once: Ana is next due in 3 weeks.
+    let later = format!(
+        "{}//time[@datetime='{}']",
+        home_row("Later", "Ana Sousa"),
+        iso(next_due)
+    );
+    app.wait_for(&later, "Ana due again in three weeks");
+    go(&app, "Circle");
+    let node = app.wait_for(&circle_node("Ana Sousa"), "Ana in the circle view");
+    let after = app.attribute(&node, "aria-label").unwrap_or_default();
+    assert_ne!(before, after, "the circle view shows the catch-up");
+    app.screenshot("circle-view");
+    go(&app, "Today");
+    app.screenshot("home");
+    app.quit();
+}
+
+#[test]
+fn the_sample_circle_is_marked_and_removed_in_one_action() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let driver = Driver::start(&world);
+    let app = driver.launch();
+
+    app.click_button("Explore with a sample circle");
+    app.wait_for(
+        "//main//*[contains(normalize-space(), 'exploring a sample circle')]",
+        "the sample banner",
+    );
+    // Every state shows at once, sample rows are marked.
+    app.wait_for(
+        &home_row("Agreements to review", "Daniel Weiss"),
+        "an agreement to review",
+    );
+    app.wait_for(&home_row("Overdue", "Ana Sousa"), "an overdue mentor");
+    app.wait_for(&home_row("Due", "Ben Okafor"), "a due mentor");
+    let badge = format!(
+        "{}//*[normalize-space()='Sample']",
+        home_row("Due", "Ben Okafor")
+    );
+    app.wait_for(&badge, "the Sample mark");
+    app.screenshot("sample-home");
+
+    // The user's own mentor joins the sample, and stays when the sample goes.
+    app.press(&[CONTROL, "n"]);
+    app.type_into("Name", "Grace Lin");
+    app.tick("Adviser");
+    app.type_into("Talk every (days)", "28");
+    app.click_button("Add mentor");
+    app.wait_for("//h1[normalize-space()='Grace Lin']", "Grace's page");
+
+    go(&app, "Circle");
+    app.wait_for(
+        &circle_node("Chloé Martin"),
+        "a sample mentor in the circle view",
+    );
+    assert!(
+        app.find_all(&circle_node("Esther Nakamura")).is_empty(),
+        "paused mentors are not in the circle view"
+    );
+    app.screenshot("sample-circle-view");
+
+    go(&app, "Today");
+    app.click_button("Remove sample circle");
+    let confirm = "//*[@role='dialog' or @role='alertdialog']//button[normalize-space()='Remove sample circle']";
+    let button = app.wait_for(confirm, "the confirmation");
+    app.click(&button);
+    app.wait_gone(
+        "//main//*[contains(normalize-space(), 'exploring a sample circle')]",
+        "the sample banner",
+    );
+    app.wait_gone(
+        "//main//button[normalize-space()='Ana Sousa']",
+        "the sample mentors",
+    );
+    app.wait_for(
+        "//main//li[.//button[normalize-space()='Grace Lin']]",
+        "the user's own mentor, kept",
+    );
+
+    // Settings offers the sample again (the menu item), and it comes back.
+    go(&app, "Settings");
+    app.click_button("Load the sample circle");
+    go(&app, "Today");
+    app.wait_for(&home_row("Due", "Ben Okafor"), "the sample, loaded again");
+    app.quit();
+}

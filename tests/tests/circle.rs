@@ -183,6 +183,27 @@ fn the_sample_circle_is_marked_and_removed_in_one_action() {
     app.wait_for(&badge, "the Sample mark");
     app.screenshot("sample-home");
 
+    // A mentor's page: the agreement in words, and the timeline where the gap past the
+    // longest agreed one stands out.
+    let ana = app.wait_for(
+        &format!(
+            "{}//button[normalize-space()='Ana Sousa']",
+            home_row("Overdue", "Ana Sousa")
+        ),
+        "Ana's name",
+    );
+    app.click(&ana);
+    app.wait_for(
+        "//*[contains(normalize-space(), 'Every 3 weeks, never more than 6 weeks')]",
+        "the agreement in words",
+    );
+    app.wait_for(
+        "//*[local-name()='svg'][contains(@class, 'timeline-chart')]//*[contains(@class, 'tl-pastMaxGap')]",
+        "a gap longer than agreed on the timeline",
+    );
+    app.screenshot("mentor-page");
+    go(&app, "Today");
+
     // The user's own mentor joins the sample, and stays when the sample goes.
     app.press(&[CONTROL, "n"]);
     app.type_into("Name", "Grace Lin");

@@ -7,6 +7,7 @@
 //! only then are WAL, foreign keys and migrations applied.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use rusqlite::config::DbConfig;
@@ -262,7 +263,7 @@ impl Store {
     pub fn mentor(&self, id: MentorId) -> Result<Mentor> {
         self.conn
             .query_row(
-                &format!("{MENTOR_SELECT} WHERE m.id = ?1"),
+                &format!("{} WHERE m.id = ?1", *MENTOR_SELECT),
                 [id],
                 mentor_from_row,
             )
@@ -274,9 +275,9 @@ impl Store {
     /// should act: agreements to review first, then overdue, due, due soon, the rest by
     /// how soon each is due, paused mentors last; ties by name.
     pub fn circle(&self, today: NaiveDate) -> Result<Vec<CircleMember>> {
-        let mut statement = self.conn.prepare(MENTOR_SELECT)?;
+        let mut statement = self.conn.prepare(&MENTOR_SELECT)?;
         let rows = statement.query_map([], |row| {
-            let last: Option<NaiveDate> = row.get("last_catch_up")?;
+            let last: Option<NaiveDate> = row.get(mentor_column("last_catch_up"))?;
             Ok((mentor_from_row(row)?, last))
         })?;
         let mut members = Vec::new();
@@ -305,7 +306,7 @@ impl Store {
 
     /// The circle's health: active mentors, roles covered and missing, same-company count.
     pub fn circle_health(&self) -> Result<CircleHealth> {
-        let mut statement = self.conn.prepare(MENTOR_SELECT)?;
+        let mut statement = self.conn.prepare(&MENTOR_SELECT)?;
         let rows = statement.query_map([], mentor_from_row)?;
         let mentors: Vec<Mentor> = rows.map(|row| row?).collect::<Result<_>>()?;
         Ok(health::of(&mentors))
@@ -399,12 +400,39 @@ impl Store {
 }
 
 /// Every mentor column, the roles (comma-separated, in order) and the day of the last
-/// catch-up. Rows are read by column name.
-const MENTOR_SELECT: &str = "SELECT m.*,
-        (SELECT group_concat(role, ',') FROM
-            (SELECT role FROM mentor_role r WHERE r.mentor_id = m.id ORDER BY position)) AS roles,
-        (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = m.id) AS last_catch_up
-     FROM mentor m";
+/// catch-up, in the order of [`mentor_column`].
+static MENTOR_SELECT: LazyLock<String> = LazyLock::new(|| {
+    let columns: Vec<String> = ROW_COLUMNS
+        .iter()
+        .chain(DRAFT_COLUMNS.iter())
+        .map(|column| format!("m.{column}"))
+        .collect();
+    format!(
+        "SELECT {},
+            (SELECT group_concat(role, ',') FROM
+                (SELECT role FROM mentor_role r WHERE r.mentor_id = m.id ORDER BY position)),
+            (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = m.id)
+         FROM mentor m",
+        columns.join(", ")
+    )
+});
+
+/// The mentor columns that are not part of a draft.
+const ROW_COLUMNS: [&str; 3] = ["id", "added_on", "sample"];
+
+/// The index of `name` in a [`MENTOR_SELECT`] row. Looked up here rather than by SQLite
+/// column name, which costs a search through the statement's columns on every read and
+/// doubled the time of the home screen query. An unknown name gives an index past the end,
+/// which rusqlite reports as an error rather than a panic.
+fn mentor_column(name: &str) -> usize {
+    let tail = ["roles", "last_catch_up"];
+    ROW_COLUMNS
+        .iter()
+        .chain(DRAFT_COLUMNS.iter())
+        .chain(tail.iter())
+        .position(|column| *column == name)
+        .unwrap_or(usize::MAX)
+}
 
 /// The columns a [`MentorDraft`] writes, each bound as `:column` by [`write_mentor`].
 const DRAFT_COLUMNS: [&str; 27] = [
@@ -499,12 +527,18 @@ fn parse_keys<T>(text: &str, from_key: fn(&str) -> Option<T>) -> Option<Vec<T>> 
 /// Reads a mentor row. The outer `Result` is SQLite's; the inner one reports a row whose
 /// stored keys this build does not know (a damaged or tampered database).
 fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
-    let roles: Option<String> = row.get("roles")?;
+    let roles: Option<String> = row.get(mentor_column("roles"))?;
     let roles = parse_keys(&roles.unwrap_or_default(), Role::from_key);
-    let modes = parse_keys(&row.get::<_, String>("modes")?, Mode::from_key);
-    let purposes = parse_keys(&row.get::<_, String>("purposes")?, Purpose::from_key);
-    let status = MentorStatus::from_key(&row.get::<_, String>("status")?);
-    let term = Term::from_key(&row.get::<_, String>("term")?);
+    let modes = parse_keys(
+        &row.get::<_, String>(mentor_column("modes"))?,
+        Mode::from_key,
+    );
+    let purposes = parse_keys(
+        &row.get::<_, String>(mentor_column("purposes"))?,
+        Purpose::from_key,
+    );
+    let status = MentorStatus::from_key(&row.get::<_, String>(mentor_column("status"))?);
+    let term = Term::from_key(&row.get::<_, String>(mentor_column("term"))?);
     let (Some(roles), Some(modes), Some(purposes), Some(status), Some(term)) =
         (roles, modes, purposes, status, term)
     else {
@@ -514,25 +548,25 @@ fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
     };
     let check = |name: &str| -> rusqlite::Result<Check> {
         Ok(Check {
-            met: row.get(name)?,
-            note: row.get(format!("{name}_note").as_str())?,
+            met: row.get(mentor_column(name))?,
+            note: row.get(mentor_column(&format!("{name}_note")))?,
         })
     };
     Ok(Ok(Mentor {
-        id: row.get("id")?,
-        added_on: row.get("added_on")?,
-        sample: row.get("sample")?,
+        id: row.get(mentor_column("id"))?,
+        added_on: row.get(mentor_column("added_on"))?,
+        sample: row.get(mentor_column("sample"))?,
         details: MentorDraft {
-            name: row.get("name")?,
-            organisation: row.get("organisation")?,
+            name: row.get(mentor_column("name"))?,
+            organisation: row.get(mentor_column("organisation"))?,
             roles,
-            same_company: row.get("same_company")?,
-            expertise: row.get("expertise")?,
-            how_we_met: row.get("how_we_met")?,
+            same_company: row.get(mentor_column("same_company"))?,
+            expertise: row.get(mentor_column("expertise"))?,
+            how_we_met: row.get(mentor_column("how_we_met"))?,
             contact: Contact {
-                email: row.get("email")?,
-                phone: row.get("phone")?,
-                linkedin: row.get("linkedin")?,
+                email: row.get(mentor_column("email"))?,
+                phone: row.get(mentor_column("phone"))?,
+                linkedin: row.get(mentor_column("linkedin"))?,
             },
             status,
             checks: MentorChecks {
@@ -542,16 +576,16 @@ fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
                 time: check("check_time")?,
             },
             agreement: Agreement {
-                cadence_days: row.get("cadence_days")?,
-                max_gap_days: row.get("max_gap_days")?,
+                cadence_days: row.get(mentor_column("cadence_days"))?,
+                max_gap_days: row.get(mentor_column("max_gap_days"))?,
                 modes,
                 term,
-                starts_on: row.get("starts_on")?,
-                review_on: row.get("review_on")?,
-                situation: row.get("situation")?,
+                starts_on: row.get(mentor_column("starts_on"))?,
+                review_on: row.get(mentor_column("review_on"))?,
+                situation: row.get(mentor_column("situation"))?,
                 purposes,
-                own_purpose: row.get("own_purpose")?,
-                confidentiality: row.get("confidentiality")?,
+                own_purpose: row.get(mentor_column("own_purpose"))?,
+                confidentiality: row.get(mentor_column("confidentiality"))?,
             },
         },
     }))

@@ -112,6 +112,22 @@ fn a_two_threshold_mentor_quick_logged_by_keyboard_moves_in_the_circle() {
     app.type_into("Talk every (days)", "42");
     app.click_button("Add mentor");
     app.wait_for("//h1[normalize-space()='Ben Okafor']", "Ben's page");
+
+    // On a mentor's page the quick log is already theirs: Ctrl+L, Enter.
+    app.press(&[CONTROL, "l"]);
+    app.wait_for(
+        "//*[@role='dialog']//*[normalize-space()='Log a catch-up']",
+        "the quick log for Ben",
+    );
+    app.press(&[ENTER]);
+    app.wait_gone("//*[@role='dialog']", "the quick log");
+    app.wait_for(
+        &format!(
+            "//main//li[@class='catchup']//time[@datetime='{}']",
+            iso(today)
+        ),
+        "today's catch-up on Ben's page",
+    );
     go(&app, "Circle");
     app.wait_for(
         &format!(

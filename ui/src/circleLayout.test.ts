@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DueStatus } from './bindings/DueStatus';
-import type { Role } from './bindings/Role';
 import {
   BANDS, NODE_RADIUS, RADIUS, dueSoonWindow, firstName, initials, layoutCircle, ringFraction, sectorAngles,
   sectorLabelPlacement, splitLabel, standingWords,
 } from './circleLayout';
 import { addDays } from './dates';
+import { ROLES } from './labels';
 import { member } from './testData';
 
-const ROLES: ReadonlyArray<{ value: Role; label: string }> = [
-  { value: 'networkConnector', label: 'Network connector' },
-  { value: 'adviser', label: 'Adviser' },
-  { value: 'ideaPerson', label: 'Idea person' },
-  { value: 'emotionalConnector', label: 'Emotional connector' },
-  { value: 'successPartner', label: 'Success partner' },
-  { value: 'insider', label: 'Company or industry insider' },
-  { value: 'peer', label: 'Peer / co-mentor' },
-];
 
 const TODAY = '2026-04-14';
 

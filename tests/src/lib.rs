@@ -133,13 +133,17 @@ impl Driver {
             .spawn()
             .expect("tauri-driver starts (installed by scripts/test.sh)");
         let driver = Driver { child, port };
+        // Both tauri-driver and the WebKitWebDriver it starts behind it must be listening
+        // before a session can be asked for.
         let deadline = Instant::now() + PATIENCE;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "tauri-driver did not listen on port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
+        for (who, port) in [("tauri-driver", port), ("WebKitWebDriver", native_port)] {
+            while TcpStream::connect(("127.0.0.1", port)).is_err() {
+                assert!(
+                    Instant::now() < deadline,
+                    "{who} did not listen on port {port}"
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
         driver
     }
@@ -154,12 +158,20 @@ impl Driver {
             }}
         });
         let agent = agent();
-        let reply = call(
-            &agent,
-            "POST",
-            &format!("{base}/session"),
-            Some(capabilities),
-        );
+        // tauri-driver listens before the WebKitWebDriver behind it does; until then it
+        // hangs up on a new session (seen on a cold machine). Only an unanswered request
+        // is retried: an answered one may already have launched the app.
+        let deadline = Instant::now() + PATIENCE;
+        let reply = loop {
+            let url = format!("{base}/session");
+            match try_call(&agent, "POST", &url, Some(capabilities.clone())) {
+                Ok(reply) => break reply,
+                Err(CallError::Transport(_)) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(250));
+                }
+                Err(failure) => panic!("{failure}"),
+            }
+        };
         let id = reply["value"]["sessionId"]
             .as_str()
             .expect("a W3C session id")
@@ -219,28 +231,50 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Va
     try_call(agent, method, url, body).unwrap_or_else(|failure| panic!("{failure}"))
 }
 
-/// A WebDriver call; `Err` says which call failed and what the driver answered.
+/// Why a WebDriver call failed.
+#[derive(Debug)]
+enum CallError {
+    /// The request never got an answer (the driver was not ready, or hung up).
+    Transport(String),
+    /// The driver answered with an error.
+    Refused(String),
+}
+
+impl std::fmt::Display for CallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CallError::Transport(text) | CallError::Refused(text) => f.write_str(text),
+        }
+    }
+}
+
+/// A WebDriver call; the error says which call failed and what the driver answered.
 fn try_call(
     agent: &ureq::Agent,
     method: &str,
     url: &str,
     body: Option<Value>,
-) -> Result<Value, String> {
+) -> Result<Value, CallError> {
     let response = match (method, body) {
         ("GET", _) => agent.get(url).call(),
         ("DELETE", _) => agent.delete(url).call(),
         (_, body) => agent.post(url).send_json(body.unwrap_or_else(|| json!({}))),
     };
-    let mut response = response.map_err(|error| format!("{method} {url}: {error}"))?;
+    let mut response =
+        response.map_err(|error| CallError::Transport(format!("{method} {url}: {error}")))?;
     let status = response.status();
     let mut text = String::new();
     response
         .body_mut()
         .as_reader()
         .read_to_string(&mut text)
-        .map_err(|error| format!("{method} {url}: reading the reply: {error}"))?;
+        .map_err(|error| {
+            CallError::Transport(format!("{method} {url}: reading the reply: {error}"))
+        })?;
     if !status.is_success() {
-        return Err(format!("{method} {url} failed with {status}: {text}"));
+        return Err(CallError::Refused(format!(
+            "{method} {url} failed with {status}: {text}"
+        )));
     }
     Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
 }

@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api } from '../api';
+import { useMemo, useState } from 'preact/hooks';
 import type { CircleMember } from '../bindings/CircleMember';
 import type { Mentor } from '../bindings/Mentor';
 import type { MentorStatus } from '../bindings/MentorStatus';
@@ -7,6 +6,7 @@ import { StatusChip } from '../components/StatusChip';
 import { useApp } from '../context';
 import { shortcut } from '../keys';
 import { STATUSES, rolesText } from '../labels';
+import { useCircle } from '../useCircle';
 import '../mentor.css';
 
 function byName(a: CircleMember, b: CircleMember): number {
@@ -32,25 +32,10 @@ const NONE_MATCH: Record<MentorStatus, string> = {
 /** Everyone in the circle, whatever their status: a filter, then Active, Paused and Alumni. */
 export function Mentors() {
   const app = useApp();
-  const [members, setMembers] = useState<CircleMember[] | null>(null);
   const [query, setQuery] = useState('');
 
-  useEffect(() => {
-    let live = true;
-    api.circle().then(
-      (circle) => {
-        if (live) setMembers([...circle].sort(byName));
-      },
-      (e) => {
-        if (!live) return;
-        setMembers((prev) => prev ?? []);
-        app.fail(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [app.refreshKey]);
+  const circle = useCircle();
+  const members = useMemo(() => (circle ? [...circle].sort(byName) : null), [circle]);
 
   const q = query.trim();
   const groups = useMemo(

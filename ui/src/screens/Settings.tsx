@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
 import { useApp } from '../context';
 import { type ThemeChoice, loadTheme, saveTheme } from '../theme';
 import { sampleCount } from '../today';
+import { useCircle } from '../useCircle';
 
 const CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
   { value: 'system', label: 'Match system' },
@@ -53,20 +54,10 @@ export function Settings() {
 /** Load the sample circle to explore, or remove it again; the user's own mentors stay. */
 function SampleCard() {
   const app = useApp();
+  const members = useCircle();
   // null while loading; otherwise how many sample mentors are loaded.
-  const [samples, setSamples] = useState<number | null>(null);
+  const samples = members ? sampleCount(members) : null;
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api.circle().then(
-      (members) => live && setSamples(sampleCount(members)),
-      (e) => live && app.fail(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [app.refreshKey]);
 
   const load = () => {
     setBusy(true);

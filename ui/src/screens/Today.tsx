@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
 import type { CircleMember } from '../bindings/CircleMember';
 import { Day } from '../components/Day';
@@ -8,27 +8,13 @@ import { longDate, timeSince } from '../dates';
 import { shortcut } from '../keys';
 import { rolesText } from '../labels';
 import { type ListedMember, type SectionKey, greetingFor, pausedCount, sampleCount, todaySections } from '../today';
+import { useCircle } from '../useCircle';
 import '../circle.css';
 
 /** Home: what needs doing today, most urgent first (the backend's order), in sections. */
 export function Today() {
   const app = useApp();
-  const [members, setMembers] = useState<CircleMember[] | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.circle().then(
-      (m) => live && setMembers(m),
-      (e) => {
-        if (!live) return;
-        setMembers((prev) => prev ?? []);
-        app.fail(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [app.refreshKey]);
+  const members = useCircle();
 
   const samples = members ? sampleCount(members) : 0;
   const sections = members ? todaySections(members) : [];
@@ -46,7 +32,7 @@ export function Today() {
       {members === null ? (
         <p class="quiet">Loading your circle…</p>
       ) : members.length === 0 ? (
-        <EmptyCircle onSample={setMembers} />
+        <EmptyCircle />
       ) : (
         <>
           {samples > 0 && <SampleBanner count={samples} />}
@@ -185,16 +171,14 @@ function CircleRow({ member, section }: { member: ListedMember; section: Section
   );
 }
 
-function EmptyCircle({ onSample }: { onSample: (members: CircleMember[]) => void }) {
+function EmptyCircle() {
   const app = useApp();
   const [busy, setBusy] = useState(false);
   const sample = () => {
     setBusy(true);
     api.addSampleCircle().then(
-      (m) => {
-        onSample(m);
-        app.refresh();
-      },
+      // The refresh reloads the circle; the button stays busy until it shows.
+      () => app.refresh(),
       (e) => {
         setBusy(false);
         // Already loaded (another window, a double click): just show it.

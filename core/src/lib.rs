@@ -9,6 +9,7 @@ pub mod error;
 pub mod health;
 pub mod key;
 pub mod model;
+pub mod nudge;
 pub mod sample;
 pub mod store;
 pub mod validate;

@@ -428,6 +428,8 @@ pub struct CircleMember {
     /// The agreement's end or review date has come: renew or close it. Such a mentor is
     /// listed for review instead of being nudged to catch up.
     pub review_due: bool,
+    /// Nudges about this mentor resume on this day (only set while it is in the future).
+    pub snoozed_until: Option<NaiveDate>,
 }
 
 /// Everything a mentor's page shows.
@@ -439,6 +441,8 @@ pub struct MentorPage {
     /// `None` for a paused mentor: they are never due.
     pub cadence: Option<CadenceStatus>,
     pub review_due: bool,
+    /// Nudges about this mentor resume on this day (only set while it is in the future).
+    pub snoozed_until: Option<NaiveDate>,
     pub last_catch_up: Option<NaiveDate>,
     /// Newest first.
     pub catch_ups: Vec<CatchUp>,

@@ -26,6 +26,8 @@ use crate::model::{
 };
 use crate::validate;
 
+mod nudges;
+
 /// Append-only: each entry moves the schema from version `index` to `index + 1`.
 /// Never edit a released entry; add a new one.
 pub const MIGRATIONS: &[&str] = &[
@@ -92,6 +94,28 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE mentor ADD COLUMN check_time_note TEXT NOT NULL DEFAULT '';
     ALTER TABLE mentor ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;
     UPDATE mentor SET sample = 1 WHERE name LIKE '% (sample)';",
+    // 3: nudges. A per-mentor snooze, the user's settings (JSON by key), and a record of
+    // every notification handed to the OS, for whom, and what the user did with it.
+    "ALTER TABLE mentor ADD COLUMN snoozed_until TEXT;
+    CREATE TABLE setting (
+        key   TEXT NOT NULL PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE nudge (
+        id        INTEGER PRIMARY KEY,
+        sent_at   TEXT    NOT NULL,
+        local_day TEXT    NOT NULL,
+        delivered INTEGER NOT NULL DEFAULT 0,
+        outcome   TEXT
+    ) STRICT;
+    CREATE INDEX nudge_by_time ON nudge (sent_at);
+    CREATE TABLE nudge_mentor (
+        nudge_id  INTEGER NOT NULL REFERENCES nudge(id) ON DELETE CASCADE,
+        mentor_id INTEGER NOT NULL REFERENCES mentor(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        PRIMARY KEY (nudge_id, mentor_id)
+    ) STRICT;
+    CREATE INDEX nudge_mentor_by_mentor ON nudge_mentor (mentor_id);",
 ];
 
 /// The schema version this build of the app writes.
@@ -278,11 +302,12 @@ impl Store {
         let mut statement = self.conn.prepare(&MENTOR_SELECT)?;
         let rows = statement.query_map([], |row| {
             let last: Option<NaiveDate> = row.get(mentor_column("last_catch_up"))?;
-            Ok((mentor_from_row(row)?, last))
+            let snoozed: Option<NaiveDate> = row.get(mentor_column("snoozed_until"))?;
+            Ok((mentor_from_row(row)?, last, snoozed))
         })?;
         let mut members = Vec::new();
         for row in rows {
-            let (mentor, last_catch_up) = row?;
+            let (mentor, last_catch_up, snoozed_until) = row?;
             let mentor = mentor?;
             let (cadence, review_due) = cadence::standing(&mentor, last_catch_up, today);
             members.push(CircleMember {
@@ -290,6 +315,7 @@ impl Store {
                 last_catch_up,
                 cadence,
                 review_due,
+                snoozed_until: snoozed_until.filter(|until| *until > today),
             });
         }
         members.sort_by_cached_key(|member| {
@@ -326,6 +352,12 @@ impl Store {
     pub fn remove_sample_circle(&mut self) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let removed = tx.execute("DELETE FROM mentor WHERE sample = 1", [])?;
+        // A nudge about sample mentors only means nothing once they are gone.
+        tx.execute(
+            "DELETE FROM nudge WHERE NOT EXISTS
+                (SELECT 1 FROM nudge_mentor nm WHERE nm.nudge_id = nudge.id)",
+            [],
+        )?;
         tx.commit()?;
         Ok(removed)
     }
@@ -411,7 +443,8 @@ static MENTOR_SELECT: LazyLock<String> = LazyLock::new(|| {
         "SELECT {},
             (SELECT group_concat(role, ',') FROM
                 (SELECT role FROM mentor_role r WHERE r.mentor_id = m.id ORDER BY position)),
-            (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = m.id)
+            (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = m.id),
+            m.snoozed_until
          FROM mentor m",
         columns.join(", ")
     )
@@ -425,7 +458,7 @@ const ROW_COLUMNS: [&str; 3] = ["id", "added_on", "sample"];
 /// doubled the time of the home screen query. An unknown name gives an index past the end,
 /// which rusqlite reports as an error rather than a panic.
 fn mentor_column(name: &str) -> usize {
-    let tail = ["roles", "last_catch_up"];
+    let tail = ["roles", "last_catch_up", "snoozed_until"];
     ROW_COLUMNS
         .iter()
         .chain(DRAFT_COLUMNS.iter())
@@ -646,10 +679,16 @@ impl Store {
         ));
         let days: Vec<NaiveDate> = catch_ups.iter().map(|catch_up| catch_up.date).collect();
         let timeline = cadence::timeline(mentor.added_on, &days, cadence_days, max_gap_days, today);
+        let snoozed_until: Option<NaiveDate> = self.conn.query_row(
+            "SELECT snoozed_until FROM mentor WHERE id = ?1",
+            [id],
+            |row| row.get(0),
+        )?;
         Ok(MentorPage {
             mentor,
             cadence,
             review_due,
+            snoozed_until: snoozed_until.filter(|until| *until > today),
             last_catch_up,
             catch_ups,
             timeline,

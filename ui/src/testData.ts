@@ -57,6 +57,7 @@ export function member(
     lastCatchUp: null,
     cadence: c === null ? null : cadence(c),
     reviewDue: false,
+    snoozedUntil: null,
     ...extra,
   };
 }

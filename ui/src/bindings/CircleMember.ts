@@ -14,4 +14,8 @@ cadence: CadenceStatus | null,
  * The agreement's end or review date has come: renew or close it. Such a mentor is
  * listed for review instead of being nudged to catch up.
  */
-reviewDue: boolean, };
+reviewDue: boolean, 
+/**
+ * Nudges about this mentor resume on this day (only set while it is in the future).
+ */
+snoozedUntil: string | null, };

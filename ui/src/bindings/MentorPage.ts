@@ -11,7 +11,11 @@ export type MentorPage = { mentor: Mentor,
 /**
  * `None` for a paused mentor: they are never due.
  */
-cadence: CadenceStatus | null, reviewDue: boolean, lastCatchUp: string | null, 
+cadence: CadenceStatus | null, reviewDue: boolean, 
+/**
+ * Nudges about this mentor resume on this day (only set while it is in the future).
+ */
+snoozedUntil: string | null, lastCatchUp: string | null, 
 /**
  * Newest first.
  */

@@ -1,0 +1,199 @@
+//! Nudge state in the database: settings, snoozes, and the record of every notification
+//! sent. The record is what makes nudges "never doubled": the planner is told what was
+//! already sent, and a notification is recorded *before* it is handed to the OS.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{Store, ensure_mentor_exists};
+use crate::error::{Error, Result};
+use crate::model::MentorId;
+use crate::nudge::{
+    self, Candidate, Nudge, NudgeId, NudgeOutcome, NudgeRecord, NudgeSettings, NudgedMentor, Sent,
+};
+
+const NUDGE_SETTINGS: &str = "nudges";
+const START_AT_LOGIN_ASKED: &str = "start_at_login_asked";
+
+impl Store {
+    /// The user's nudge settings, or the defaults if they never changed them.
+    pub fn nudge_settings(&self) -> Result<NudgeSettings> {
+        Ok(self.setting(NUDGE_SETTINGS)?.unwrap_or_default())
+    }
+
+    /// Saves nudge settings after checking them.
+    pub fn set_nudge_settings(
+        &mut self,
+        settings: &NudgeSettings,
+        today: NaiveDate,
+    ) -> Result<NudgeSettings> {
+        let settings = nudge::validate_settings(settings, today)?;
+        self.put_setting(NUDGE_SETTINGS, &settings)?;
+        Ok(settings)
+    }
+
+    /// Whether the user has answered "start at login?" (either way).
+    pub fn start_at_login_asked(&self) -> Result<bool> {
+        Ok(self.setting(START_AT_LOGIN_ASKED)?.unwrap_or(false))
+    }
+
+    /// Remembers that the user answered "start at login?".
+    pub fn set_start_at_login_asked(&mut self) -> Result<()> {
+        self.put_setting(START_AT_LOGIN_ASKED, &true)
+    }
+
+    fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let text: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        // A value this build cannot read (written by a newer one) falls back to the
+        // default rather than locking the user out of their circle.
+        Ok(text.and_then(|text| serde_json::from_str(&text).ok()))
+    }
+
+    fn put_setting<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
+        let text = serde_json::to_string(value)
+            .map_err(|_| Error::Internal(format!("setting {key} could not be written")))?;
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, text],
+        )?;
+        Ok(())
+    }
+
+    /// Holds a mentor's nudges until `until` (`None` lifts the snooze).
+    pub fn snooze(&mut self, id: MentorId, until: Option<NaiveDate>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        ensure_mentor_exists(&tx, id)?;
+        tx.execute(
+            "UPDATE mentor SET snoozed_until = ?2 WHERE id = ?1",
+            params![id, until],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The mentors who want a catch-up on `today`, for the planner.
+    pub fn nudge_candidates(&self, today: NaiveDate) -> Result<Vec<Candidate>> {
+        Ok(nudge::candidates(&self.circle(today)?))
+    }
+
+    /// Every nudge recorded at or after `since`, oldest first.
+    pub fn nudges_since(&self, since: DateTime<Utc>) -> Result<Vec<Sent>> {
+        let mut statement = self.conn.prepare(
+            "SELECT n.sent_at, group_concat(nm.mentor_id, ',')
+             FROM nudge n LEFT JOIN nudge_mentor nm ON nm.nudge_id = n.id
+             WHERE n.sent_at >= ?1 GROUP BY n.id ORDER BY n.sent_at",
+        )?;
+        let rows = statement.query_map([since], |row| {
+            let at: DateTime<Utc> = row.get(0)?;
+            let ids: Option<String> = row.get(1)?;
+            Ok(Sent {
+                at,
+                mentor_ids: ids
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|id| id.parse().ok())
+                    .collect(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records `nudge` as sent at `at` on the user's `local_day`, before it is shown, so a
+    /// crash between showing and recording can never send it twice.
+    pub fn record_nudge(
+        &mut self,
+        nudge: &Nudge,
+        at: DateTime<Utc>,
+        local_day: NaiveDate,
+    ) -> Result<NudgeId> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO nudge (sent_at, local_day) VALUES (?1, ?2)",
+            params![at, local_day],
+        )?;
+        let id = tx.last_insert_rowid();
+        for (position, mentor_id) in nudge.mentor_ids.iter().enumerate() {
+            tx.execute(
+                "INSERT OR IGNORE INTO nudge_mentor (nudge_id, mentor_id, position)
+                 SELECT ?1, id, ?3 FROM mentor WHERE id = ?2",
+                params![id, mentor_id, position as i64],
+            )?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// The OS accepted the notification.
+    pub fn nudge_delivered(&mut self, id: NudgeId) -> Result<()> {
+        self.conn
+            .execute("UPDATE nudge SET delivered = 1 WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// The notification could not be shown: forget it, so it is sent again later rather
+    /// than counted as sent.
+    pub fn forget_nudge(&mut self, id: NudgeId) -> Result<()> {
+        self.conn.execute("DELETE FROM nudge WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// What the user did with a nudge (the latest action wins).
+    pub fn set_nudge_outcome(&mut self, id: NudgeId, outcome: NudgeOutcome) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE nudge SET outcome = ?2 WHERE id = ?1",
+            params![id, outcome.key()],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound(
+                "That nudge is no longer in the history.".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The `limit` most recent nudges, newest first, with for each mentor the first
+    /// catch-up logged since.
+    pub fn nudge_history(&self, limit: u32) -> Result<Vec<NudgeRecord>> {
+        let mut statement = self.conn.prepare(
+            "SELECT n.id, n.sent_at, n.delivered, n.outcome, m.id, m.name,
+                (SELECT min(c.happened_on) FROM catch_up c
+                  WHERE c.mentor_id = m.id AND c.happened_on >= n.local_day)
+             FROM (SELECT * FROM nudge ORDER BY sent_at DESC, id DESC LIMIT ?1) n
+             LEFT JOIN nudge_mentor nm ON nm.nudge_id = n.id
+             LEFT JOIN mentor m ON m.id = nm.mentor_id
+             ORDER BY n.sent_at DESC, n.id DESC, nm.position",
+        )?;
+        let mut rows = statement.query([limit])?;
+        let mut history: Vec<NudgeRecord> = Vec::new();
+        while let Some(row) = rows.next()? {
+            let id: NudgeId = row.get(0)?;
+            if history.last().is_none_or(|record| record.id != id) {
+                let outcome: Option<String> = row.get(3)?;
+                history.push(NudgeRecord {
+                    id,
+                    sent_at: row.get(1)?,
+                    delivered: row.get(2)?,
+                    outcome: outcome.as_deref().and_then(NudgeOutcome::from_key),
+                    mentors: Vec::new(),
+                });
+            }
+            let mentor: Option<MentorId> = row.get(4)?;
+            if let (Some(record), Some(mentor_id)) = (history.last_mut(), mentor) {
+                record.mentors.push(NudgedMentor {
+                    id: mentor_id,
+                    name: row.get(5)?,
+                    caught_up_on: row.get(6)?,
+                });
+            }
+        }
+        Ok(history)
+    }
+}

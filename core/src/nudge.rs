@@ -332,7 +332,7 @@ pub fn plan<Tz: TimeZone>(
         .collect();
     let mut due: Vec<&Candidate> = candidates
         .iter()
-        .filter(|candidate| !candidate.snoozed_until.is_some_and(|until| until > today))
+        .filter(|candidate| candidate.snoozed_until.is_none_or(|until| until <= today))
         .filter(|candidate| !nudged_today.contains(&candidate.mentor_id))
         .collect();
     // The most overdue first: they lead a digest's list of names.

@@ -723,7 +723,7 @@ mod tests {
         let during = plan(
             &at("2026-11-06 10:00"),
             &settings(),
-            &[snoozed.clone()],
+            std::slice::from_ref(&snoozed),
             &[],
             None,
         );

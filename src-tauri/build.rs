@@ -17,6 +17,13 @@ const COMMANDS: &[&str] = &[
     "log_catch_up",
     "update_catch_up",
     "delete_catch_up",
+    "nudge_settings",
+    "set_nudge_settings",
+    "snooze_mentor",
+    "nudge_history",
+    "nudge_status",
+    "dismiss_nudge_problem",
+    "set_start_at_login",
 ];
 
 fn main() {

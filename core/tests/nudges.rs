@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
-use mentor_core::nudge::{self, NudgeOutcome, NudgeSettings, QuietHours};
+use mentor_core::nudge::{self, NudgeOutcome, NudgeSettings, QuietHours, Snooze};
 use mentor_core::{DbKey, Error, Store};
 
 fn day(text: &str) -> NaiveDate {
@@ -91,7 +91,19 @@ fn only_due_mentors_are_candidates_and_a_snooze_travels_with_them() {
     );
     assert_eq!(candidates[0].snoozed_until, None);
 
-    store.snooze(ana, Some(day("2026-11-24"))).expect("snoozed");
+    assert_eq!(
+        store
+            .snooze(ana, Some(Snooze::Until(day("2026-11-24"))), today)
+            .expect("snoozed"),
+        Some(day("2026-11-24"))
+    );
+    assert!(matches!(
+        store.snooze(ana, Some(Snooze::Until(today)), today),
+        Err(Error::Invalid {
+            field: "snoozeUntil",
+            ..
+        })
+    ));
     let candidates = store.nudge_candidates(today).expect("candidates");
     assert_eq!(candidates[0].snoozed_until, Some(day("2026-11-24")));
     let page = store.mentor_page(ana, today).expect("page");
@@ -99,12 +111,15 @@ fn only_due_mentors_are_candidates_and_a_snooze_travels_with_them() {
     let later = store.mentor_page(ana, day("2026-11-25")).expect("page");
     assert_eq!(later.snoozed_until, None, "an ended snooze is not shown");
 
-    store.snooze(ana, None).expect("unsnoozed");
+    store.snooze(ana, None, today).expect("unsnoozed");
     assert_eq!(
         store.mentor_page(ana, today).expect("page").snoozed_until,
         None
     );
-    assert!(matches!(store.snooze(999, None), Err(Error::NotFound(_))));
+    assert!(matches!(
+        store.snooze(999, None, today),
+        Err(Error::NotFound(_))
+    ));
 }
 
 #[test]
@@ -212,4 +227,34 @@ fn removing_the_sample_circle_takes_its_nudges_with_it() {
         .expect("recorded");
     store.remove_sample_circle().expect("removed");
     assert!(store.nudge_history(50).expect("history").is_empty());
+}
+
+#[test]
+fn snooze_a_day_on_a_digest_snoozes_everyone_in_it_until_tomorrow() {
+    let (_dir, mut store) = open_new();
+    let ana = add(&mut store, "Ana", "2026-09-01");
+    let ben = add(&mut store, "Ben", "2026-09-01");
+    let today = day("2026-11-22");
+    let digest = nudge::Nudge {
+        mentor_ids: vec![ana, ben],
+        title: String::new(),
+        body: String::new(),
+    };
+    let id = store
+        .record_nudge(&digest, utc("2026-11-22 09:00"), today)
+        .expect("recorded");
+    store.snooze_nudge(id, today).expect("snoozed");
+    let candidates = store.nudge_candidates(today).expect("candidates");
+    assert!(
+        candidates
+            .iter()
+            .all(|c| c.snoozed_until == Some(day("2026-11-23"))),
+        "both snoozed until tomorrow: {candidates:?}"
+    );
+    let history = store.nudge_history(10).expect("history");
+    assert_eq!(history[0].outcome, Some(NudgeOutcome::Snoozed));
+    assert!(matches!(
+        store.snooze_nudge(999, today),
+        Err(Error::NotFound(_))
+    ));
 }

@@ -8,6 +8,7 @@ use mentor_core::model::AppStatus;
 use mentor_core::{Clock, Error, ErrorPayload, LockReason, Store, Vault};
 
 use crate::keyring_store::KeyringStore;
+use crate::nudges::Alarm;
 
 /// The user's calendar from the OS's local time zone.
 struct LocalClock;
@@ -24,14 +25,17 @@ pub struct Circle {
     vault: Vault,
     clock: LocalClock,
     store: Mutex<Option<Store>>,
+    /// Rung after every change, so the tray count and the next nudge follow at once.
+    changed: Alarm,
 }
 
 impl Circle {
-    pub fn new(data_dir: PathBuf) -> Circle {
+    pub fn new(data_dir: PathBuf, changed: Alarm) -> Circle {
         Circle {
             vault: Vault::new(data_dir),
             clock: LocalClock,
             store: Mutex::new(None),
+            changed,
         }
     }
 
@@ -67,6 +71,17 @@ impl Circle {
         })
     }
 
+    /// Like [`Circle::with_store`], for work that changes the circle: the nudge loop is
+    /// woken afterwards to look again.
+    pub fn change<T>(
+        &self,
+        work: impl FnOnce(&mut Store, NaiveDate) -> mentor_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        let result = self.with_store(work);
+        self.changed.ring();
+        result
+    }
+
     /// The open store, opening it first if needed. A failure is retried on the next
     /// call, so fixing the keyring and pressing "Try again" is enough.
     fn open<'a>(&self, slot: &'a mut Option<Store>) -> Result<&'a mut Store, LockReason> {
@@ -95,5 +110,13 @@ impl Circle {
         self.store
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Circle {
+    /// Closes the database (checkpointing its journal) before the app quits. The next
+    /// use would open it again.
+    pub fn close(&self) {
+        self.lock().take();
     }
 }

@@ -1,25 +1,77 @@
 //! Mentor Circle's desktop shell: it opens the window, supplies the outside world (the
-//! OS keyring, the local calendar, the data folder) to `mentor-core`, and exposes thin
-//! commands to the UI.
+//! OS keyring, the local calendar, the data folder, the notification service, the tray)
+//! to `mentor-core`, and exposes thin commands to the UI.
 
 mod circle;
 mod commands;
 pub mod keyring_store;
+pub mod notifier;
+pub mod nudges;
+mod shell;
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+use chrono::{Local, Utc};
+use mentor_core::nudge::{LONGEST_SLEEP, NudgeOutcome};
+use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
+
+use crate::circle::Circle;
+use crate::notifier::DesktopNotifier;
+use crate::nudges::{ActedOn, Alarm, NudgeAction, NudgeLoop};
+use crate::shell::ShellRequest;
 
 /// Overrides where the data folder lives (tests point it at a temporary folder).
 pub const DATA_DIR_ENV: &str = "MENTOR_CIRCLE_DATA_DIR";
 
+/// Passed by the login item: start in the tray, without a window.
+const AUTOSTART_ARG: &str = "--autostart";
+
+/// The nudge loop's state, shared with the commands that show or dismiss its problem.
+pub struct Nudges {
+    nudge_loop: Mutex<NudgeLoop<DesktopNotifier>>,
+}
+
+impl Nudges {
+    fn lock(&self) -> MutexGuard<'_, NudgeLoop<DesktopNotifier>> {
+        self.nudge_loop
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
 /// Starts the app and blocks until it quits.
 pub fn run() {
+    let autostarted = std::env::args().any(|arg| arg == AUTOSTART_ARG);
     let result = tauri::Builder::default()
+        // First, so a second launch hands over before opening anything.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            shell::show_window(app);
+        }))
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .args([AUTOSTART_ARG])
+                .build(),
+        )
         .invoke_handler(commands::handler())
-        .setup(|app| {
+        .on_window_event(|window, event| {
+            // Closing the window keeps nudges coming; "Quit" in the tray really quits.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                api.prevent_close();
+                let _ = window.hide();
+            }
+        })
+        .setup(move |app| {
             let data_dir = data_dir(app.handle())?;
-            app.manage(circle::Circle::new(data_dir.clone()));
+            let alarm = Alarm::default();
+            app.manage(Circle::new(data_dir.clone(), alarm.clone()));
+            let notifier = DesktopNotifier::new(
+                &app.config().identifier,
+                on_nudge_action(app.handle().clone()),
+            );
+            app.manage(Nudges {
+                nudge_loop: Mutex::new(NudgeLoop::new(notifier)),
+            });
             // The webview's own storage lives beside the database, in the same private
             // folder, rather than scattered under the user's home.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
@@ -27,7 +79,13 @@ pub fn run() {
                 .inner_size(1100.0, 720.0)
                 .min_inner_size(800.0, 560.0)
                 .data_directory(data_dir.join("webview"))
+                .visible(!autostarted)
                 .build()?;
+            // A desktop without a tray still gets nudges and a window.
+            let tray = shell::Tray::install(app.handle())
+                .inspect_err(|error| eprintln!("mentor-circle: no tray icon: {error}"))
+                .ok();
+            start_nudge_loop(app.handle().clone(), alarm, tray);
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));
@@ -35,6 +93,70 @@ pub fn run() {
         eprintln!("mentor-circle: could not start: {error}");
         std::process::exit(1);
     }
+}
+
+/// Runs the nudge loop on its own thread for the life of the app.
+fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
+    let spawned = std::thread::Builder::new()
+        .name("nudges".into())
+        .spawn(move || {
+            let circle = app.state::<Circle>();
+            let nudges = app.state::<Nudges>();
+            let mut shown_due = None;
+            loop {
+                let had_problem = nudges.lock().problem().is_some();
+                let tick = circle.with_store(|store, _| nudges.lock().tick(store, &Local::now()));
+                let wake_at = match tick {
+                    Ok(tick) => {
+                        if shown_due != Some(tick.due) {
+                            if let Some(tray) = &tray {
+                                tray.show_due(tick.due);
+                            }
+                            shown_due = Some(tick.due);
+                        }
+                        tick.wake_at
+                    }
+                    // Locked: nothing to plan from; try again after the usual sleep.
+                    Err(_) => Utc::now() + LONGEST_SLEEP,
+                };
+                if nudges.lock().problem().is_some() != had_problem {
+                    let _ = app.emit_to("main", shell::NUDGE_PROBLEM_EVENT, ());
+                }
+                alarm.sleep_until(wake_at);
+            }
+        });
+    if let Err(error) = spawned {
+        eprintln!("mentor-circle: nudges cannot run: {error}");
+    }
+}
+
+/// What happens when the user acts on a notification.
+fn on_nudge_action(app: AppHandle) -> notifier::ActionHandler {
+    Arc::new(move |acted: ActedOn| {
+        let circle = app.state::<Circle>();
+        let recorded = circle.change(|store, today| match acted.action {
+            NudgeAction::Open => store.set_nudge_outcome(acted.nudge, NudgeOutcome::Opened),
+            NudgeAction::LogCatchUp => {
+                store.set_nudge_outcome(acted.nudge, NudgeOutcome::LoggedCatchUp)
+            }
+            NudgeAction::SnoozeADay => store.snooze_nudge(acted.nudge, today),
+        });
+        if let Err(error) = recorded {
+            eprintln!("mentor-circle: a nudge's outcome was not recorded: {error:?}");
+        }
+        let single = match acted.mentors.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        };
+        match (acted.action, single) {
+            (NudgeAction::Open, Some(id)) => shell::request(&app, ShellRequest::Mentor { id }),
+            (NudgeAction::Open, None) => shell::request(&app, ShellRequest::Home),
+            (NudgeAction::LogCatchUp, mentor_id) => {
+                shell::request(&app, ShellRequest::QuickLog { mentor_id })
+            }
+            (NudgeAction::SnoozeADay, _) => {}
+        }
+    })
 }
 
 fn data_dir(app: &tauri::AppHandle) -> tauri::Result<PathBuf> {

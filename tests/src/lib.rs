@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+pub mod notifications;
+
 /// How long to wait for the window to show something before failing.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 

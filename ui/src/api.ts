@@ -14,6 +14,9 @@ import type { Mentor } from './bindings/Mentor';
 import type { MentorDraft } from './bindings/MentorDraft';
 import type { MentorPage } from './bindings/MentorPage';
 import type { MentorStatus } from './bindings/MentorStatus';
+import type { NudgeRecord } from './bindings/NudgeRecord';
+import type { NudgeSettings } from './bindings/NudgeSettings';
+import type { Snooze } from './bindings/Snooze';
 
 const KINDS: readonly ErrorKind[] = ['NotFound', 'Invalid', 'Locked', 'Conflict', 'Internal'];
 
@@ -55,4 +58,39 @@ export const api = {
   addSampleCircle: () => call<CircleMember[]>('add_sample_circle'),
   /** Resolves with how many sample mentors were removed. */
   removeSampleCircle: () => call<number>('remove_sample_circle'),
+  nudgeSettings: () => call<NudgeSettings>('nudge_settings'),
+  setNudgeSettings: (settings: NudgeSettings) => call<NudgeSettings>('set_nudge_settings', { settings }),
+  /** Snoozes a mentor's nudges (`null` lifts the snooze); resolves with the day they resume. */
+  snoozeMentor: (id: number, snooze: Snooze | null) => call<string | null>('snooze_mentor', { id, snooze }),
+  nudgeHistory: () => call<NudgeRecord[]>('nudge_history'),
+  nudgeStatus: () => call<NudgeStatus>('nudge_status'),
+  dismissNudgeProblem: () => call<void>('dismiss_nudge_problem'),
+  /** Resolves with whether the app now starts at login. */
+  setStartAtLogin: (enabled: boolean) => call<boolean>('set_start_at_login', { enabled }),
 };
+
+/** Why nudges are not reaching the desktop, until the user dismisses the notice. */
+export interface DeliveryProblem {
+  message: string;
+  dismissed: boolean;
+}
+
+/** What Settings and Today need to know about nudges beyond the settings themselves. */
+export interface NudgeStatus {
+  problem: DeliveryProblem | null;
+  startAtLogin: boolean;
+  /** The first-run question "start at login?" was answered, either way. */
+  startAtLoginAsked: boolean;
+}
+
+/** The shell's event name for requests from the tray or a notification. */
+export const SHELL_REQUEST_EVENT = 'shell-request';
+/** The shell's event name for "the delivery problem changed: ask nudgeStatus again". */
+export const NUDGE_PROBLEM_EVENT = 'nudge-problem';
+
+/** Something the user asked for outside the window (tray menu, notification action). */
+export type ShellRequest =
+  | { to: 'home' }
+  | { to: 'mentor'; id: number }
+  | { to: 'quickLog'; mentorId: number | null }
+  | { to: 'pauseNudges' };

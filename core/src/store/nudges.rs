@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::model::MentorId;
 use crate::nudge::{
     self, Candidate, Nudge, NudgeId, NudgeOutcome, NudgeRecord, NudgeSettings, NudgedMentor, Sent,
+    Snooze,
 };
 
 const NUDGE_SETTINGS: &str = "nudges";
@@ -67,8 +68,17 @@ impl Store {
         Ok(())
     }
 
-    /// Holds a mentor's nudges until `until` (`None` lifts the snooze).
-    pub fn snooze(&mut self, id: MentorId, until: Option<NaiveDate>) -> Result<()> {
+    /// Holds a mentor's nudges as the user chose on `today` (`None` lifts the snooze).
+    /// Returns the day nudges resume.
+    pub fn snooze(
+        &mut self,
+        id: MentorId,
+        snooze: Option<Snooze>,
+        today: NaiveDate,
+    ) -> Result<Option<NaiveDate>> {
+        let until = snooze
+            .map(|snooze| nudge::snoozed_until(snooze, today))
+            .transpose()?;
         let tx = self.conn.transaction()?;
         ensure_mentor_exists(&tx, id)?;
         tx.execute(
@@ -76,7 +86,7 @@ impl Store {
             params![id, until],
         )?;
         tx.commit()?;
-        Ok(())
+        Ok(until)
     }
 
     /// The mentors who want a catch-up on `today`, for the planner.
@@ -156,6 +166,29 @@ impl Store {
                 "That nudge is no longer in the history.".into(),
             ));
         }
+        Ok(())
+    }
+
+    /// "Snooze a day" on a notification: every mentor it named is snoozed until tomorrow,
+    /// and the history says so, in one transaction.
+    pub fn snooze_nudge(&mut self, id: NudgeId, today: NaiveDate) -> Result<()> {
+        let until = nudge::snoozed_until(Snooze::Tomorrow, today)?;
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE nudge SET outcome = ?2 WHERE id = ?1",
+            params![id, NudgeOutcome::Snoozed.key()],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound(
+                "That nudge is no longer in the history.".into(),
+            ));
+        }
+        tx.execute(
+            "UPDATE mentor SET snoozed_until = ?2
+             WHERE id IN (SELECT mentor_id FROM nudge_mentor WHERE nudge_id = ?1)",
+            params![id, until],
+        )?;
+        tx.commit()?;
         Ok(())
     }
 

@@ -8,7 +8,7 @@ use crate::circle::Circle;
 
 #[tauri::command]
 pub async fn log_catch_up(circle: State<'_, Circle>, draft: CatchUpDraft) -> Reply<CatchUp> {
-    circle.with_store(|store, today| store.log_catch_up(&draft, today))
+    circle.change(|store, today| store.log_catch_up(&draft, today))
 }
 
 #[tauri::command]
@@ -17,10 +17,10 @@ pub async fn update_catch_up(
     id: CatchUpId,
     draft: CatchUpDraft,
 ) -> Reply<CatchUp> {
-    circle.with_store(|store, today| store.update_catch_up(id, &draft, today))
+    circle.change(|store, today| store.update_catch_up(id, &draft, today))
 }
 
 #[tauri::command]
 pub async fn delete_catch_up(circle: State<'_, Circle>, id: CatchUpId) -> Reply<CatchUp> {
-    circle.with_store(|store, _| store.delete_catch_up(id))
+    circle.change(|store, _| store.delete_catch_up(id))
 }

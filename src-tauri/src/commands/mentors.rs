@@ -26,7 +26,7 @@ pub async fn mentor_page(circle: State<'_, Circle>, id: MentorId) -> Reply<Mento
 
 #[tauri::command]
 pub async fn add_mentor(circle: State<'_, Circle>, draft: MentorDraft) -> Reply<Mentor> {
-    circle.with_store(|store, today| store.add_mentor(&draft, today))
+    circle.change(|store, today| store.add_mentor(&draft, today))
 }
 
 #[tauri::command]
@@ -35,7 +35,7 @@ pub async fn update_mentor(
     id: MentorId,
     draft: MentorDraft,
 ) -> Reply<Mentor> {
-    circle.with_store(|store, _| store.update_mentor(id, &draft))
+    circle.change(|store, _| store.update_mentor(id, &draft))
 }
 
 #[tauri::command]
@@ -44,17 +44,17 @@ pub async fn set_mentor_status(
     id: MentorId,
     status: MentorStatus,
 ) -> Reply<Mentor> {
-    circle.with_store(|store, _| store.set_status(id, status))
+    circle.change(|store, _| store.set_status(id, status))
 }
 
 #[tauri::command]
 pub async fn renew_agreement(circle: State<'_, Circle>, id: MentorId) -> Reply<Mentor> {
-    circle.with_store(|store, today| store.renew_agreement(id, today))
+    circle.change(|store, today| store.renew_agreement(id, today))
 }
 
 #[tauri::command]
 pub async fn add_sample_circle(circle: State<'_, Circle>) -> Reply<Vec<CircleMember>> {
-    circle.with_store(|store, today| {
+    circle.change(|store, today| {
         sample::add_sample_circle(store, today)?;
         store.circle(today)
     })
@@ -62,5 +62,5 @@ pub async fn add_sample_circle(circle: State<'_, Circle>) -> Reply<Vec<CircleMem
 
 #[tauri::command]
 pub async fn remove_sample_circle(circle: State<'_, Circle>) -> Reply<usize> {
-    circle.with_store(|store, _| store.remove_sample_circle())
+    circle.change(|store, _| store.remove_sample_circle())
 }

@@ -10,6 +10,7 @@ type Reply<T> = Result<T, mentor_core::ErrorPayload>;
 mod app;
 mod catch_ups;
 mod mentors;
+mod nudges;
 
 /// The handler for every command; the list must match `COMMANDS` in build.rs.
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
@@ -28,5 +29,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         catch_ups::log_catch_up,
         catch_ups::update_catch_up,
         catch_ups::delete_catch_up,
+        nudges::nudge_settings,
+        nudges::set_nudge_settings,
+        nudges::snooze_mentor,
+        nudges::nudge_history,
+        nudges::nudge_status,
+        nudges::dismiss_nudge_problem,
+        nudges::set_start_at_login,
     ]
 }

@@ -1,0 +1,216 @@
+//! The nudge loop: it sleeps until the planner says something could change (at most a
+//! minute, so a suspended laptop or a clock jump is noticed soon after), asks the planner
+//! in `mentor-core` what to send, records it, and hands it to the desktop's notification
+//! service. Every decision is the planner's; this module only does the I/O.
+
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use mentor_core::Store;
+use mentor_core::model::MentorId;
+use mentor_core::nudge::{self, Nudge, NudgeId};
+use serde::Serialize;
+
+/// How far back the planner needs the record: the current local day, whatever the zone.
+const RECORD_WINDOW: TimeDelta = TimeDelta::days(2);
+
+/// Shows a notification. The real one talks to the desktop; tests may record.
+pub trait Notifier: Send + Sync {
+    /// Hands `nudge` (recorded as `id`) to the OS, or says why it could not.
+    fn show(&self, nudge: &Nudge, id: NudgeId) -> Result<(), String>;
+}
+
+/// What one pass of the loop did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tick {
+    /// When to run the next pass.
+    pub wake_at: DateTime<Utc>,
+    /// Mentors due or overdue for a catch-up now (snoozed or not): the tray's count.
+    pub due: usize,
+    /// The notification sent in this pass, if any.
+    pub sent: Option<NudgeId>,
+}
+
+/// Why notifications are not reaching the user, for the app to show once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliveryProblem {
+    pub message: String,
+    /// The user closed the notice; it comes back only after a delivery works again and
+    /// then fails anew.
+    pub dismissed: bool,
+}
+
+/// The loop's memory between passes: when a failed delivery may be retried, and whether
+/// delivery is failing.
+pub struct NudgeLoop<N> {
+    notifier: N,
+    retry_at: Option<DateTime<Utc>>,
+    problem: Option<DeliveryProblem>,
+}
+
+impl<N: Notifier> NudgeLoop<N> {
+    pub fn new(notifier: N) -> NudgeLoop<N> {
+        NudgeLoop {
+            notifier,
+            retry_at: None,
+            problem: None,
+        }
+    }
+
+    /// One pass at `now` (the user's local time): plan, record, send.
+    pub fn tick<Tz: TimeZone>(
+        &mut self,
+        store: &mut Store,
+        now: &DateTime<Tz>,
+    ) -> mentor_core::Result<Tick> {
+        let now_utc = now.with_timezone(&Utc);
+        let today = now.date_naive();
+        let settings = store.nudge_settings()?;
+        let candidates = store.nudge_candidates(today)?;
+        let sent = store.nudges_since(now_utc - RECORD_WINDOW)?;
+        let plan = nudge::plan(now, &settings, &candidates, &sent, self.retry_at);
+        let mut tick = Tick {
+            wake_at: plan.wake_at,
+            due: candidates.len(),
+            sent: None,
+        };
+        let Some(nudge) = plan.send else {
+            return Ok(tick);
+        };
+        // Recorded first: if the app dies while the OS shows it, a restart must not
+        // show it again.
+        let id = store.record_nudge(&nudge, now_utc, today)?;
+        match self.notifier.show(&nudge, id) {
+            Ok(()) => {
+                store.nudge_delivered(id)?;
+                self.retry_at = None;
+                self.problem = None;
+                tick.sent = Some(id);
+                // Someone else may be due too (the daily cap permitting): ask again now.
+                tick.wake_at = now_utc;
+            }
+            Err(reason) => {
+                store.forget_nudge(id)?;
+                self.retry_at = Some(now_utc + nudge::RETRY_AFTER);
+                tick.wake_at = tick.wake_at.min(now_utc + nudge::RETRY_AFTER);
+                if self.problem.is_none() {
+                    eprintln!("mentor-circle: a nudge could not be shown: {reason}");
+                    self.problem = Some(DeliveryProblem {
+                        message: delivery_advice(&reason),
+                        dismissed: false,
+                    });
+                }
+            }
+        }
+        Ok(tick)
+    }
+
+    /// Why nudges are not arriving, if they are not.
+    pub fn problem(&self) -> Option<&DeliveryProblem> {
+        self.problem.as_ref()
+    }
+
+    /// The user has seen the notice.
+    pub fn dismiss_problem(&mut self) {
+        if let Some(problem) = &mut self.problem {
+            problem.dismissed = true;
+        }
+    }
+}
+
+/// The user's words for a delivery failure. The OS error (which never holds personal
+/// text: the notification's content is not part of it) goes to the log, not the UI.
+fn delivery_advice(reason: &str) -> String {
+    let reason = reason.to_lowercase();
+    if reason.contains("serviceunknown") || reason.contains("service unknown") {
+        "Your desktop has no notification service running, so nudges can't pop up. \
+         Your Today list stays up to date, and nudges will be tried again."
+            .to_string()
+    } else if reason.contains("notfound") || reason.contains("address") {
+        "Mentor Circle can't reach your desktop's notification service. Your Today list \
+         stays up to date, and nudges will be tried again."
+            .to_string()
+    } else {
+        "Your desktop refused to show a nudge. Your Today list stays up to date, and \
+         nudges will be tried again."
+            .to_string()
+    }
+}
+
+/// A way to wake the loop early: after a catch-up, a snooze or a settings change, the tray
+/// and the next nudge should reflect it now, not in a minute.
+#[derive(Default, Clone)]
+pub struct Alarm {
+    inner: Arc<(Mutex<bool>, Condvar)>,
+}
+
+impl Alarm {
+    pub fn ring(&self) {
+        let (rung, bell) = &*self.inner;
+        *lock(rung) = true;
+        bell.notify_all();
+    }
+
+    /// Sleeps until `until` or until rung, whichever comes first.
+    pub fn sleep_until(&self, until: DateTime<Utc>) {
+        let (rung, bell) = &*self.inner;
+        let mut guard = lock(rung);
+        loop {
+            if *guard {
+                *guard = false;
+                return;
+            }
+            let left = (until - Utc::now()).to_std().unwrap_or(Duration::ZERO);
+            if left.is_zero() {
+                return;
+            }
+            guard = bell
+                .wait_timeout(guard, left)
+                .map(|(guard, _)| guard)
+                .unwrap_or_else(|poisoned| poisoned.into_inner().0);
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// What the user chose on a notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NudgeAction {
+    /// Clicked the notification itself.
+    Open,
+    LogCatchUp,
+    SnoozeADay,
+}
+
+impl NudgeAction {
+    /// The action keys sent with a notification on Linux, and their labels.
+    pub const BUTTONS: [(&'static str, &'static str); 3] = [
+        ("default", "Open"),
+        ("log", "Log catch-up"),
+        ("snooze", "Snooze a day"),
+    ];
+
+    pub fn from_key(key: &str) -> Option<NudgeAction> {
+        match key {
+            "default" => Some(NudgeAction::Open),
+            "log" => Some(NudgeAction::LogCatchUp),
+            "snooze" => Some(NudgeAction::SnoozeADay),
+            _ => None,
+        }
+    }
+}
+
+/// What a notification the user acted on was about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActedOn {
+    pub nudge: NudgeId,
+    pub mentors: Vec<MentorId>,
+    pub action: NudgeAction,
+}

@@ -1,0 +1,113 @@
+//! The app as a desktop citizen: a window that hides to the tray instead of quitting, a
+//! tray menu, and the requests (open a mentor, quick log, pause nudges) the shell passes
+//! to the UI when the user acts on a notification or the tray.
+
+use mentor_core::model::MentorId;
+use serde::Serialize;
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::tray::{TrayIcon, TrayIconBuilder};
+use tauri::{AppHandle, Emitter, Manager, Wry};
+
+use crate::circle::Circle;
+
+/// The event the UI listens to for [`ShellRequest`]s.
+pub const REQUEST_EVENT: &str = "shell-request";
+/// The event that tells the UI the delivery problem changed.
+pub const NUDGE_PROBLEM_EVENT: &str = "nudge-problem";
+
+/// Something the user asked for outside the window.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "to", rename_all = "camelCase")]
+pub enum ShellRequest {
+    Home,
+    Mentor {
+        id: MentorId,
+    },
+    #[serde(rename_all = "camelCase")]
+    QuickLog {
+        mentor_id: Option<MentorId>,
+    },
+    PauseNudges,
+}
+
+/// Shows, un-minimises and focuses the window (from the tray, a notification or a second
+/// launch).
+pub fn show_window(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.show();
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+    }
+}
+
+/// Shows the window and asks the UI to go somewhere.
+pub fn request(app: &AppHandle, request: ShellRequest) {
+    show_window(app);
+    if let Err(error) = app.emit_to("main", REQUEST_EVENT, request) {
+        eprintln!("mentor-circle: the window did not get a request: {error}");
+    }
+}
+
+/// Quits for real: the database is closed cleanly first.
+pub fn quit(app: &AppHandle) {
+    app.state::<Circle>().close();
+    app.exit(0);
+}
+
+/// The tray icon and the menu line that shows how many are due.
+pub struct Tray {
+    due: MenuItem<Wry>,
+    icon: TrayIcon<Wry>,
+}
+
+impl Tray {
+    pub fn install(app: &AppHandle) -> tauri::Result<Tray> {
+        let due = MenuItem::with_id(app, "due", due_text(0), false, None::<&str>)?;
+        let menu = Menu::with_items(
+            app,
+            &[
+                &due,
+                &PredefinedMenuItem::separator(app)?,
+                &MenuItem::with_id(app, "open", "Open", true, None::<&str>)?,
+                &MenuItem::with_id(app, "log", "Log a catch-up…", true, None::<&str>)?,
+                &MenuItem::with_id(app, "pause", "Pause nudges…", true, None::<&str>)?,
+                &PredefinedMenuItem::separator(app)?,
+                &MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?,
+            ],
+        )?;
+        let mut builder = TrayIconBuilder::with_id("main")
+            .menu(&menu)
+            .tooltip("Mentor Circle")
+            .show_menu_on_left_click(true)
+            .on_menu_event(|app, event| match event.id.as_ref() {
+                "open" => show_window(app),
+                "log" => request(app, ShellRequest::QuickLog { mentor_id: None }),
+                "pause" => request(app, ShellRequest::PauseNudges),
+                "quit" => quit(app),
+                _ => {}
+            });
+        if let Some(icon) = app.default_window_icon() {
+            builder = builder.icon(icon.clone());
+        }
+        let icon = builder.build(app)?;
+        Ok(Tray { due, icon })
+    }
+
+    /// Counts only: the tray is visible to anyone passing by.
+    pub fn show_due(&self, due: usize) {
+        let _ = self.due.set_text(due_text(due));
+        let tooltip = match due {
+            0 => "Mentor Circle".to_string(),
+            n => format!("Mentor Circle — {n} due"),
+        };
+        let _ = self.icon.set_tooltip(Some(tooltip));
+    }
+}
+
+fn due_text(due: usize) -> String {
+    match due {
+        0 => "No one is due for a catch-up".to_string(),
+        1 => "1 mentor is due for a catch-up".to_string(),
+        n => format!("{n} mentors are due for a catch-up"),
+    }
+}

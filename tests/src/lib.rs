@@ -82,6 +82,29 @@ impl World {
         self.root.path().join("app.log")
     }
 
+    /// Opens the world's circle the way the app does (key in the OS keyring, created if
+    /// new) and lets `work` fill it before the app starts.
+    pub fn seed(&self, work: impl FnOnce(&mut mentor_core::Store)) {
+        let vault = mentor_core::Vault::new(self.data_dir());
+        let mut store = vault
+            .open(&KeyringSecrets)
+            .expect("the circle opens with a key in the keyring (use scripts/test.sh)");
+        work(&mut store);
+    }
+
+    /// Starts the app directly (not through WebDriver), in this world.
+    pub fn spawn_app(&self) -> Child {
+        let mut command = Command::new(app_binary());
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (name, value) in self.env() {
+            command.env(name, value);
+        }
+        command.spawn().expect("the app starts")
+    }
+
     fn env(&self) -> Vec<(String, PathBuf)> {
         let root = self.root.path();
         vec![
@@ -91,6 +114,42 @@ impl World {
             ("XDG_CONFIG_HOME".into(), root.join("xdg-config")),
         ]
     }
+}
+
+/// The OS keyring under the app's service name, so a seeded circle opens in the app.
+struct KeyringSecrets;
+
+impl mentor_core::SecretStore for KeyringSecrets {
+    fn load(
+        &self,
+        vault_id: &str,
+    ) -> Result<Option<mentor_core::DbKey>, mentor_core::SecretStoreError> {
+        let entry = keyring::Entry::new(KEYRING_SERVICE, vault_id).map_err(unavailable)?;
+        match entry.get_secret() {
+            Ok(secret) => mentor_core::DbKey::from_bytes(&secret)
+                .map(Some)
+                .ok_or(mentor_core::SecretStoreError::Malformed),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
+
+    fn save(
+        &self,
+        vault_id: &str,
+        key: &mentor_core::DbKey,
+    ) -> Result<(), mentor_core::SecretStoreError> {
+        keyring::Entry::new(KEYRING_SERVICE, vault_id)
+            .and_then(|entry| entry.set_secret(key.as_bytes()))
+            .map_err(unavailable)
+    }
+}
+
+/// The keyring service the app files its key under.
+pub const KEYRING_SERVICE: &str = "Mentor Circle";
+
+fn unavailable(error: keyring::Error) -> mentor_core::SecretStoreError {
+    mentor_core::SecretStoreError::Unavailable(error.to_string())
 }
 
 impl Default for World {
@@ -303,6 +362,11 @@ impl Session {
             .clone()
     }
 
+    /// Runs `script` in the page and returns its result.
+    pub fn script(&self, script: &str) -> Value {
+        self.post("/execute/sync", json!({ "script": script, "args": [] }))
+    }
+
     fn get(&self, path: &str) -> Value {
         call(&self.agent, "GET", &format!("{}{path}", self.url), None)["value"].clone()
     }
@@ -508,13 +572,22 @@ impl Drop for Session {
 
 /// Whether a process of the built app is running.
 fn app_is_running() -> bool {
+    !app_processes().is_empty()
+}
+
+/// The process ids of every running copy of the built app.
+pub fn app_processes() -> Vec<u32> {
     let app = app_binary().canonicalize().unwrap_or_else(|_| app_binary());
     let Ok(entries) = std::fs::read_dir("/proc") else {
-        return false;
+        return Vec::new();
     };
-    entries
+    let mut pids: Vec<u32> = entries
         .flatten()
-        .any(|entry| std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app))
+        .filter(|entry| std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app))
+        .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+        .collect();
+    pids.sort();
+    pids
 }
 
 /// An XPath string literal for `text` (which may contain either kind of quote).

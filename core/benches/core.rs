@@ -1,12 +1,14 @@
 //! How fast the things the user waits on are: opening the encrypted circle, reading the
-//! home screen, logging a catch-up, and the cadence rule itself.
+//! home screen, logging a catch-up, the cadence rule itself, and a pass of the nudge loop.
 //! Run with `cargo bench -p mentor-core`.
 
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
+use chrono::{TimeDelta, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
+use mentor_core::model::{Agreement, CatchUpDraft, DueStatus, MentorDraft, Mode, Role};
+use mentor_core::nudge::{self, Candidate, NudgeSettings};
 use mentor_core::{DbKey, Store, cadence};
 
 fn today() -> NaiveDate {
@@ -75,6 +77,35 @@ fn benches(c: &mut Criterion) {
         };
         b.iter(|| store.log_catch_up(&draft, today()).expect("log"))
     });
+    c.bench_function("nudge planner: 60 mentors due at once (pure)", |b| {
+        let candidates: Vec<Candidate> = (0..60)
+            .map(|index| Candidate {
+                mentor_id: index,
+                name: format!("Mentor {index}"),
+                status: DueStatus::Overdue,
+                since: today() - Days::new(40 + index as u64),
+                caught_up_before: true,
+                snoozed_until: None,
+            })
+            .collect();
+        let now = Utc.from_utc_datetime(&today().and_hms_opt(12, 0, 0).expect("noon"));
+        let settings = NudgeSettings::default();
+        b.iter(|| nudge::plan(black_box(&now), &settings, &candidates, &[], None))
+    });
+    c.bench_function(
+        "nudge loop pass: settings, 60 mentors' standing, record, plan",
+        |b| {
+            let now = Utc.from_utc_datetime(&today().and_hms_opt(12, 0, 0).expect("noon"));
+            b.iter(|| {
+                let settings = store.nudge_settings().expect("settings");
+                let candidates = store.nudge_candidates(today()).expect("candidates");
+                let sent = store
+                    .nudges_since(now - TimeDelta::days(2))
+                    .expect("record");
+                nudge::plan(&now, &settings, &candidates, &sent, None)
+            })
+        },
+    );
     drop(store);
     c.bench_function("open the encrypted circle (raw key, schema check)", |b| {
         b.iter(|| Store::open(&path, &key).expect("open"))

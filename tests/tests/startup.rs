@@ -2,9 +2,9 @@
 //! measured, never asserted. Run through `scripts/bench-startup.sh` (it is ignored in
 //! the normal test run).
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use mentor_e2e::{Driver, World, one_at_a_time};
+use mentor_e2e::{CONTROL, Driver, World, one_at_a_time};
 
 #[test]
 #[ignore = "a measurement, run by scripts/bench-startup.sh"]
@@ -50,9 +50,77 @@ fn measure_startup_and_memory() {
     );
 }
 
+#[test]
+#[ignore = "a measurement, run by scripts/bench-startup.sh"]
+fn measure_idle_cpu_with_the_window_closed() {
+    let _turn = one_at_a_time();
+    let seconds: u64 = std::env::var("BENCH_IDLE_SECS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(60);
+    let world = World::new();
+    let driver = Driver::start(&world);
+    let app = driver.launch();
+    app.click_button("Explore with a sample circle");
+    app.wait_for("//main//ul[@class='rows']/li", "the sample circle");
+    // Closed to the tray, as it spends most of its life.
+    app.press(&[CONTROL, "w"]);
+    std::thread::sleep(Duration::from_secs(5));
+    let before = cpu_ticks_of_app_and_webkit();
+    let started = Instant::now();
+    std::thread::sleep(Duration::from_secs(seconds));
+    let ticks = cpu_ticks_of_app_and_webkit().saturating_sub(before);
+    let elapsed = started.elapsed().as_secs_f64();
+    // Kernel clock ticks are 1/100 s on Linux.
+    let percent = ticks as f64 / 100.0 / elapsed * 100.0;
+    println!(
+        "idle CPU with the window closed (app + WebKit processes, {elapsed:.0} s): \
+         {percent:.3}% of one core ({ticks} ticks)"
+    );
+    app.quit();
+}
+
+/// User + system CPU time, in clock ticks, of the app and every process it spawned.
+fn cpu_ticks_of_app_and_webkit() -> u64 {
+    app_and_webkit_processes()
+        .into_iter()
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
+            // After the name: state is field 3, utime 14 and stime 15 (1-based).
+            let utime: u64 = fields.get(11)?.parse().ok()?;
+            let stime: u64 = fields.get(12)?.parse().ok()?;
+            Some(utime + stime)
+        })
+        .sum()
+}
+
 /// RSS and PSS in KiB of the app and the processes it spawned (WebKit's web and network
 /// processes), read from /proc.
 fn memory_of_app_and_webkit() -> (u64, u64) {
+    let mut totals = (0, 0);
+    for pid in app_and_webkit_processes() {
+        let rollup =
+            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+        for line in rollup.lines() {
+            let value = || {
+                line.split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            if line.starts_with("Rss:") {
+                totals.0 += value();
+            } else if line.starts_with("Pss:") {
+                totals.1 += value();
+            }
+        }
+    }
+    totals
+}
+
+/// The app's process and everything it spawned.
+fn app_and_webkit_processes() -> Vec<u32> {
     let app = mentor_e2e::app_binary();
     let app_name = app
         .file_name()
@@ -88,23 +156,5 @@ fn memory_of_app_and_webkit() -> (u64, u64) {
         ours.extend(processes.iter().filter(|p| p.1 == parent).map(|p| p.0));
         index += 1;
     }
-    let mut totals = (0, 0);
-    for pid in ours {
-        let rollup =
-            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
-        for line in rollup.lines() {
-            let value = || {
-                line.split_whitespace()
-                    .nth(1)
-                    .and_then(|v| v.parse::<u64>().ok())
-                    .unwrap_or(0)
-            };
-            if line.starts_with("Rss:") {
-                totals.0 += value();
-            } else if line.starts_with("Pss:") {
-                totals.1 += value();
-            }
-        }
-    }
-    totals
+    ours
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, toErrorPayload } from './api';
+import { SHELL_REQUEST_EVENT, type ShellRequest, api, toErrorPayload } from './api';
 import type { AppStatus } from './bindings/AppStatus';
 import { CatchUpDialog } from './components/CatchUpDialog';
 import { Dialog } from './components/Dialog';
@@ -14,6 +14,7 @@ import { MentorView } from './screens/MentorView';
 import { Mentors } from './screens/Mentors';
 import { Settings } from './screens/Settings';
 import { Today } from './screens/Today';
+import { closeWindow, listenToShell } from './shellEvents';
 import { removeSampleText } from './today';
 
 type Shell =
@@ -118,11 +119,17 @@ export function App() {
   const state = useRef({ shell, dialog, route });
   state.current = { shell, dialog, route };
   const loadingMentor = useRef(false);
+  const pauseRequests = useRef(0);
+  // A request that came while the circle was still opening waits for it to open.
+  const pendingRequest = useRef<ShellRequest | null>(null);
+  const handleRequest = useRef<(request: ShellRequest) => void>(() => {});
   useEffect(() => {
-    // Quick log: on a mentor's page, with that mentor chosen; anywhere else, with none.
-    const quickLog = () => {
-      const r = state.current.route;
-      if (r.name !== 'mentor') {
+    /**
+     * Opens the catch-up dialog, with `mentorId` chosen when given (loaded first; without
+     * it if that fails). `stillWanted` says whether the user is still where they asked.
+     */
+    const openQuickLog = (mentorId: number | null, stillWanted: () => boolean) => {
+      if (mentorId === null) {
         setDialog({ type: 'logCatchUp' });
         return;
       }
@@ -130,9 +137,9 @@ export function App() {
       loadingMentor.current = true;
       const stillHere = () => {
         const now = state.current;
-        return now.dialog === null && now.shell.state === 'open' && now.route.name === 'mentor' && now.route.id === r.id;
+        return now.dialog === null && now.shell.state === 'open' && stillWanted();
       };
-      api.mentorPage(r.id).then(
+      api.mentorPage(mentorId).then(
         (page) => {
           loadingMentor.current = false;
           if (stillHere()) setDialog({ type: 'logCatchUp', mentor: page.mentor });
@@ -143,9 +150,61 @@ export function App() {
         },
       );
     };
+    // Quick log: on a mentor's page, with that mentor chosen; anywhere else, with none.
+    const quickLog = () => {
+      const r = state.current.route;
+      if (r.name !== 'mentor') {
+        openQuickLog(null, () => true);
+        return;
+      }
+      openQuickLog(r.id, () => {
+        const now = state.current.route;
+        return now.name === 'mentor' && now.id === r.id;
+      });
+    };
+
+    // From the tray or a notification. A dialog with something in it stays open (the
+    // user may have typed there): a new place then shows behind it, once it closes.
+    const onShellRequest = (request: ShellRequest) => {
+      const now = state.current;
+      if (now.shell.state === 'opening') pendingRequest.current = request;
+      if (now.shell.state !== 'open') return;
+      const replaceDialog = now.dialog === null || now.dialog.type === 'help';
+      const go = (r: Route) => {
+        if (replaceDialog) setDialog(null);
+        setRoute(r);
+      };
+      switch (request.to) {
+        case 'home':
+          go({ name: 'today' });
+          break;
+        case 'mentor':
+          go({ name: 'mentor', id: request.id });
+          break;
+        case 'pauseNudges':
+          pauseRequests.current += 1;
+          go({ name: 'settings', focusPause: pauseRequests.current });
+          break;
+        case 'quickLog':
+          if (!replaceDialog) break;
+          setDialog(null);
+          openQuickLog(request.mentorId, () => true);
+          break;
+      }
+    };
+    handleRequest.current = onShellRequest;
+    const stopListening = listenToShell<ShellRequest>(SHELL_REQUEST_EVENT, onShellRequest);
+
     const onKey = (e: KeyboardEvent) => {
-      if (state.current.shell.state !== 'open' || state.current.dialog !== null || e.defaultPrevented) return;
+      if (e.defaultPrevented) return;
       const key = e.key.toLowerCase();
+      // Closing the window works everywhere, even over a dialog or the lock screen.
+      if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'w') {
+        e.preventDefault();
+        closeWindow();
+        return;
+      }
+      if (state.current.shell.state !== 'open' || state.current.dialog !== null) return;
       if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'l') {
         e.preventDefault();
         quickLog();
@@ -158,8 +217,18 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopListening();
+    };
   }, []);
+
+  useEffect(() => {
+    if (shell.state === 'opening') return;
+    const pending = pendingRequest.current;
+    pendingRequest.current = null;
+    if (pending && shell.state === 'open') handleRequest.current(pending);
+  }, [shell.state]);
 
   if (shell.state === 'opening') return <Opening />;
   if (shell.state === 'locked') return <Locked message={shell.message} onRetry={() => check(true)} />;
@@ -233,7 +302,7 @@ export function App() {
           {route.name === 'circle' && <Circle />}
           {route.name === 'mentors' && <Mentors />}
           {route.name === 'mentor' && <MentorView id={route.id} />}
-          {route.name === 'settings' && <Settings />}
+          {route.name === 'settings' && <Settings focusPause={route.focusPause} />}
         </main>
       </div>
 

@@ -9,7 +9,8 @@ export type Route =
   | { name: 'circle' }
   | { name: 'mentors' }
   | { name: 'mentor'; id: number }
-  | { name: 'settings' };
+  /** `focusPause`: a request (from the tray) to go straight to "Pause nudges until"; a new number each time. */
+  | { name: 'settings'; focusPause?: number };
 
 export type DialogState =
   | { type: 'addMentor' }

@@ -4,6 +4,7 @@ import { Dialog } from './Dialog';
 const ROWS: ReadonlyArray<[string, string]> = [
   [shortcut('L'), 'Log a catch-up'],
   [shortcut('N'), 'Add a mentor'],
+  [shortcut('W'), 'Close window (Mentor Circle keeps running in the tray)'],
   ['?', 'Show this help'],
   ['Esc', 'Close a dialog without saving'],
   ['Enter', 'Save a dialog from a single-line field'],
@@ -19,7 +20,7 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
           <table class="shortcuts">
             <tbody>
               {ROWS.map(([keys, what]) => (
-                <tr key={keys}>
+                <tr key={`${keys} ${what}`}>
                   <td>
                     <kbd>{keys}</kbd>
                   </td>

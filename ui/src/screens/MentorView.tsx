@@ -1,20 +1,25 @@
 import { type ComponentChildren, Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
 import type { CatchUp } from '../bindings/CatchUp';
 import type { Mentor } from '../bindings/Mentor';
 import type { MentorPage } from '../bindings/MentorPage';
 import type { MentorStatus } from '../bindings/MentorStatus';
+import type { Snooze } from '../bindings/Snooze';
 import { Day } from '../components/Day';
+import { FieldError, focusById } from '../components/Dialog';
+import { SnoozeIcon } from '../components/SnoozeIcon';
 import { StatusChip } from '../components/StatusChip';
 import { Timeline } from '../components/Timeline';
 import { type AppActions, useApp } from '../context';
-import { addDays, daysBetween, shortDate } from '../dates';
+import { addDays, daysBetween, longDate, shortDate } from '../dates';
 import { shortcut } from '../keys';
 import { CHECKS, modeLabel, purposeLabel, rolesText, statusLabel } from '../labels';
 import { draftFromMentor } from '../mentorForm';
+import { MAX_PAUSE_DAYS, SNOOZE_CHOICES, snoozeDateError, snoozeDay, snoozedMessage } from '../nudgeSettings';
 import { cadenceSummary, lengthText, modesText } from '../status';
 import '../mentor.css';
+import '../nudges.css';
 
 /** How long a renewal runs: as long as the agreement did, at least four weeks (as the backend). */
 function renewalDays(m: Mentor): number {
@@ -99,7 +104,7 @@ export function MentorView({ id }: { id: number }) {
     );
   }
 
-  const { mentor, cadence, lastCatchUp, catchUps, reviewDue, timeline } = page;
+  const { mentor, cadence, lastCatchUp, catchUps, reviewDue, timeline, snoozedUntil } = page;
   const run = (work: Promise<unknown>) => {
     setBusy(true);
     work.finally(() => setBusy(false));
@@ -139,6 +144,27 @@ export function MentorView({ id }: { id: number }) {
               app.refresh();
               app.toast(`Put your agreement with ${before.name} back as it was.`);
             }, app.fail),
+        });
+      }, app.fail),
+    );
+  };
+
+  // Lifting a snooze: the note and its button go, so focus starts again from the name.
+  const unsnooze = () => {
+    const before = snoozedUntil;
+    run(
+      api.snoozeMentor(mentor.id, null).then(() => {
+        app.refresh();
+        refocus();
+        app.toast(backOnMessage(mentor.name), {
+          label: 'Undo',
+          run: () => {
+            if (!before) return;
+            api.snoozeMentor(mentor.id, { kind: 'until', until: before }).then((day) => {
+              app.refresh();
+              app.toast(day ? snoozedMessage(mentor.name, day, app.today) : backOnMessage(mentor.name));
+            }, app.fail);
+          },
         });
       }, app.fail),
     );
@@ -186,6 +212,7 @@ export function MentorView({ id }: { id: number }) {
           >
             Log catch-up
           </button>
+          {mentor.status !== 'paused' && <SnoozeMenu mentor={mentor} snoozedUntil={snoozedUntil} />}
           <button type="button" class="button" onClick={() => app.openDialog({ type: 'editMentor', mentor })}>
             Edit
           </button>
@@ -193,6 +220,24 @@ export function MentorView({ id }: { id: number }) {
       </header>
 
       {details.length > 0 && <p class="mentor-meta">{details.join(' · ')}</p>}
+
+      {snoozedUntil && (
+        <div class="snooze-note">
+          <SnoozeIcon />
+          <span>
+            Nudges snoozed until <Day iso={snoozedUntil} today={app.today} format="short" />
+          </span>
+          <button
+            type="button"
+            class="button button-small"
+            title={`Let nudges about ${mentor.name} come again when they are due`}
+            disabled={busy}
+            onClick={unsnooze}
+          >
+            Unsnooze
+          </button>
+        </div>
+      )}
 
       <div class="mentor-status">
         {cadence ? (
@@ -295,6 +340,223 @@ export function MentorView({ id }: { id: number }) {
         </ol>
       )}
     </section>
+  );
+}
+
+function backOnMessage(name: string): string {
+  return `Nudges about ${name} are back on`;
+}
+
+/**
+ * "Snooze nudges": a small menu under the button. Tomorrow, this weekend, next week, or
+ * a picked day; arrow keys move between the choices, Esc closes it.
+ */
+function SnoozeMenu({ mentor, snoozedUntil }: { mentor: Mentor; snoozedUntil: string | null }) {
+  const app = useApp();
+  const [open, setOpen] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [until, setUntil] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+  const dateId = `${menuId}-until`;
+  const errorId = `${dateId}-error`;
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    setPicking(false);
+    setError(undefined);
+    if (refocus) trigger.current?.focus();
+  };
+
+  const toggle = () => {
+    if (open) {
+      close(true);
+      return;
+    }
+    setUntil(snoozedUntil ?? addDays(app.today, 7));
+    setOpen(true);
+  };
+
+  const choices = () => Array.from(wrapper.current?.querySelectorAll<HTMLElement>('.snooze-choice') ?? []);
+
+  useEffect(() => {
+    if (open) choices()[0]?.focus();
+  }, [open]);
+
+  useEffect(() => {
+    if (picking) document.getElementById(dateId)?.focus();
+  }, [picking]);
+
+  // A click anywhere else closes the menu.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!(e.target instanceof Node) || !wrapper.current?.contains(e.target)) close(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+
+  const snooze = (choice: Snooze) => {
+    if (saving) return;
+    const before = snoozedUntil;
+    setSaving(true);
+    api.snoozeMentor(mentor.id, choice).then(
+      (day) => {
+        setSaving(false);
+        close(true);
+        app.refresh();
+        app.toast(day ? snoozedMessage(mentor.name, day, app.today) : backOnMessage(mentor.name), {
+          label: 'Undo',
+          run: () =>
+            api.snoozeMentor(mentor.id, before ? { kind: 'until', until: before } : null).then((back) => {
+              app.refresh();
+              app.toast(back ? snoozedMessage(mentor.name, back, app.today) : backOnMessage(mentor.name));
+            }, app.fail),
+        });
+      },
+      (e) => {
+        setSaving(false);
+        const err = toErrorPayload(e);
+        if (err.kind === 'Invalid' && err.field === 'snoozeUntil') {
+          setPicking(true);
+          setError(err.message);
+          focusById(dateId);
+        } else {
+          close(true);
+          app.fail(err);
+        }
+      },
+    );
+  };
+
+  const pick = () => {
+    const problem = snoozeDateError(until, app.today);
+    setError(problem ?? undefined);
+    if (problem) {
+      focusById(dateId);
+      return;
+    }
+    snooze({ kind: 'until', until: until.trim() });
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close(true);
+      return;
+    }
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+    const items = choices();
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (at === -1) return;
+    e.preventDefault();
+    const next =
+      e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : (at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+    items[next]?.focus();
+  };
+
+  // Tabbing away from the menu closes it (a date picker's own popup does not count).
+  const onFocusOut = (e: FocusEvent) => {
+    const to = e.relatedTarget;
+    if (to instanceof Node && !wrapper.current?.contains(to)) close(false);
+  };
+
+  return (
+    <div class="snooze" ref={wrapper} onFocusOut={onFocusOut}>
+      <button
+        type="button"
+        ref={trigger}
+        class="button"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        title={`No nudges about ${mentor.name} for a while`}
+        onClick={toggle}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) {
+            e.preventDefault();
+            close(true);
+          }
+        }}
+      >
+        Snooze nudges
+      </button>
+      {open && (
+        <div
+          id={menuId}
+          class="snooze-menu"
+          role="group"
+          aria-label={`Snooze nudges about ${mentor.name}`}
+          onKeyDown={onKeyDown}
+        >
+          <p class="snooze-menu-title">No nudges about {mentor.name} until…</p>
+          <ul class="snooze-choices">
+            {SNOOZE_CHOICES.map((c) => {
+              const day = snoozeDay(c.kind, app.today);
+              return (
+                <li key={c.kind}>
+                  <button
+                    type="button"
+                    class="snooze-choice"
+                    data-day={shortDate(day, app.today)}
+                    title={longDate(day)}
+                    disabled={saving}
+                    onClick={() => snooze({ kind: c.kind })}
+                  >
+                    {c.label}
+                  </button>
+                </li>
+              );
+            })}
+            <li>
+              <button
+                type="button"
+                class="snooze-choice"
+                aria-expanded={picking}
+                disabled={saving}
+                onClick={() => {
+                  setError(undefined);
+                  setPicking((p) => !p);
+                }}
+              >
+                Pick a date…
+              </button>
+            </li>
+          </ul>
+          {picking && (
+            <form
+              class="snooze-pick"
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                pick();
+              }}
+            >
+              <div class="field">
+                <label for={dateId}>Snooze until</label>
+                <input
+                  id={dateId}
+                  type="date"
+                  min={addDays(app.today, 1)}
+                  max={addDays(app.today, MAX_PAUSE_DAYS)}
+                  value={until}
+                  onInput={(e) => setUntil(e.currentTarget.value)}
+                  {...(error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+                />
+                <FieldError id={errorId} message={error} />
+              </div>
+              <button type="submit" class="button button-small button-primary" disabled={saving}>
+                Snooze
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+    </div>
   );
 }
 

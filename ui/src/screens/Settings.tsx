@@ -1,9 +1,30 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
+import type { NudgeRecord } from '../bindings/NudgeRecord';
+import type { NudgeSettings } from '../bindings/NudgeSettings';
+import { FieldError, SaveForm, focusById, showSaveError } from '../components/Dialog';
 import { useApp } from '../context';
+import { addDays, longDate } from '../dates';
+import { type FollowUp, type NudgeLine, NO_NUDGES_YET, nudgeLine } from '../nudgeHistory';
+import {
+  MAX_DAILY_CAP,
+  MAX_PAUSE_DAYS,
+  type NudgeErrors,
+  type NudgeField,
+  type NudgeForm,
+  firstNudgeError,
+  formFromSettings,
+  pausedText,
+  quietHint,
+  settingsFromForm,
+  validateNudgeForm,
+} from '../nudgeSettings';
 import { type ThemeChoice, loadTheme, saveTheme } from '../theme';
 import { sampleCount } from '../today';
 import { useCircle } from '../useCircle';
+import { useNudgeStatus } from '../useNudgeStatus';
+import '../mentor.css';
+import '../nudges.css';
 
 const CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
   { value: 'system', label: 'Match system' },
@@ -11,7 +32,12 @@ const CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
   { value: 'dark', label: 'Dark' },
 ];
 
-export function Settings() {
+/**
+ * Settings: nudges first, then how they went, the theme, the sample circle and data.
+ * `focusPause` is set when the tray asked to pause nudges: the "Pause nudges until"
+ * field then gets the focus.
+ */
+export function Settings({ focusPause }: { focusPause?: number | undefined }) {
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const choose = (t: ThemeChoice) => {
     setTheme(t);
@@ -22,6 +48,8 @@ export function Settings() {
       <header class="screen-header">
         <h1 id="settings-heading">Settings</h1>
       </header>
+      <NudgesCard focusPause={focusPause} />
+      <NudgeHistoryCard />
       <div class="card">
         <fieldset class="field">
           <legend>Theme</legend>
@@ -113,5 +141,368 @@ function SampleCard() {
         </>
       )}
     </div>
+  );
+}
+
+/** The input each field's message shows under (and focus moves to). */
+const NUDGE_FIELD_IDS: Record<NudgeField, string> = {
+  quietHours: 'nudge-quiet-from',
+  dailyCap: 'nudge-daily-cap',
+  pausedUntil: 'nudge-paused-until',
+};
+
+const nudgeErrorId = (f: NudgeField) => `${NUDGE_FIELD_IDS[f]}-error`;
+
+/** How and when nudges arrive: start at login (right away), the rest with "Save nudge settings". */
+function NudgesCard({ focusPause }: { focusPause?: number | undefined }) {
+  const app = useApp();
+  const [status, setStatus] = useNudgeStatus();
+  const [saved, setSaved] = useState<NudgeSettings | null>(null);
+  const [form, setForm] = useState<NudgeForm | null>(null);
+  const [errors, setErrors] = useState<NudgeErrors>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [loginBusy, setLoginBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.nudgeSettings().then(
+      (s) => {
+        if (!live) return;
+        setSaved(s);
+        setForm(formFromSettings(s));
+      },
+      (e) => live && app.fail(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Asked from the tray: go straight to the pause field (once it is there).
+  const loaded = form !== null;
+  useEffect(() => {
+    if (focusPause !== undefined && loaded) focusById(NUDGE_FIELD_IDS.pausedUntil);
+  }, [focusPause, loaded]);
+
+  const set = <K extends keyof NudgeForm>(key: K, value: NudgeForm[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
+
+  const setStartAtLogin = (enabled: boolean) => {
+    const before = status?.startAtLogin ?? !enabled;
+    setLoginBusy(true);
+    setStatus((s) => ({ ...s, startAtLogin: enabled }));
+    api.setStartAtLogin(enabled).then(
+      (on) => {
+        setLoginBusy(false);
+        setStatus((s) => ({ ...s, startAtLogin: on, startAtLoginAsked: true }));
+        app.toast(on ? 'Mentor Circle will start when you log in.' : 'Mentor Circle won’t start when you log in.');
+      },
+      (e) => {
+        setLoginBusy(false);
+        setStatus((s) => ({ ...s, startAtLogin: before }));
+        app.fail(e);
+      },
+    );
+  };
+
+  const save = () => {
+    if (!form || saving) return;
+    const found = validateNudgeForm(form, app.today);
+    setErrors(found);
+    setFormError(undefined);
+    const first = firstNudgeError(found);
+    if (first) {
+      focusById(NUDGE_FIELD_IDS[first]);
+      return;
+    }
+    setSaving(true);
+    api.setNudgeSettings(settingsFromForm(form)).then(
+      (s) => {
+        setSaving(false);
+        setSaved(s);
+        setForm(formFromSettings(s));
+        app.toast('Nudge settings saved');
+      },
+      (e) => {
+        setSaving(false);
+        showSaveError(e, NUDGE_FIELD_IDS, { setErrors, setFormError, fail: app.fail });
+      },
+    );
+  };
+
+  // Lifts the pause at once, keeping any other change in the form as it is.
+  const resume = () => {
+    if (!saved || saving) return;
+    setSaving(true);
+    api.setNudgeSettings({ ...saved, pausedUntil: null }).then(
+      (s) => {
+        setSaving(false);
+        setSaved(s);
+        setForm((f) => (f ? { ...f, pausedUntil: '' } : f));
+        setErrors((e) => ({ ...e, pausedUntil: undefined }));
+        focusById(NUDGE_FIELD_IDS.pausedUntil);
+        app.toast('Nudges are back on');
+      },
+      (e) => {
+        setSaving(false);
+        showSaveError(e, NUDGE_FIELD_IDS, { setErrors, setFormError, fail: app.fail });
+      },
+    );
+  };
+
+  /** aria attributes for a control: its hint, and its message when there is one. */
+  const described = (f: NudgeField, hintId: string) => ({
+    ...(errors[f] ? { 'aria-invalid': true } : {}),
+    'aria-describedby': errors[f] ? `${hintId} ${nudgeErrorId(f)}` : hintId,
+  });
+
+  const paused = saved ? pausedText(saved.pausedUntil, app.today) : null;
+
+  return (
+    <section class="card nudges-card" aria-labelledby="nudges-heading">
+      <h2 class="card-heading" id="nudges-heading">
+        Nudges
+      </h2>
+      <p class="quiet">When a mentor is due, Mentor Circle sends a quiet notification. Choose when, and how many.</p>
+      {status && (
+        <div class="setting">
+          <div class="check">
+            <input
+              id="nudge-start-at-login"
+              type="checkbox"
+              checked={status.startAtLogin}
+              disabled={loginBusy}
+              aria-describedby="nudge-start-at-login-hint"
+              onChange={(e) => setStartAtLogin(e.currentTarget.checked)}
+            />
+            <label for="nudge-start-at-login">Start at login</label>
+          </div>
+          <p class="field-hint setting-hint" id="nudge-start-at-login-hint">
+            Closing the window keeps Mentor Circle in the tray; starting at login keeps nudges coming after a restart.
+            This changes right away.
+          </p>
+        </div>
+      )}
+      {form === null ? (
+        <p class="quiet">Loading…</p>
+      ) : (
+        <SaveForm onSave={save}>
+          <div class="setting">
+            <div class="check">
+              <input
+                id="nudge-show-names"
+                type="checkbox"
+                checked={form.showNames}
+                aria-describedby="nudge-show-names-hint"
+                onChange={(e) => set('showNames', e.currentTarget.checked)}
+              />
+              <label for="nudge-show-names">Show names in notifications</label>
+            </div>
+            <p class="field-hint setting-hint" id="nudge-show-names-hint">
+              When off, notifications only say how many mentors are due.
+            </p>
+          </div>
+
+          <div class="setting">
+            <div class="check">
+              <input
+                id="nudge-quiet"
+                type="checkbox"
+                checked={form.quietOn}
+                aria-describedby="nudge-quiet-hint"
+                onChange={(e) => set('quietOn', e.currentTarget.checked)}
+              />
+              <label for="nudge-quiet">Quiet hours</label>
+            </div>
+            <div class="time-pair setting-body">
+              <div class="field">
+                <label for="nudge-quiet-from">Quiet from</label>
+                <input
+                  id="nudge-quiet-from"
+                  type="time"
+                  value={form.quietFrom}
+                  disabled={!form.quietOn}
+                  onInput={(e) => set('quietFrom', e.currentTarget.value)}
+                  {...described('quietHours', 'nudge-quiet-hint')}
+                />
+              </div>
+              <div class="field">
+                <label for="nudge-quiet-until">Quiet until</label>
+                <input
+                  id="nudge-quiet-until"
+                  type="time"
+                  value={form.quietUntil}
+                  disabled={!form.quietOn}
+                  onInput={(e) => set('quietUntil', e.currentTarget.value)}
+                  {...described('quietHours', 'nudge-quiet-hint')}
+                />
+              </div>
+            </div>
+            <div class="setting-body">
+              <FieldError id={nudgeErrorId('quietHours')} message={errors.quietHours} />
+              <p class="field-hint" id="nudge-quiet-hint">
+                {quietHint(form)}
+              </p>
+            </div>
+          </div>
+
+          <div class="field">
+            <label for="nudge-daily-cap">Notifications a day at most</label>
+            <input
+              id="nudge-daily-cap"
+              class="input-number"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_DAILY_CAP}
+              step={1}
+              value={form.dailyCap}
+              onInput={(e) => set('dailyCap', e.currentTarget.value)}
+              {...described('dailyCap', 'nudge-daily-cap-hint')}
+            />
+            <FieldError id={nudgeErrorId('dailyCap')} message={errors.dailyCap} />
+            <p class="field-hint" id="nudge-daily-cap-hint">
+              Each mentor gets at most one nudge a day, and mentors due together share one notification.
+            </p>
+          </div>
+
+          <div class="field">
+            <label for="nudge-paused-until">Pause nudges until</label>
+            <div class="pause-row">
+              <input
+                id="nudge-paused-until"
+                type="date"
+                min={addDays(app.today, 1)}
+                max={addDays(app.today, MAX_PAUSE_DAYS)}
+                value={form.pausedUntil}
+                onInput={(e) => set('pausedUntil', e.currentTarget.value)}
+                {...described('pausedUntil', 'nudge-paused-until-hint')}
+              />
+              {paused && (
+                <button type="button" class="button" disabled={saving} onClick={resume}>
+                  Resume nudges
+                </button>
+              )}
+            </div>
+            <FieldError id={nudgeErrorId('pausedUntil')} message={errors.pausedUntil} />
+            {paused && <p class="paused-note">{paused}</p>}
+            <p class="field-hint" id="nudge-paused-until-hint">
+              No nudges before this day — for a holiday or a busy stretch. Leave it empty to keep them coming.
+            </p>
+          </div>
+
+          {formError && (
+            <p class="form-error" role="alert">
+              {formError}
+            </p>
+          )}
+
+          <div class="button-row">
+            <button type="submit" class="button button-primary" disabled={saving} title="Save (Enter in a field)">
+              {saving ? 'Saving…' : 'Save nudge settings'}
+            </button>
+          </div>
+        </SaveForm>
+      )}
+    </section>
+  );
+}
+
+/** How many past nudges show at first, and how many more each "Show more" adds. */
+const HISTORY_PAGE = 20;
+
+/** The nudges sent, newest first, and what came of each. */
+function NudgeHistoryCard() {
+  const app = useApp();
+  const [records, setRecords] = useState<NudgeRecord[] | null>(null);
+  const [shown, setShown] = useState(HISTORY_PAGE);
+
+  useEffect(() => {
+    let live = true;
+    api.nudgeHistory().then(
+      (r) => live && setRecords(r),
+      (e) => {
+        if (!live) return;
+        setRecords((prev) => prev ?? []);
+        app.fail(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.refreshKey]);
+
+  return (
+    <section class="card nudge-history" aria-labelledby="nudges-sent-heading">
+      <h2 class="card-heading" id="nudges-sent-heading">
+        Nudges sent
+      </h2>
+      {records === null ? (
+        <p class="quiet">Loading…</p>
+      ) : records.length === 0 ? (
+        <p class="quiet">{NO_NUDGES_YET}</p>
+      ) : (
+        <>
+          <ul class="nudge-list" aria-label="Nudges sent">
+            {records.slice(0, shown).map((r) => (
+              <NudgeItem key={r.id} line={nudgeLine(r, app.today)} />
+            ))}
+          </ul>
+          {records.length > shown && (
+            <div class="button-row">
+              <button type="button" class="button button-small" onClick={() => setShown((n) => n + HISTORY_PAGE)}>
+                Show more
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function NudgeItem({ line }: { line: NudgeLine }) {
+  const notes = [line.outcome, line.mayNotHaveArrived ? 'It may not have arrived' : null].filter(
+    (n): n is string => n !== null,
+  );
+  const single = !line.digest ? line.followUps[0] : undefined;
+  return (
+    <li class="nudge-item">
+      <time class="nudge-when" dateTime={line.sentAt} title={line.whenTitle}>
+        {line.when}
+      </time>
+      <div class="nudge-body">
+        <p class="nudge-who">{line.who}</p>
+        {single ? (
+          <p class="nudge-result">
+            {notes.map((n) => (
+              <span key={n}>{n} · </span>
+            ))}
+            <FollowUpText followUp={single} />
+          </p>
+        ) : (
+          <>
+            {notes.length > 0 && <p class="nudge-result">{notes.join(' · ')}</p>}
+            <ul class="nudge-mentors" aria-label={`Mentors in this nudge: ${line.who}`}>
+              {line.followUps.map((f) => (
+                <li key={f.id}>
+                  <span class="nudge-name">{f.name}</span>
+                  <FollowUpText followUp={f} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function FollowUpText({ followUp }: { followUp: FollowUp }) {
+  if (followUp.day === null) return <span class="quiet">{followUp.text}</span>;
+  return (
+    <time class="follow-done" dateTime={followUp.day} title={longDate(followUp.day)}>
+      {followUp.text}
+    </time>
   );
 }

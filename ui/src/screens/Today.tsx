@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { api, toErrorPayload } from '../api';
+import { type DeliveryProblem, api, toErrorPayload } from '../api';
 import type { CircleMember } from '../bindings/CircleMember';
 import { Day } from '../components/Day';
+import { SnoozeIcon } from '../components/SnoozeIcon';
 import { StatusChip } from '../components/StatusChip';
 import { useApp } from '../context';
 import { longDate, timeSince } from '../dates';
@@ -9,12 +10,15 @@ import { shortcut } from '../keys';
 import { rolesText } from '../labels';
 import { type ListedMember, type SectionKey, greetingFor, pausedCount, sampleCount, todaySections } from '../today';
 import { useCircle } from '../useCircle';
+import { useNudgeStatus } from '../useNudgeStatus';
 import '../circle.css';
+import '../nudges.css';
 
 /** Home: what needs doing today, most urgent first (the backend's order), in sections. */
 export function Today() {
   const app = useApp();
   const members = useCircle();
+  const [nudges, setNudges] = useNudgeStatus();
 
   const samples = members ? sampleCount(members) : 0;
   const sections = members ? todaySections(members) : [];
@@ -29,12 +33,23 @@ export function Today() {
           </p>
         </div>
       </header>
+      {nudges?.problem && (
+        <ProblemNotice problem={nudges.problem} onDismissed={() => setNudges((s) => ({ ...s, problem: null }))} />
+      )}
       {members === null ? (
         <p class="quiet">Loading your circle…</p>
       ) : members.length === 0 ? (
-        <EmptyCircle />
+        <>
+          <EmptyCircle />
+          {nudges && !nudges.startAtLoginAsked && (
+            <StartAtLoginCard onAnswered={(on) => setNudges((s) => ({ ...s, startAtLogin: on, startAtLoginAsked: true }))} />
+          )}
+        </>
       ) : (
         <>
+          {nudges && !nudges.startAtLoginAsked && (
+            <StartAtLoginCard onAnswered={(on) => setNudges((s) => ({ ...s, startAtLogin: on, startAtLoginAsked: true }))} />
+          )}
           {samples > 0 && <SampleBanner count={samples} />}
           <Greeting members={members} today={app.today} />
           {sections.map((s) => (
@@ -50,6 +65,75 @@ export function Today() {
           {sections.length === 0 && <AllPaused count={pausedCount(members)} />}
         </>
       )}
+    </section>
+  );
+}
+
+/** Why nudges are not reaching the desktop, until the user dismisses it. */
+function ProblemNotice({ problem, onDismissed }: { problem: DeliveryProblem; onDismissed: () => void }) {
+  const app = useApp();
+  const [busy, setBusy] = useState(false);
+  const dismiss = () => {
+    setBusy(true);
+    api.dismissNudgeProblem().then(
+      () => {
+        onDismissed();
+        document.getElementById('main')?.focus();
+      },
+      (e) => {
+        setBusy(false);
+        app.fail(e);
+      },
+    );
+  };
+  return (
+    <div class="notice-banner" role="status" aria-label="Nudge delivery">
+      <span class="notice-mark" aria-hidden="true">
+        !
+      </span>
+      <p class="notice-text">{problem.message}</p>
+      <button type="button" class="button button-small" disabled={busy} onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** The first-run question: start with the computer, so nudges keep arriving? */
+function StartAtLoginCard({ onAnswered }: { onAnswered: (enabled: boolean) => void }) {
+  const app = useApp();
+  const [busy, setBusy] = useState(false);
+  const answer = (enabled: boolean) => {
+    setBusy(true);
+    api.setStartAtLogin(enabled).then(
+      (on) => {
+        onAnswered(on);
+        if (on) app.toast('Mentor Circle will start when you log in.');
+        document.getElementById('main')?.focus();
+      },
+      (e) => {
+        setBusy(false);
+        app.fail(e);
+      },
+    );
+  };
+  return (
+    <section class="card first-run" aria-labelledby="start-at-login-heading">
+      <h2 class="card-heading" id="start-at-login-heading">
+        Start Mentor Circle when you log in?
+      </h2>
+      <p>
+        Closing the window keeps Mentor Circle in the tray, so your nudges arrive on time — starting it when you log
+        in keeps them coming after a restart too. You can change this any time in Settings.
+      </p>
+      <div class="button-row">
+        <button type="button" class="button button-primary" disabled={busy} onClick={() => answer(true)}>
+          Start at login
+        </button>
+        <button type="button" class="button" disabled={busy} onClick={() => answer(false)}>
+          Not now
+        </button>
+      </div>
     </section>
   );
 }
@@ -124,6 +208,7 @@ function CircleRow({ member, section }: { member: ListedMember; section: Section
           </button>
           {mentor.sample && <span class="badge">Sample</span>}
           {mentor.status === 'alumni' && <span class="badge">Alumni</span>}
+          {member.snoozedUntil && <SnoozedNote until={member.snoozedUntil} today={app.today} />}
         </div>
         {details && <div class="row-meta">{details}</div>}
         {section === 'review' && (
@@ -168,6 +253,18 @@ function CircleRow({ member, section }: { member: ListedMember; section: Section
         </button>
       </div>
     </li>
+  );
+}
+
+/** "snoozed until Sat 28 Nov": the row stays where the due list puts it, only nudges wait. */
+function SnoozedNote({ until, today }: { until: string; today: string }) {
+  return (
+    <span class="snoozed-note" title="No notifications about them until then">
+      <SnoozeIcon />
+      <span>
+        snoozed until <Day iso={until} today={today} format="short" />
+      </span>
+    </span>
   );
 }
 

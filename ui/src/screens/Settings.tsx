@@ -483,10 +483,10 @@ function NudgeItem({ line }: { line: NudgeLine }) {
         ) : (
           <>
             {notes.length > 0 && <p class="nudge-result">{notes.join(' · ')}</p>}
-            <ul class="nudge-mentors" aria-label={`Mentors in this nudge: ${line.who}`}>
+            <ul class="nudge-mentors" aria-label="Who it was about">
               {line.followUps.map((f) => (
                 <li key={f.id}>
-                  <span class="nudge-name">{f.name}</span>
+                  <span class="nudge-name">{f.name}</span>{' '}
                   <FollowUpText followUp={f} />
                 </li>
               ))}

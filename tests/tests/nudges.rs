@@ -1,0 +1,131 @@
+//! Nudges on the built app, as the user meets them: the app starts with an overdue mentor
+//! in its data folder and a notification service on the session bus (a recorder written
+//! for these tests); exactly one notification arrives, its "Log catch-up" button opens the
+//! quick log on that mentor, closing the window keeps the app in the tray, and a second
+//! launch hands over to the running app instead of opening the circle twice.
+
+use std::time::{Duration, Instant};
+
+use chrono::{Days, Local};
+use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
+use mentor_core::nudge::NudgeSettings;
+use mentor_e2e::notifications::NotificationRecorder;
+use mentor_e2e::{
+    CONTROL, Driver, ESCAPE, PATIENCE, Session, World, app_processes, one_at_a_time, quote,
+};
+
+/// Waits until the window's page visibility is `state` ("visible" or "hidden").
+fn wait_for_visibility(app: &Session, state: &str) {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let now = app.script("return document.visibilityState");
+        if now.as_str() == Some(state) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the window should be {state}, it is {now}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn an_overdue_mentor_is_nudged_once_and_the_app_stays_in_the_tray_as_one_instance() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let today = Local::now().date_naive();
+    let mut ana = 0;
+    world.seed(|store| {
+        // Ana joined 60 days ago on a four-week cadence and was never caught up with.
+        let joined = today.checked_sub_days(Days::new(60)).expect("date");
+        let agreement = Agreement::ongoing(28, 42, Mode::Video, joined);
+        let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
+        ana = store.add_mentor(&draft, joined).expect("Ana added").id;
+        // Whatever the hour CI runs at, it is not quiet hours.
+        let any_hour = NudgeSettings {
+            quiet_hours: None,
+            ..NudgeSettings::default()
+        };
+        store
+            .set_nudge_settings(&any_hour, today)
+            .expect("settings saved");
+        store.set_start_at_login_asked().expect("answered");
+    });
+    let recorder = NotificationRecorder::on_session_bus();
+    let driver = Driver::start(&world);
+
+    let launched = Instant::now();
+    let app = driver.launch();
+    let calls = recorder.wait_for(1, PATIENCE);
+    let arrived = launched.elapsed();
+    assert_eq!(calls.len(), 1, "one notification arrives: {calls:?}");
+    println!(
+        "The first due notification arrived {} ms after launch.",
+        arrived.as_millis()
+    );
+    let nudge = &calls[0];
+    assert_eq!(nudge.app_name, "Mentor Circle");
+    assert_eq!(nudge.summary, "Time to catch up with Ana Sousa");
+    assert_eq!(
+        nudge.body,
+        "No catch-up logged since they joined your circle 2 months ago."
+    );
+    assert_eq!(
+        nudge.action_labels(),
+        ["Open", "Log catch-up", "Snooze a day"]
+    );
+    // The app keeps running its loop; the nudge is not repeated.
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(recorder.calls().len(), 1, "exactly one, not one per pass");
+
+    // "Log catch-up" on the notification opens the quick log with Ana chosen.
+    recorder.invoke_action(nudge.id, "log");
+    app.wait_for(
+        "//*[@role='dialog']//h2[normalize-space()='Log a catch-up']",
+        "the quick log, opened from the notification",
+    );
+    let chosen = app.value(&app.field("Mentor"));
+    assert_eq!(chosen, ana.to_string(), "the quick log is for Ana");
+    app.press(&[ESCAPE]);
+    app.wait_gone("//*[@role='dialog']", "the quick log closed");
+
+    // Closing the window (Ctrl+W, like the title bar's close button) keeps the app
+    // running in the tray.
+    let running = app_processes();
+    assert_eq!(running.len(), 1, "one app process: {running:?}");
+    app.wait_for(
+        &format!("//main//button[normalize-space()={}]", quote("Ana Sousa")),
+        "Ana on the home screen",
+    );
+    app.press(&[CONTROL, "w"]);
+    wait_for_visibility(&app, "hidden");
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(
+        app_processes(),
+        running,
+        "closing the window leaves the app running"
+    );
+
+    // A second launch hands over to the running app, which shows its window again.
+    let mut second = world.spawn_app();
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(status) = second.try_wait().expect("second launch") {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the second launch should hand over and exit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(
+        status.success(),
+        "the second launch exits cleanly: {status}"
+    );
+    wait_for_visibility(&app, "visible");
+    assert_eq!(app_processes(), running, "still one app process");
+    assert_eq!(recorder.calls().len(), 1, "still exactly one notification");
+    app.quit();
+}

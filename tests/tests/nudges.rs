@@ -129,3 +129,110 @@ fn an_overdue_mentor_is_nudged_once_and_the_app_stays_in_the_tray_as_one_instanc
     assert_eq!(recorder.calls().len(), 1, "still exactly one notification");
     app.quit();
 }
+
+/// The app's login item in the (test) home, if there is one.
+fn login_item() -> Option<std::path::PathBuf> {
+    let home = std::env::var_os("HOME")?;
+    let dir = std::path::Path::new(&home)
+        .join(".config")
+        .join("autostart");
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|path| std::fs::read_to_string(path).is_ok_and(|text| text.contains("--autostart")))
+}
+
+#[test]
+fn start_at_login_is_asked_once_and_snoozes_settings_and_history_are_the_users() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let today = Local::now().date_naive();
+    world.seed(|store| {
+        let joined = today.checked_sub_days(Days::new(60)).expect("date");
+        let agreement = Agreement::ongoing(28, 42, Mode::Video, joined);
+        let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
+        store.add_mentor(&draft, joined).expect("Ana added");
+        let any_hour = NudgeSettings {
+            quiet_hours: None,
+            ..NudgeSettings::default()
+        };
+        store
+            .set_nudge_settings(&any_hour, today)
+            .expect("settings saved");
+    });
+    let recorder = NotificationRecorder::on_session_bus();
+    let driver = Driver::start(&world);
+    let app = driver.launch();
+    assert_eq!(recorder.wait_for(1, PATIENCE).len(), 1, "Ana's nudge");
+
+    // First run: the home screen asks, once, whether to start at login.
+    assert_eq!(login_item(), None, "no login item before the user agrees");
+    app.wait_for(
+        "//main//h2[normalize-space()='Start Mentor Circle when you log in?']",
+        "the start-at-login question",
+    );
+    app.click_button("Start at login");
+    app.wait_gone(
+        "//main//h2[normalize-space()='Start Mentor Circle when you log in?']",
+        "the question, once answered",
+    );
+    let item = login_item().expect("a login item that starts the app in the tray");
+    let entry = std::fs::read_to_string(&item).expect("login item");
+    assert!(
+        entry.contains(&mentor_e2e::app_binary().display().to_string()),
+        "the login item starts this app: {entry}"
+    );
+
+    // Snooze Ana until next week from her page.
+    app.click(&app.wait_for(
+        &format!("//main//button[normalize-space()={}]", quote("Ana Sousa")),
+        "Ana on the home screen",
+    ));
+    app.click_button("Snooze nudges");
+    app.click_button("Next week");
+    let monday = mentor_core::nudge::snoozed_until(mentor_core::nudge::Snooze::NextWeek, today)
+        .expect("next Monday");
+    app.wait_for(
+        &format!(
+            "//main//*[contains(., 'Nudges snoozed until')]/time[@datetime={}]",
+            quote(&monday.format("%Y-%m-%d").to_string())
+        ),
+        "the snooze on Ana's page",
+    );
+
+    // Settings: the nudge sent at start is in the history; a daily cap of 0 is refused
+    // at its field; start at login can be turned off again.
+    app.click(&app.wait_for(
+        "//aside//button[normalize-space()='Settings']",
+        "Settings in the sidebar",
+    ));
+    app.wait_for(
+        "//main//ul[@aria-label='Nudges sent']/li[contains(., 'Ana Sousa')]",
+        "Ana's nudge in the history",
+    );
+    app.type_into("Notifications a day at most", "0");
+    app.click_button("Save nudge settings");
+    app.wait_for(
+        "//main//*[contains(., 'Allow between 1 and 20 notifications a day.')]",
+        "the cap refused, with the reason",
+    );
+    app.type_into("Notifications a day at most", "2");
+    app.click_button("Save nudge settings");
+    app.wait_for(
+        "//*[contains(., 'Nudge settings saved')]",
+        "the saved settings confirmed",
+    );
+    app.click(&app.field("Start at login"));
+    let deadline = Instant::now() + PATIENCE;
+    while login_item().is_some() {
+        assert!(
+            Instant::now() < deadline,
+            "the login item should be removed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    app.screenshot("nudge-settings");
+    app.quit();
+    assert_eq!(recorder.calls().len(), 1, "one nudge in all");
+}

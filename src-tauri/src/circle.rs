@@ -41,15 +41,29 @@ impl Circle {
 
     /// Opens the circle if it is not open yet, and says where things stand.
     pub fn status(&self) -> AppStatus {
-        match self.open(&mut self.lock()) {
-            Ok(_) => AppStatus::Open {
-                today: self.clock.today(),
-            },
+        let opened = self.open(&mut self.lock()).map(|_| ());
+        match opened {
+            Ok(()) => {
+                // The nudge loop waits for an open circle rather than asking the keyring
+                // every minute itself: tell it the circle is open.
+                self.changed.ring();
+                AppStatus::Open {
+                    today: self.clock.today(),
+                }
+            }
             Err(reason) => {
                 let message = reason.message().to_string();
                 AppStatus::Locked { reason, message }
             }
         }
+    }
+
+    /// Runs `work` only if the circle is already open, without trying the keyring.
+    pub fn if_open<T>(
+        &self,
+        work: impl FnOnce(&mut Store) -> mentor_core::Result<T>,
+    ) -> Option<mentor_core::Result<T>> {
+        self.lock().as_mut().map(work)
     }
 
     /// Runs `work` on the open store with today's date, mapping errors for the UI.

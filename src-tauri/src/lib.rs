@@ -103,11 +103,26 @@ fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
             let circle = app.state::<Circle>();
             let nudges = app.state::<Nudges>();
             let mut shown_due = None;
+            let mut first_pass = true;
             loop {
                 let had_problem = nudges.lock().problem().is_some();
-                let tick = circle.with_store(|store, _| nudges.lock().tick(store, &Local::now()));
+                let pass =
+                    |store: &mut mentor_core::Store| nudges.lock().tick(store, &Local::now());
+                // The first pass opens the circle (the app may have started in the tray,
+                // with no window asking); later ones wait for it to be open, so a locked
+                // keyring is not asked (and logged) every minute.
+                let tick = if std::mem::take(&mut first_pass) {
+                    circle.with_store(|store, _| pass(store)).ok()
+                } else {
+                    circle.if_open(pass).and_then(|result| {
+                        // Internal errors name the failing step, never the user's text.
+                        result
+                            .inspect_err(|error| eprintln!("mentor-circle: nudges: {error}"))
+                            .ok()
+                    })
+                };
                 let wake_at = match tick {
-                    Ok(tick) => {
+                    Some(tick) => {
                         if shown_due != Some(tick.due) {
                             if let Some(tray) = &tray {
                                 tray.show_due(tick.due);
@@ -116,8 +131,9 @@ fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
                         }
                         tick.wake_at
                     }
-                    // Locked: nothing to plan from; try again after the usual sleep.
-                    Err(_) => Utc::now() + LONGEST_SLEEP,
+                    // Locked (or a read failed): nothing to plan from; the window's
+                    // "Try again" rings the alarm once the circle opens.
+                    None => Utc::now() + LONGEST_SLEEP,
                 };
                 if nudges.lock().problem().is_some() != had_problem {
                     let _ = app.emit_to("main", shell::NUDGE_PROBLEM_EVENT, ());

@@ -6,7 +6,8 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{Days, Local};
+use chrono::{Days, Local, NaiveDate};
+use mentor_core::Store;
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
 use mentor_core::nudge::NudgeSettings;
 use mentor_e2e::notifications::NotificationRecorder;
@@ -30,6 +31,23 @@ fn wait_for_visibility(app: &Session, state: &str) {
     }
 }
 
+/// Ana joined 60 days ago on a four-week cadence and was never caught up with; quiet
+/// hours are off, whatever the hour CI runs at. Returns Ana's id.
+fn overdue_ana_at_any_hour(store: &mut Store, today: NaiveDate) -> i64 {
+    let joined = today.checked_sub_days(Days::new(60)).expect("date");
+    let agreement = Agreement::ongoing(28, 42, Mode::Video, joined);
+    let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
+    let ana = store.add_mentor(&draft, joined).expect("Ana added").id;
+    let any_hour = NudgeSettings {
+        quiet_hours: None,
+        ..NudgeSettings::default()
+    };
+    store
+        .set_nudge_settings(&any_hour, today)
+        .expect("settings saved");
+    ana
+}
+
 #[test]
 fn an_overdue_mentor_is_nudged_once_and_the_app_stays_in_the_tray_as_one_instance() {
     let _turn = one_at_a_time();
@@ -37,19 +55,7 @@ fn an_overdue_mentor_is_nudged_once_and_the_app_stays_in_the_tray_as_one_instanc
     let today = Local::now().date_naive();
     let mut ana = 0;
     world.seed(|store| {
-        // Ana joined 60 days ago on a four-week cadence and was never caught up with.
-        let joined = today.checked_sub_days(Days::new(60)).expect("date");
-        let agreement = Agreement::ongoing(28, 42, Mode::Video, joined);
-        let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
-        ana = store.add_mentor(&draft, joined).expect("Ana added").id;
-        // Whatever the hour CI runs at, it is not quiet hours.
-        let any_hour = NudgeSettings {
-            quiet_hours: None,
-            ..NudgeSettings::default()
-        };
-        store
-            .set_nudge_settings(&any_hour, today)
-            .expect("settings saved");
+        ana = overdue_ana_at_any_hour(store, today);
         store.set_start_at_login_asked().expect("answered");
     });
     let recorder = NotificationRecorder::on_session_bus();
@@ -149,17 +155,7 @@ fn start_at_login_is_asked_once_and_snoozes_settings_and_history_are_the_users()
     let world = World::new();
     let today = Local::now().date_naive();
     world.seed(|store| {
-        let joined = today.checked_sub_days(Days::new(60)).expect("date");
-        let agreement = Agreement::ongoing(28, 42, Mode::Video, joined);
-        let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
-        store.add_mentor(&draft, joined).expect("Ana added");
-        let any_hour = NudgeSettings {
-            quiet_hours: None,
-            ..NudgeSettings::default()
-        };
-        store
-            .set_nudge_settings(&any_hour, today)
-            .expect("settings saved");
+        overdue_ana_at_any_hour(store, today);
     });
     let recorder = NotificationRecorder::on_session_bus();
     let driver = Driver::start(&world);

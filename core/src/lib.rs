@@ -7,6 +7,7 @@
 pub mod cadence;
 pub mod error;
 pub mod health;
+pub mod journal;
 pub mod key;
 pub mod model;
 pub mod nudge;

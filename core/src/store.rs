@@ -26,6 +26,7 @@ use crate::model::{
 };
 use crate::validate;
 
+mod journal;
 mod nudges;
 
 /// Append-only: each entry moves the schema from version `index` to `index + 1`.
@@ -116,6 +117,75 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (nudge_id, mentor_id)
     ) STRICT;
     CREATE INDEX nudge_mentor_by_mentor ON nudge_mentor (mentor_id);",
+    // 4: the journal (entries, their tags and mentors, drafts being written) and one
+    // full-text index over everything the user wrote: journal entries, catch-up notes and
+    // mentor profiles. The index sits inside the encrypted database like everything else;
+    // its rows are keyed `id * 4 + kind` (1 journal, 2 catch-up, 3 mentor) and kept in
+    // step by triggers, so no write can forget it.
+    "CREATE TABLE journal_entry (
+        id         INTEGER PRIMARY KEY,
+        written_at TEXT    NOT NULL,
+        written_on TEXT    NOT NULL,
+        updated_at TEXT    NOT NULL,
+        body       TEXT    NOT NULL,
+        mood       INTEGER CHECK (mood BETWEEN 1 AND 5),
+        energy     INTEGER CHECK (energy BETWEEN 1 AND 5)
+    ) STRICT;
+    CREATE INDEX journal_by_day ON journal_entry (written_on DESC, id DESC);
+    CREATE TABLE journal_tag (
+        entry_id INTEGER NOT NULL REFERENCES journal_entry(id) ON DELETE CASCADE,
+        tag      TEXT    NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (entry_id, tag)
+    ) STRICT;
+    CREATE INDEX journal_tag_by_tag ON journal_tag (tag);
+    CREATE TABLE journal_mentor (
+        entry_id  INTEGER NOT NULL REFERENCES journal_entry(id) ON DELETE CASCADE,
+        mentor_id INTEGER NOT NULL REFERENCES mentor(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        PRIMARY KEY (entry_id, mentor_id)
+    ) STRICT;
+    CREATE INDEX journal_mentor_by_mentor ON journal_mentor (mentor_id);
+    CREATE TABLE journal_draft (
+        draft_of TEXT NOT NULL PRIMARY KEY,
+        saved_at TEXT NOT NULL,
+        content  TEXT NOT NULL
+    ) STRICT;
+    CREATE VIRTUAL TABLE search_text USING fts5 (
+        text, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER journal_indexed AFTER INSERT ON journal_entry BEGIN
+        INSERT INTO search_text (rowid, text) VALUES (new.id * 4 + 1, new.body);
+    END;
+    CREATE TRIGGER journal_reindexed AFTER UPDATE OF body ON journal_entry BEGIN
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 1;
+        INSERT INTO search_text (rowid, text) VALUES (new.id * 4 + 1, new.body);
+    END;
+    CREATE TRIGGER journal_unindexed AFTER DELETE ON journal_entry BEGIN
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 1;
+    END;
+    CREATE TRIGGER catch_up_indexed AFTER INSERT ON catch_up BEGIN
+        INSERT INTO search_text (rowid, text) VALUES (new.id * 4 + 2, new.note);
+    END;
+    CREATE TRIGGER catch_up_reindexed AFTER UPDATE OF note ON catch_up BEGIN
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 2;
+        INSERT INTO search_text (rowid, text) VALUES (new.id * 4 + 2, new.note);
+    END;
+    CREATE TRIGGER catch_up_unindexed AFTER DELETE ON catch_up BEGIN
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 2;
+    END;
+    CREATE TRIGGER mentor_indexed AFTER INSERT ON mentor BEGIN
+        INSERT INTO search_text (rowid, text) VALUES (new.id * 4 + 3, new.name || ' ' || new.organisation || ' ' || new.expertise || ' ' || new.how_we_met || ' ' || new.situation || ' ' || new.own_purpose || ' ' || new.confidentiality || ' ' || new.check_experience_note || ' ' || new.check_values_note || ' ' || new.check_accountability_note || ' ' || new.check_time_note);
+    END;
+    CREATE TRIGGER mentor_reindexed AFTER UPDATE ON mentor BEGIN
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 3;
+        INSERT INTO search_text (rowid, text) VALUES (new.id * 4 + 3, new.name || ' ' || new.organisation || ' ' || new.expertise || ' ' || new.how_we_met || ' ' || new.situation || ' ' || new.own_purpose || ' ' || new.confidentiality || ' ' || new.check_experience_note || ' ' || new.check_values_note || ' ' || new.check_accountability_note || ' ' || new.check_time_note);
+    END;
+    CREATE TRIGGER mentor_unindexed AFTER DELETE ON mentor BEGIN
+        DELETE FROM search_text WHERE rowid = old.id * 4 + 3;
+    END;
+    INSERT INTO search_text (rowid, text) SELECT id * 4 + 2, note FROM catch_up;
+    INSERT INTO search_text (rowid, text) SELECT id * 4 + 3, name || ' ' || organisation || ' ' || expertise || ' ' || how_we_met || ' ' || situation || ' ' || own_purpose || ' ' || confidentiality || ' ' || check_experience_note || ' ' || check_values_note || ' ' || check_accountability_note || ' ' || check_time_note FROM mentor;",
 ];
 
 /// The schema version this build of the app writes.

@@ -651,6 +651,18 @@ fn a_schema_1_circle_is_migrated_without_losing_anything() {
         (catch_ups[0].mode, catch_ups[0].note.as_str()),
         (Mode::Phone, "kept")
     );
+    // Notes and profiles written before the journal existed are in its search index.
+    let found = |text: &str| {
+        store
+            .search(&mentor_core::journal::SearchQuery {
+                text: text.into(),
+                ..Default::default()
+            })
+            .expect("search")
+            .len()
+    };
+    assert_eq!(found("kept"), 1, "an old catch-up note is searchable");
+    assert_eq!(found("northwind"), 1, "an old profile is searchable");
 }
 
 #[test]

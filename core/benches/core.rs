@@ -7,6 +7,7 @@ use std::hint::black_box;
 use chrono::{Days, NaiveDate};
 use chrono::{TimeDelta, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
+use mentor_core::journal::{DraftOf, EntryContent, SearchQuery};
 use mentor_core::model::{Agreement, CatchUpDraft, DueStatus, MentorDraft, Mode, Role};
 use mentor_core::nudge::{self, Candidate, NudgeSettings};
 use mentor_core::{DbKey, Store, cadence};
@@ -112,9 +113,100 @@ fn benches(c: &mut Criterion) {
     });
 }
 
+/// A journal of 10,000 entries of 60 words each, from a fixed vocabulary and a fixed
+/// seed, so every run searches the same text.
+fn big_journal(store: &mut Store) {
+    const WORDS: [&str; 24] = [
+        "boss",
+        "meeting",
+        "promotion",
+        "frustrated",
+        "project",
+        "team",
+        "feedback",
+        "career",
+        "monday",
+        "salary",
+        "mentor",
+        "advice",
+        "deadline",
+        "tired",
+        "proud",
+        "learning",
+        "manager",
+        "review",
+        "change",
+        "role",
+        "client",
+        "idea",
+        "afraid",
+        "ask",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let start = Utc.from_utc_datetime(&today().and_hms_opt(8, 0, 0).expect("time"));
+    for index in 0..10_000i64 {
+        let body: Vec<&str> = (0..60)
+            .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
+            .collect();
+        let content = EntryContent {
+            body: body.join(" "),
+            tags: vec![WORDS[(next() % 4) as usize].to_string()],
+            ..EntryContent::default()
+        };
+        let at = start - TimeDelta::hours(index);
+        store
+            .add_entry(&content, at, at.date_naive())
+            .expect("entry");
+    }
+}
+
+fn journal_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("journal.db");
+    let key = DbKey::generate().expect("key");
+    let mut store = Store::open(&path, &key).expect("open");
+    big_journal(&mut store);
+    c.bench_function("search a journal of 10,000 entries: one word", |b| {
+        let query = SearchQuery {
+            text: "promot".into(),
+            ..SearchQuery::default()
+        };
+        b.iter(|| store.search(black_box(&query)).expect("search"))
+    });
+    c.bench_function(
+        "search a journal of 10,000 entries: two words, a tag",
+        |b| {
+            let query = SearchQuery {
+                text: "frustrated boss".into(),
+                tag: Some("meeting".into()),
+                ..SearchQuery::default()
+            };
+            b.iter(|| store.search(black_box(&query)).expect("search"))
+        },
+    );
+    c.bench_function("autosave a draft of 2,000 characters", |b| {
+        let content = EntryContent {
+            body: "word ".repeat(400),
+            ..EntryContent::default()
+        };
+        let now = Utc.from_utc_datetime(&today().and_hms_opt(12, 0, 0).expect("noon"));
+        b.iter(|| {
+            store
+                .save_draft(DraftOf::NewEntry, &content, now)
+                .expect("draft")
+        })
+    });
+}
+
 criterion_group! {
     name = core;
     config = Criterion::default().sample_size(30);
-    targets = benches
+    targets = benches, journal_benches
 }
 criterion_main!(core);

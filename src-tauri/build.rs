@@ -24,6 +24,16 @@ const COMMANDS: &[&str] = &[
     "nudge_status",
     "dismiss_nudge_problem",
     "set_start_at_login",
+    "journal_entries",
+    "journal_entry",
+    "add_journal_entry",
+    "update_journal_entry",
+    "delete_journal_entry",
+    "restore_journal_entry",
+    "save_journal_draft",
+    "journal_drafts",
+    "discard_journal_draft",
+    "search",
 ];
 
 fn main() {

@@ -10,12 +10,18 @@ import type { CircleHealth } from './bindings/CircleHealth';
 import type { CircleMember } from './bindings/CircleMember';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { ErrorPayload } from './bindings/ErrorPayload';
+import type { Draft } from './bindings/Draft';
+import type { DraftOf } from './bindings/DraftOf';
+import type { EntryContent } from './bindings/EntryContent';
+import type { JournalEntry } from './bindings/JournalEntry';
 import type { Mentor } from './bindings/Mentor';
 import type { MentorDraft } from './bindings/MentorDraft';
 import type { MentorPage } from './bindings/MentorPage';
 import type { MentorStatus } from './bindings/MentorStatus';
 import type { NudgeRecord } from './bindings/NudgeRecord';
 import type { NudgeSettings } from './bindings/NudgeSettings';
+import type { SearchHit } from './bindings/SearchHit';
+import type { SearchQuery } from './bindings/SearchQuery';
 import type { Snooze } from './bindings/Snooze';
 
 const KINDS: readonly ErrorKind[] = ['NotFound', 'Invalid', 'Locked', 'Conflict', 'Internal'];
@@ -67,6 +73,23 @@ export const api = {
   dismissNudgeProblem: () => call<void>('dismiss_nudge_problem'),
   /** Resolves with whether the app now starts at login. */
   setStartAtLogin: (enabled: boolean) => call<boolean>('set_start_at_login', { enabled }),
+  /** Newest first, 50 at a time; `before` is the id of the last entry already shown. */
+  journalEntries: (before: number | null = null) => call<JournalEntry[]>('journal_entries', { before }),
+  journalEntry: (id: number) => call<JournalEntry>('journal_entry', { id }),
+  /** Also removes the new-entry draft. */
+  addJournalEntry: (content: EntryContent) => call<JournalEntry>('add_journal_entry', { content }),
+  /** Also removes that entry's draft. */
+  updateJournalEntry: (id: number, content: EntryContent) =>
+    call<JournalEntry>('update_journal_entry', { id, content }),
+  /** Resolves with the deleted entry, for undo through `restoreJournalEntry`. */
+  deleteJournalEntry: (id: number) => call<JournalEntry>('delete_journal_entry', { id }),
+  restoreJournalEntry: (entry: JournalEntry) => call<JournalEntry>('restore_journal_entry', { entry }),
+  /** Autosave while typing: the latest call wins. */
+  saveJournalDraft: (of: DraftOf, content: EntryContent) => call<void>('save_journal_draft', { of, content }),
+  journalDrafts: () => call<Draft[]>('journal_drafts'),
+  discardJournalDraft: (of: DraftOf) => call<void>('discard_journal_draft', { of }),
+  /** Journal, catch-up notes and profiles; best first, at most 50. */
+  search: (query: SearchQuery) => call<SearchHit[]>('search', { query }),
 };
 
 /** Why nudges are not reaching the desktop, until the user dismisses the notice. */

@@ -9,6 +9,7 @@ type Reply<T> = Result<T, mentor_core::ErrorPayload>;
 
 mod app;
 mod catch_ups;
+mod journal;
 mod mentors;
 mod nudges;
 
@@ -36,5 +37,15 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         nudges::nudge_status,
         nudges::dismiss_nudge_problem,
         nudges::set_start_at_login,
+        journal::journal_entries,
+        journal::journal_entry,
+        journal::add_journal_entry,
+        journal::update_journal_entry,
+        journal::delete_journal_entry,
+        journal::restore_journal_entry,
+        journal::save_journal_draft,
+        journal::journal_drafts,
+        journal::discard_journal_draft,
+        journal::search,
     ]
 }

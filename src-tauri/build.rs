@@ -5,6 +5,10 @@
 const COMMANDS: &[&str] = &[
     "app_status",
     "retry_unlock",
+    "lock_now",
+    "unlock",
+    "lock_after_idle",
+    "set_lock_after_idle",
     "circle",
     "circle_health",
     "mentor_page",

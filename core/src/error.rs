@@ -58,6 +58,9 @@ pub enum LockReason {
     NewerVersion,
     /// The database file is damaged or is not a Mentor Circle database.
     Unreadable,
+    /// The user locked the app (or it locked itself after being left idle): the database
+    /// is closed and its key is out of memory until they unlock.
+    LockedByYou,
 }
 
 impl LockReason {
@@ -86,6 +89,10 @@ impl LockReason {
             LockReason::Unreadable => {
                 "The circle's database file could not be read: it may be damaged. It has \
                  been left exactly as it is; restore it from a backup copy and try again."
+            }
+            LockReason::LockedByYou => {
+                "Mentor Circle is locked. Your circle and journal are closed until you \
+                 unlock it; nudges still arrive, by count only."
             }
         }
     }

@@ -26,6 +26,9 @@ pub const LONGEST_SLEEP: TimeDelta = TimeDelta::seconds(60);
 /// After a delivery fails, wait this long before trying again.
 pub const RETRY_AFTER: TimeDelta = TimeDelta::minutes(5);
 
+/// The longest inactivity the app may wait before locking itself: four hours.
+pub const MAX_IDLE_MINUTES: u16 = 240;
+
 /// The most notifications a day the user may allow.
 pub const MAX_DAILY_CAP: u8 = 20;
 
@@ -170,6 +173,104 @@ pub fn candidates(circle: &[CircleMember]) -> Vec<Candidate> {
             })
         })
         .collect()
+}
+
+/// What the nudge loop keeps while the app is locked and the database is closed: no
+/// names, no notes — only numbered mentors and the days their status changes, the
+/// settings, and what was sent. Nudges sent while locked say counts only, and are written
+/// to the record when the user unlocks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LockedSchedule {
+    pub settings: NudgeSettings,
+    pub mentors: Vec<Scheduled>,
+    /// Sent before locking (the current local day at least), then while locked.
+    pub sent: Vec<Sent>,
+    /// Sent while locked, not yet in the database.
+    pub unrecorded: Vec<Sent>,
+}
+
+/// One mentor's timetable in a [`LockedSchedule`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scheduled {
+    pub mentor_id: MentorId,
+    pub due_on: NaiveDate,
+    pub overdue_from: NaiveDate,
+    pub snoozed_until: Option<NaiveDate>,
+    /// From this day the agreement asks for a review instead of a catch-up.
+    pub review_from: Option<NaiveDate>,
+}
+
+impl LockedSchedule {
+    /// The timetable of `circle` (paused mentors never come due), with `sent`.
+    pub fn of(circle: &[CircleMember], settings: NudgeSettings, sent: Vec<Sent>) -> Self {
+        let mentors = circle
+            .iter()
+            .filter_map(|member| {
+                let cadence = member.cadence?;
+                Some(Scheduled {
+                    mentor_id: member.mentor.id,
+                    due_on: cadence.due_on,
+                    overdue_from: cadence.overdue_from,
+                    snoozed_until: member.snoozed_until,
+                    review_from: if member.review_due {
+                        Some(NaiveDate::MIN)
+                    } else {
+                        member.mentor.details.agreement.review_on
+                    },
+                })
+            })
+            .collect();
+        LockedSchedule {
+            settings: NudgeSettings {
+                show_names: false,
+                ..settings
+            },
+            mentors,
+            sent,
+            unrecorded: Vec::new(),
+        }
+    }
+
+    /// The nameless candidates on `today`.
+    pub fn candidates(&self, today: NaiveDate) -> Vec<Candidate> {
+        self.mentors
+            .iter()
+            .filter(|m| m.due_on <= today && m.review_from.is_none_or(|from| from > today))
+            .map(|m| Candidate {
+                mentor_id: m.mentor_id,
+                name: String::new(),
+                status: if today >= m.overdue_from {
+                    DueStatus::Overdue
+                } else {
+                    DueStatus::Due
+                },
+                since: m.due_on,
+                caught_up_before: true,
+                snoozed_until: m.snoozed_until,
+            })
+            .collect()
+    }
+
+    /// Plans at `now` like [`plan`], by counts only.
+    pub fn plan<Tz: TimeZone>(&self, now: &DateTime<Tz>, retry_at: Option<DateTime<Utc>>) -> Plan {
+        plan(
+            now,
+            &self.settings,
+            &self.candidates(now.date_naive()),
+            &self.sent,
+            retry_at,
+        )
+    }
+
+    /// Notes that `nudge` was shown at `at`.
+    pub fn sent(&mut self, nudge: &Nudge, at: DateTime<Utc>) {
+        let sent = Sent {
+            at,
+            mentor_ids: nudge.mentor_ids.clone(),
+        };
+        self.sent.push(sent.clone());
+        self.unrecorded.push(sent);
+    }
 }
 
 /// A notification already handed to the OS (or being handed: a crash mid-send counts as
@@ -812,6 +913,50 @@ mod tests {
             plan(&noon, &settings(), &[], &[], None).wake_at,
             noon.with_timezone(&Utc) + LONGEST_SLEEP
         );
+    }
+
+    #[test]
+    fn while_locked_nudges_still_come_on_time_by_count_only_and_never_double() {
+        let mut schedule = LockedSchedule {
+            settings: NudgeSettings::default(),
+            mentors: vec![
+                Scheduled {
+                    mentor_id: 1,
+                    due_on: day("2026-11-06"),
+                    overdue_from: day("2026-11-20"),
+                    snoozed_until: None,
+                    review_from: None,
+                },
+                Scheduled {
+                    mentor_id: 2,
+                    due_on: day("2026-11-06"),
+                    overdue_from: day("2026-11-20"),
+                    snoozed_until: None,
+                    review_from: Some(day("2026-11-01")),
+                },
+            ],
+            sent: vec![sent(at("2026-11-05 09:00"), &[1])],
+            unrecorded: Vec::new(),
+        };
+        schedule.settings.show_names = false;
+        assert_eq!(
+            schedule.plan(&at("2026-11-05 12:00"), None).send,
+            None,
+            "not due yet, and already nudged today"
+        );
+        let nudge = schedule
+            .plan(&at("2026-11-06 09:00"), None)
+            .send
+            .expect("Ana comes due while the app is locked");
+        assert_eq!(
+            nudge.mentor_ids,
+            vec![1],
+            "the one under review is left out"
+        );
+        assert_eq!(nudge.title, "Time to catch up with a mentor");
+        schedule.sent(&nudge, at("2026-11-06 09:00").with_timezone(&Utc));
+        assert_eq!(schedule.unrecorded.len(), 1, "to write on unlock");
+        assert_eq!(schedule.plan(&at("2026-11-06 15:00"), None).send, None);
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The open circle as app state: the store once unlocked, or why it is locked.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use mentor_core::model::AppStatus;
+use mentor_core::nudge::LockedSchedule;
 use mentor_core::{Clock, Error, ErrorPayload, LockReason, Store, Vault};
 
 use crate::keyring_store::KeyringStore;
@@ -27,6 +29,8 @@ pub struct Circle {
     store: Mutex<Option<Store>>,
     /// Rung after every change, so the tray count and the next nudge follow at once.
     changed: Alarm,
+    /// The user locked the app: nothing opens the database until they unlock.
+    locked_by_you: AtomicBool,
 }
 
 impl Circle {
@@ -36,6 +40,7 @@ impl Circle {
             clock: LocalClock,
             store: Mutex::new(None),
             changed,
+            locked_by_you: AtomicBool::new(false),
         }
     }
 
@@ -99,6 +104,9 @@ impl Circle {
     /// The open store, opening it first if needed. A failure is retried on the next
     /// call, so fixing the keyring and pressing "Try again" is enough.
     fn open<'a>(&self, slot: &'a mut Option<Store>) -> Result<&'a mut Store, LockReason> {
+        if self.locked_by_you.load(Ordering::SeqCst) {
+            return Err(LockReason::LockedByYou);
+        }
         if slot.is_none() {
             match self.vault.open(&KeyringStore) {
                 Ok(store) => *slot = Some(store),
@@ -132,5 +140,27 @@ impl Circle {
     /// use would open it again.
     pub fn close(&self) {
         self.lock().take();
+    }
+
+    /// Locks the app: the nudge timetable is taken out (no names, no text), then the
+    /// database is closed, which wipes its key from memory. Nothing opens it again until
+    /// [`Circle::unlock`].
+    pub fn lock_now(&self) -> Option<LockedSchedule> {
+        let mut slot = self.lock();
+        self.locked_by_you.store(true, Ordering::SeqCst);
+        let schedule = slot.as_ref().and_then(|store| {
+            store
+                .locked_schedule(self.clock.today(), chrono::Utc::now())
+                .inspect_err(|error| eprintln!("mentor-circle: no nudges while locked: {error}"))
+                .ok()
+        });
+        slot.take();
+        schedule
+    }
+
+    /// Unlocks with the OS keyring and says where things stand.
+    pub fn unlock(&self) -> AppStatus {
+        self.locked_by_you.store(false, Ordering::SeqCst);
+        self.status()
     }
 }

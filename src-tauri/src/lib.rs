@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{Local, Utc};
-use mentor_core::nudge::{LONGEST_SLEEP, NudgeOutcome};
+use mentor_core::nudge::{LONGEST_SLEEP, LockedSchedule, NudgeOutcome};
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 
 use crate::circle::Circle;
@@ -27,9 +27,11 @@ pub const DATA_DIR_ENV: &str = "MENTOR_CIRCLE_DATA_DIR";
 /// Passed by the login item: start in the tray, without a window.
 const AUTOSTART_ARG: &str = "--autostart";
 
-/// The nudge loop's state, shared with the commands that show or dismiss its problem.
+/// The nudge loop's state, shared with the commands that show or dismiss its problem,
+/// and the nameless timetable it runs on while the app is locked.
 pub struct Nudges {
     nudge_loop: Mutex<NudgeLoop<DesktopNotifier>>,
+    while_locked: Mutex<Option<LockedSchedule>>,
 }
 
 impl Nudges {
@@ -38,6 +40,39 @@ impl Nudges {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+
+    fn while_locked(&self) -> MutexGuard<'_, Option<LockedSchedule>> {
+        self.while_locked
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Locks the app (from the window, the tray or the idle timer): the nudge loop keeps a
+/// nameless timetable, the database closes and its key leaves memory.
+pub fn lock_app(app: &AppHandle) {
+    let schedule = app.state::<Circle>().lock_now();
+    *app.state::<Nudges>().while_locked() = schedule;
+    app.state::<Alarm>().ring();
+}
+
+/// Unlocks, and writes what was sent while locked to the record.
+pub fn unlock_app(app: &AppHandle) -> mentor_core::model::AppStatus {
+    let circle = app.state::<Circle>();
+    let status = circle.unlock();
+    let opened = matches!(status, mentor_core::model::AppStatus::Open { .. });
+    let sent_while_locked = if opened {
+        app.state::<Nudges>().while_locked().take()
+    } else {
+        None
+    };
+    if let Some(schedule) = sent_while_locked {
+        let recorded = circle.with_store(|store, _| store.record_locked_nudges(&schedule, &Local));
+        if let Err(error) = recorded {
+            eprintln!("mentor-circle: nudges sent while locked were not recorded: {error:?}");
+        }
+    }
+    status
 }
 
 /// Starts the app and blocks until it quits.
@@ -71,7 +106,9 @@ pub fn run() {
             );
             app.manage(Nudges {
                 nudge_loop: Mutex::new(NudgeLoop::new(notifier)),
+                while_locked: Mutex::new(None),
             });
+            app.manage(alarm.clone());
             // The webview's own storage lives beside the database, in the same private
             // folder, rather than scattered under the user's home.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
@@ -113,6 +150,8 @@ fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
                 // keyring is not asked (and logged) every minute.
                 let tick = if std::mem::take(&mut first_pass) {
                     circle.with_store(|store, _| pass(store)).ok()
+                } else if let Some(schedule) = nudges.while_locked().as_mut() {
+                    Some(nudges.lock().tick_locked(schedule, &Local::now()))
                 } else {
                     circle.if_open(pass).and_then(|result| {
                         // Internal errors name the failing step, never the user's text.
@@ -149,6 +188,11 @@ fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
 /// What happens when the user acts on a notification.
 fn on_nudge_action(app: AppHandle) -> notifier::ActionHandler {
     Arc::new(move |acted: ActedOn| {
+        if acted.nudge == nudges::LOCKED_NUDGE {
+            // Sent while locked: nothing to record yet; the window shows the lock screen.
+            shell::show_window(&app);
+            return;
+        }
         let circle = app.state::<Circle>();
         let recorded = circle.change(|store, today| match acted.action {
             NudgeAction::Open => store.set_nudge_outcome(acted.nudge, NudgeOutcome::Opened),

@@ -9,11 +9,15 @@ use std::time::Duration;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use mentor_core::Store;
 use mentor_core::model::MentorId;
-use mentor_core::nudge::{self, Nudge, NudgeId};
+use mentor_core::nudge::{self, LockedSchedule, Nudge, NudgeId};
 use serde::Serialize;
 
 /// How far back the planner needs the record: the current local day, whatever the zone.
 const RECORD_WINDOW: TimeDelta = TimeDelta::days(2);
+
+/// The id a notification sent while locked carries: it is not in the database yet, so
+/// its buttons only open the window.
+pub const LOCKED_NUDGE: NudgeId = 0;
 
 /// Shows a notification. The real one talks to the desktop; tests may record.
 pub trait Notifier: Send + Sync {
@@ -82,19 +86,55 @@ impl<N: Notifier> NudgeLoop<N> {
         // Recorded first: if the app dies while the OS shows it, a restart must not
         // show it again.
         let id = store.record_nudge(&nudge, now_utc, today)?;
-        match self.notifier.show(&nudge, id) {
+        if self.deliver(&nudge, id, now_utc) {
+            store.nudge_delivered(id)?;
+            tick.sent = Some(id);
+        } else {
+            store.forget_nudge(id)?;
+        }
+        tick.wake_at = self.next_look(tick.wake_at, now_utc);
+        Ok(tick)
+    }
+
+    /// One pass while the app is locked: the same planner over the nameless timetable;
+    /// what is sent is kept in `schedule` until it can be recorded.
+    pub fn tick_locked<Tz: TimeZone>(
+        &mut self,
+        schedule: &mut LockedSchedule,
+        now: &DateTime<Tz>,
+    ) -> Tick {
+        let now_utc = now.with_timezone(&Utc);
+        let plan = schedule.plan(now, self.retry_at);
+        let mut tick = Tick {
+            wake_at: plan.wake_at,
+            due: schedule.candidates(now.date_naive()).len(),
+            sent: None,
+        };
+        if let Some(nudge) = plan.send {
+            if self.deliver(&nudge, LOCKED_NUDGE, now_utc) {
+                schedule.sent(&nudge, now_utc);
+            }
+            tick.wake_at = self.next_look(tick.wake_at, now_utc);
+        }
+        tick
+    }
+
+    /// After a send: look again now if it worked (someone else may be due, the daily
+    /// cap permitting), else by the retry time.
+    fn next_look(&self, planned: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+        self.retry_at.map_or(now, |retry_at| planned.min(retry_at))
+    }
+
+    /// Shows `nudge`; on failure keeps why (to show once) and when to retry.
+    fn deliver(&mut self, nudge: &Nudge, id: NudgeId, now: DateTime<Utc>) -> bool {
+        match self.notifier.show(nudge, id) {
             Ok(()) => {
-                store.nudge_delivered(id)?;
                 self.retry_at = None;
                 self.problem = None;
-                tick.sent = Some(id);
-                // Someone else may be due too (the daily cap permitting): ask again now.
-                tick.wake_at = now_utc;
+                true
             }
             Err(reason) => {
-                store.forget_nudge(id)?;
-                self.retry_at = Some(now_utc + nudge::RETRY_AFTER);
-                tick.wake_at = tick.wake_at.min(now_utc + nudge::RETRY_AFTER);
+                self.retry_at = Some(now + nudge::RETRY_AFTER);
                 if self.problem.is_none() {
                     eprintln!("mentor-circle: a nudge could not be shown: {reason}");
                     self.problem = Some(DeliveryProblem {
@@ -102,9 +142,9 @@ impl<N: Notifier> NudgeLoop<N> {
                         dismissed: false,
                     });
                 }
+                false
             }
         }
-        Ok(tick)
     }
 
     /// Why nudges are not arriving, if they are not.

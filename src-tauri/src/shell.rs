@@ -28,6 +28,8 @@ pub enum ShellRequest {
         mentor_id: Option<MentorId>,
     },
     PauseNudges,
+    /// The app was locked from the tray: show the lock screen.
+    Locked,
 }
 
 /// Shows, un-minimises and focuses the window (from the tray, a notification or a second
@@ -71,6 +73,7 @@ impl Tray {
                 &MenuItem::with_id(app, "open", "Open", true, None::<&str>)?,
                 &MenuItem::with_id(app, "log", "Log a catch-up…", true, None::<&str>)?,
                 &MenuItem::with_id(app, "pause", "Pause nudges…", true, None::<&str>)?,
+                &MenuItem::with_id(app, "lock", "Lock now", true, None::<&str>)?,
                 &PredefinedMenuItem::separator(app)?,
                 &MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?,
             ],
@@ -83,6 +86,10 @@ impl Tray {
                 "open" => show_window(app),
                 "log" => request(app, ShellRequest::QuickLog { mentor_id: None }),
                 "pause" => request(app, ShellRequest::PauseNudges),
+                "lock" => {
+                    crate::lock_app(app);
+                    let _ = app.emit_to("main", REQUEST_EVENT, ShellRequest::Locked);
+                }
                 "quit" => quit(app),
                 _ => {}
             });

@@ -11,12 +11,13 @@ use super::{Store, ensure_mentor_exists};
 use crate::error::{Error, Result};
 use crate::model::MentorId;
 use crate::nudge::{
-    self, Candidate, Nudge, NudgeId, NudgeOutcome, NudgeRecord, NudgeSettings, NudgedMentor, Sent,
-    Snooze,
+    self, Candidate, LockedSchedule, Nudge, NudgeId, NudgeOutcome, NudgeRecord, NudgeSettings,
+    NudgedMentor, Sent, Snooze,
 };
 
 const NUDGE_SETTINGS: &str = "nudges";
 const START_AT_LOGIN_ASKED: &str = "start_at_login_asked";
+const LOCK_AFTER_IDLE: &str = "lock_after_idle_minutes";
 
 impl Store {
     /// The user's nudge settings, or the defaults if they never changed them.
@@ -43,6 +44,55 @@ impl Store {
     /// Remembers that the user answered "start at login?".
     pub fn set_start_at_login_asked(&mut self) -> Result<()> {
         self.put_setting(START_AT_LOGIN_ASKED, &true)
+    }
+
+    /// Minutes of inactivity after which the app locks itself; `None`: only on demand.
+    pub fn lock_after_idle(&self) -> Result<Option<u16>> {
+        Ok(self.setting(LOCK_AFTER_IDLE)?.flatten())
+    }
+
+    /// Sets (or with `None`, turns off) locking after inactivity.
+    pub fn set_lock_after_idle(&mut self, minutes: Option<u16>) -> Result<Option<u16>> {
+        if minutes.is_some_and(|m| m == 0 || m > nudge::MAX_IDLE_MINUTES) {
+            return Err(Error::invalid(
+                "lockAfterIdle",
+                format!(
+                    "Choose between 1 and {} minutes, or lock only on demand.",
+                    nudge::MAX_IDLE_MINUTES
+                ),
+            ));
+        }
+        self.put_setting(LOCK_AFTER_IDLE, &minutes)?;
+        Ok(minutes)
+    }
+
+    /// The nudge timetable to keep while locked (see [`LockedSchedule`]).
+    pub fn locked_schedule(&self, today: NaiveDate, now: DateTime<Utc>) -> Result<LockedSchedule> {
+        Ok(LockedSchedule::of(
+            &self.circle(today)?,
+            self.nudge_settings()?,
+            self.nudges_since(now - chrono::TimeDelta::days(2))?,
+        ))
+    }
+
+    /// Writes the nudges sent while the app was locked to the record; `zone` gives each
+    /// its local day.
+    pub fn record_locked_nudges<Tz: chrono::TimeZone>(
+        &mut self,
+        schedule: &LockedSchedule,
+        zone: &Tz,
+    ) -> Result<()> {
+        for sent in &schedule.unrecorded {
+            let nudge = Nudge {
+                mentor_ids: sent.mentor_ids.clone(),
+                title: String::new(),
+                body: String::new(),
+            };
+            let id =
+                self.record_nudge(&nudge, sent.at, crate::cadence::local_day(sent.at, zone))?;
+            self.nudge_delivered(id)?;
+        }
+        Ok(())
     }
 
     fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {

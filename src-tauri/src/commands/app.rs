@@ -1,7 +1,7 @@
 //! Opening the circle.
 
 use mentor_core::model::AppStatus;
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
 
 use crate::circle::Circle;
 
@@ -11,8 +11,36 @@ pub async fn app_status(circle: State<'_, Circle>) -> Result<AppStatus, ()> {
     Ok(circle.status())
 }
 
-/// Tries again after the user fixed what the locked screen told them.
+/// Tries again after the user fixed what the locked screen told them; after a lock by
+/// the user, this is "unlock" (with the OS keyring).
 #[tauri::command]
-pub async fn retry_unlock(circle: State<'_, Circle>) -> Result<AppStatus, ()> {
-    Ok(circle.status())
+pub async fn retry_unlock(app: AppHandle) -> Result<AppStatus, ()> {
+    Ok(crate::unlock_app(&app))
+}
+
+/// Locks the app now: the circle and journal close and the key leaves memory.
+#[tauri::command]
+pub async fn lock_now(app: AppHandle) -> Result<AppStatus, ()> {
+    crate::lock_app(&app);
+    Ok(app.state::<Circle>().status())
+}
+
+/// Unlocks with the OS keyring.
+#[tauri::command]
+pub async fn unlock(app: AppHandle) -> Result<AppStatus, ()> {
+    Ok(crate::unlock_app(&app))
+}
+
+/// Minutes idle before the app locks itself (`None`: only on demand).
+#[tauri::command]
+pub async fn lock_after_idle(circle: State<'_, Circle>) -> super::Reply<Option<u16>> {
+    circle.with_store(|store, _| store.lock_after_idle())
+}
+
+#[tauri::command]
+pub async fn set_lock_after_idle(
+    circle: State<'_, Circle>,
+    minutes: Option<u16>,
+) -> super::Reply<Option<u16>> {
+    circle.with_store(|store, _| store.set_lock_after_idle(minutes))
 }

@@ -18,6 +18,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
     tauri::generate_handler![
         app::app_status,
         app::retry_unlock,
+        app::lock_now,
+        app::unlock,
+        app::lock_after_idle,
+        app::set_lock_after_idle,
         mentors::circle,
         mentors::circle_health,
         mentors::mentor_page,

@@ -7,11 +7,15 @@ import { HelpSheet } from './components/HelpSheet';
 import { MentorDialog } from './components/MentorDialog';
 import { type Toast, Toasts } from './components/Toasts';
 import { type AppActions, AppContext, type DialogState, type Route, type ToastAction } from './context';
-import { isModKey, isTypingTarget } from './keys';
+import { isModKey, isTypingTarget, shortcut } from './keys';
 import { Circle } from './screens/Circle';
+import { Journal } from './screens/Journal';
+import { JournalEditor } from './screens/JournalEditor';
+import { JournalEntryView } from './screens/JournalEntryView';
 import { Locked, Opening } from './screens/Locked';
 import { MentorView } from './screens/MentorView';
 import { Mentors } from './screens/Mentors';
+import { Search } from './screens/Search';
 import { Settings } from './screens/Settings';
 import { Today } from './screens/Today';
 import { closeWindow, listenToShell } from './shellEvents';
@@ -106,13 +110,17 @@ export function App() {
     [today, refreshKey, push, fail],
   );
 
-  // Move focus to the new screen, so keyboard users start at its top.
+  // Move focus to the new screen, so keyboard users start at its top; unless the screen
+  // put it where typing starts (the journal editor, search).
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
       return;
     }
-    document.getElementById('main')?.focus();
+    const main = document.getElementById('main');
+    const active = document.activeElement;
+    const placed = active instanceof HTMLElement && active !== main && main?.contains(active) && active.hasAttribute('data-autofocus');
+    if (!placed) main?.focus();
   }, [route]);
 
   // Global shortcuts. Ignored while a dialog is open (it handles its own keys).
@@ -211,6 +219,23 @@ export function App() {
       } else if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'n') {
         e.preventDefault();
         setDialog({ type: 'addMentor' });
+      } else if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'j') {
+        e.preventDefault();
+        const r = state.current.route;
+        // Already writing a new entry: back to its text.
+        if (r.name === 'journalEditor' && r.id === null) document.getElementById('journal-body')?.focus();
+        else setRoute({ name: 'journalEditor', id: null });
+      } else if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'f') {
+        e.preventDefault();
+        if (state.current.route.name === 'search') {
+          const field = document.getElementById('search-text');
+          if (field instanceof HTMLInputElement) {
+            field.focus();
+            field.select();
+          }
+        } else {
+          setRoute({ name: 'search' });
+        }
       } else if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) {
         e.preventDefault();
         setDialog({ type: 'help' });
@@ -238,6 +263,7 @@ export function App() {
 
   const close = () => setDialog(null);
   const onMentorPage = route.name === 'mentor';
+  const onJournal = route.name === 'journal' || route.name === 'journalEntry' || route.name === 'journalEditor';
 
   return (
     <AppContext.Provider value={app}>
@@ -277,8 +303,26 @@ export function App() {
             >
               Mentors
             </button>
+            <button
+              type="button"
+              class="nav-item"
+              aria-current={onJournal ? 'page' : undefined}
+              title={`Journal (new entry: ${shortcut('J')})`}
+              onClick={() => app.navigate({ name: 'journal' })}
+            >
+              Journal
+            </button>
           </nav>
           <div class="nav nav-bottom">
+            <button
+              type="button"
+              class="nav-item nav-quiet"
+              aria-current={route.name === 'search' ? 'page' : undefined}
+              title={`Search everything (${shortcut('F')})`}
+              onClick={() => app.navigate({ name: 'search' })}
+            >
+              Search
+            </button>
             <button
               type="button"
               class="nav-item nav-quiet"
@@ -302,6 +346,10 @@ export function App() {
           {route.name === 'circle' && <Circle />}
           {route.name === 'mentors' && <Mentors />}
           {route.name === 'mentor' && <MentorView id={route.id} />}
+          {route.name === 'journal' && <Journal />}
+          {route.name === 'journalEntry' && <JournalEntryView id={route.id} />}
+          {route.name === 'journalEditor' && <JournalEditor key={route.id ?? 'new'} id={route.id} />}
+          {route.name === 'search' && <Search />}
           {route.name === 'settings' && <Settings focusPause={route.focusPause} />}
         </main>
       </div>

@@ -9,6 +9,12 @@ export type Route =
   | { name: 'circle' }
   | { name: 'mentors' }
   | { name: 'mentor'; id: number }
+  | { name: 'journal' }
+  /** One entry, to read. */
+  | { name: 'journalEntry'; id: number }
+  /** Writing: a new entry (`id` null) or changes to one. */
+  | { name: 'journalEditor'; id: number | null }
+  | { name: 'search' }
   /** `focusPause`: a request (from the tray) to go straight to "Pause nudges until"; a new number each time. */
   | { name: 'settings'; focusPause?: number };
 

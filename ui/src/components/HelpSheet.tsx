@@ -4,12 +4,14 @@ import { Dialog } from './Dialog';
 const ROWS: ReadonlyArray<[string, string]> = [
   [shortcut('L'), 'Log a catch-up'],
   [shortcut('N'), 'Add a mentor'],
+  [shortcut('J'), 'New journal entry'],
+  [shortcut('F'), 'Search everything'],
   [shortcut('W'), 'Close window (Mentor Circle keeps running in the tray)'],
   ['?', 'Show this help'],
   ['Esc', 'Close a dialog without saving'],
   ['Enter', 'Save a dialog from a single-line field'],
   ['Enter', 'Save a catch-up, even from its note (Shift+Enter for a new line)'],
-  [shortcut('Enter'), 'Save from any other note'],
+  [shortcut('Enter'), 'Save a journal entry, or from any other note field'],
 ];
 
 export function HelpSheet({ onClose }: { onClose: () => void }) {

@@ -1,0 +1,128 @@
+//! The private journal on the built app: an entry written from anywhere with Ctrl+J, found
+//! by search as you type, edited; a draft that survives the app being killed mid-sentence;
+//! and the words written found in no file on disk and not in the app's output.
+
+use std::time::Duration;
+
+use mentor_e2e::{
+    CONTROL, Driver, World, all_files, app_processes, canary, files_containing, one_at_a_time,
+    quote,
+};
+
+/// Nothing the user wrote may be readable outside the encrypted database.
+fn assert_nowhere_in_plaintext(world: &World, secret: &str) {
+    let leaks = files_containing(world.root.path(), secret.as_bytes());
+    assert!(
+        leaks.is_empty(),
+        "journal text leaked into {leaks:?} (files: {:?})",
+        all_files(world.root.path())
+    );
+    let log = std::fs::read_to_string(world.log_path()).unwrap_or_default();
+    assert!(
+        !log.contains(secret),
+        "journal text appeared in the app's output"
+    );
+}
+
+#[test]
+fn an_entry_is_found_by_search_edited_and_its_text_never_touches_disk_in_plaintext() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let driver = Driver::start(&world);
+    let secret = canary();
+    let app = driver.launch();
+    app.wait_for("//main//h1", "the home screen");
+
+    // Ctrl+J from anywhere: a new entry with the cursor in it.
+    app.press(&[CONTROL, "j"]);
+    let body = app.wait_for(
+        "//textarea[@id=//label[normalize-space()='Entry']/@for]",
+        "the entry's text box",
+    );
+    let focused = app.focused_id();
+    assert_eq!(
+        Some(focused.as_str()),
+        app.attribute(&body, "id").as_deref(),
+        "the cursor is in the entry"
+    );
+    app.type_into(
+        "Entry",
+        &format!("Before I talk to Ana: the reorg makes me feel {secret}."),
+    );
+    app.type_into("Tags", "work, fear");
+    app.click_button("Save entry");
+    app.wait_for(
+        &format!(
+            "//main//ul[@aria-label='Journal entries']/li[contains(., {})]",
+            quote(&secret)
+        ),
+        "the entry in the journal",
+    );
+    // The window title never carries journal text.
+    let title = app.script("return document.title");
+    assert!(!title.to_string().contains(&secret), "title: {title}");
+
+    // Search as you type: the first letters find it, with the match highlighted.
+    app.press(&[CONTROL, "f"]);
+    app.type_into("Search everything", &secret[..12]);
+    let hit = format!(
+        "//ul[@aria-label='Search results']/li[.//mark[contains(., {})]]",
+        quote(&secret)
+    );
+    app.wait_for(&hit, "the entry among the search results");
+    app.screenshot("journal-search");
+    app.click(&app.wait_for(&format!("{hit}//button"), "the result, to open it"));
+
+    // Edit it.
+    app.click_button("Edit");
+    app.type_into("Entry", &format!("Edited: calmer now, {secret}."));
+    app.click_button("Save entry");
+    app.wait_for(
+        &format!(
+            "//main//*[contains(., {})]",
+            quote(&format!("Edited: calmer now, {secret}."))
+        ),
+        "the edited entry",
+    );
+    app.quit();
+    drop(driver);
+    assert_nowhere_in_plaintext(&world, &secret);
+}
+
+#[test]
+fn a_draft_being_typed_survives_the_app_being_killed() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let driver = Driver::start(&world);
+    let secret = canary();
+    let app = driver.launch();
+    app.wait_for("//main//h1", "the home screen");
+    app.press(&[CONTROL, "j"]);
+    app.type_into("Entry", &format!("Half a thought about {secret}"));
+    app.wait_for(
+        "//*[contains(., 'Draft saved')]",
+        "the draft autosaved while typing",
+    );
+    std::thread::sleep(Duration::from_millis(500));
+
+    // The app dies without warning (SIGKILL: no chance to save anything more).
+    for pid in app_processes() {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    drop(app);
+
+    let app = driver.launch();
+    app.wait_for("//main//h1", "the home screen after the crash");
+    app.press(&[CONTROL, "j"]);
+    app.wait_for(
+        "//*[contains(., 'Restored your unsaved draft')]",
+        "the draft offered back",
+    );
+    let restored = app.value(&app.field("Entry"));
+    assert_eq!(restored, format!("Half a thought about {secret}"));
+    app.quit();
+    drop(driver);
+    assert_nowhere_in_plaintext(&world, &secret);
+}

@@ -1,0 +1,135 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api } from '../api';
+import type { JournalEntry } from '../bindings/JournalEntry';
+import { Day } from '../components/Day';
+import { EntryMeta } from '../components/EntryMeta';
+import { useApp } from '../context';
+import { JOURNAL_PAGE, mentorNames } from '../journal';
+import { firstLine } from '../journalText';
+import { shortcut } from '../keys';
+import { useCircle } from '../useCircle';
+import '../journal.css';
+
+/** The journal: newest entries first, 50 at a time, and a way to write a new one. */
+export function Journal() {
+  const app = useApp();
+  const [entries, setEntries] = useState<JournalEntry[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const focusAfter = useRef<number | null>(null);
+  const circle = useCircle();
+  const names = useMemo(() => mentorNames(circle ?? []), [circle]);
+
+  useEffect(() => {
+    let live = true;
+    api.journalEntries().then(
+      (page) => {
+        if (!live) return;
+        setEntries(page);
+        setMore(page.length === JOURNAL_PAGE);
+      },
+      (e) => {
+        if (!live) return;
+        setEntries((prev) => prev ?? []);
+        app.fail(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.refreshKey]);
+
+  // After "Show more", focus moves to the first entry it brought (the button may be gone).
+  useEffect(() => {
+    const id = focusAfter.current;
+    if (id === null) return;
+    focusAfter.current = null;
+    document.getElementById(`journal-entry-${id}`)?.focus();
+  }, [entries]);
+
+  const showMore = () => {
+    const last = entries?.[entries.length - 1];
+    if (!last || loadingMore) return;
+    setLoadingMore(true);
+    api.journalEntries(last.id).then(
+      (page) => {
+        setLoadingMore(false);
+        setMore(page.length === JOURNAL_PAGE);
+        setEntries((prev) => {
+          const have = new Set((prev ?? []).map((e) => e.id));
+          const fresh = page.filter((e) => !have.has(e.id));
+          if (fresh[0]) focusAfter.current = fresh[0].id;
+          return [...(prev ?? []), ...fresh];
+        });
+      },
+      (e) => {
+        setLoadingMore(false);
+        app.fail(e);
+      },
+    );
+  };
+
+  const newEntry = () => app.navigate({ name: 'journalEditor', id: null });
+
+  return (
+    <section class="screen" aria-labelledby="journal-heading">
+      <header class="screen-header">
+        <h1 id="journal-heading">Journal</h1>
+        <button
+          type="button"
+          class={entries?.length === 0 ? 'button' : 'button button-primary'}
+          title={`New entry (${shortcut('J')})`}
+          onClick={newEntry}
+        >
+          New entry
+        </button>
+      </header>
+
+      {entries === null ? (
+        <p class="quiet">Loading…</p>
+      ) : entries.length === 0 ? (
+        <div class="empty">
+          <h2>Your private journal</h2>
+          <p>
+            A place for candid notes: what is on your mind before you talk with a mentor, and what you want to raise
+            with them.
+          </p>
+          <p>It stays on this computer, encrypted, for no one to read but you.</p>
+          <div class="button-row">
+            <button type="button" class="button button-primary" onClick={newEntry}>
+              Write your first entry
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <ul class="rows journal-list" aria-label="Journal entries">
+            {entries.map((e) => (
+              <li key={e.id} class="journal-row">
+                <Day iso={e.writtenOn} today={app.today} class="journal-row-day" />
+                <div class="journal-row-main">
+                  <button
+                    type="button"
+                    id={`journal-entry-${e.id}`}
+                    class="link journal-first-line"
+                    onClick={() => app.navigate({ name: 'journalEntry', id: e.id })}
+                  >
+                    {firstLine(e.body) || 'Entry without words'}
+                  </button>
+                  <EntryMeta entry={e} names={names} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          {more && (
+            <div class="button-row">
+              <button type="button" class="button" disabled={loadingMore} onClick={showMore}>
+                {loadingMore ? 'Loading…' : 'Show more'}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -20,6 +20,10 @@ export function Today() {
   const members = useCircle();
   const [nudges, setNudges] = useNudgeStatus();
 
+  // Asked once, under the heading (or under the empty circle's first steps).
+  const askStartAtLogin = nudges && !nudges.startAtLoginAsked && (
+    <StartAtLoginCard onAnswered={(on) => setNudges((s) => ({ ...s, startAtLogin: on, startAtLoginAsked: true }))} />
+  );
   const samples = members ? sampleCount(members) : 0;
   const sections = members ? todaySections(members) : [];
 
@@ -41,15 +45,11 @@ export function Today() {
       ) : members.length === 0 ? (
         <>
           <EmptyCircle />
-          {nudges && !nudges.startAtLoginAsked && (
-            <StartAtLoginCard onAnswered={(on) => setNudges((s) => ({ ...s, startAtLogin: on, startAtLoginAsked: true }))} />
-          )}
+          {askStartAtLogin}
         </>
       ) : (
         <>
-          {nudges && !nudges.startAtLoginAsked && (
-            <StartAtLoginCard onAnswered={(on) => setNudges((s) => ({ ...s, startAtLogin: on, startAtLoginAsked: true }))} />
-          )}
+          {askStartAtLogin}
           {samples > 0 && <SampleBanner count={samples} />}
           <Greeting members={members} today={app.today} />
           {sections.map((s) => (

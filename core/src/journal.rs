@@ -99,6 +99,25 @@ pub struct Draft {
     pub content: EntryContent,
 }
 
+/// What was raised from an entry: questions taken to mentors and goals set. The other
+/// half of the link each of them keeps back to the entry.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Raised {
+    pub questions: Vec<crate::agenda::AgendaItem>,
+    pub goals: Vec<crate::goal::Goal>,
+}
+
+/// A deleted entry and what had been raised from it, so undo brings both back linked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DeletedEntry {
+    pub entry: JournalEntry,
+    pub raised: Raised,
+}
+
 /// A cleaned-up copy of `content` (trimmed body, tags trimmed, lower-cased and without
 /// repeats, mentors without repeats), or why not.
 pub fn validate(content: &EntryContent) -> Result<EntryContent> {

@@ -4,8 +4,10 @@
 //! keyring) through the small traits defined here, so every rule is testable without a
 //! window.
 
+pub mod agenda;
 pub mod cadence;
 pub mod error;
+pub mod goal;
 pub mod health;
 pub mod journal;
 pub mod key;

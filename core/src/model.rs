@@ -448,6 +448,10 @@ pub struct MentorPage {
     pub catch_ups: Vec<CatchUp>,
     /// The gaps between catch-ups, oldest first, measured against the agreement.
     pub timeline: Vec<Gap>,
+    /// Questions and topics for the next catch-up, in the order they were added.
+    pub agenda: Vec<crate::agenda::AgendaItem>,
+    /// Active goals this mentor is helping with.
+    pub goals: Vec<crate::goal::Goal>,
 }
 
 /// How a gap between two catch-ups compares with the agreement.

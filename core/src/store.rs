@@ -26,6 +26,7 @@ use crate::model::{
 };
 use crate::validate;
 
+mod agenda;
 mod journal;
 mod nudges;
 
@@ -186,6 +187,36 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO search_text (rowid, text) SELECT id * 4 + 2, note FROM catch_up;
     INSERT INTO search_text (rowid, text) SELECT id * 4 + 3, name || ' ' || organisation || ' ' || expertise || ' ' || how_we_met || ' ' || situation || ' ' || own_purpose || ' ' || confidentiality || ' ' || check_experience_note || ' ' || check_values_note || ' ' || check_accountability_note || ' ' || check_time_note FROM mentor;",
+    // 5: from frustration to action. A mentor's agenda (questions for the next catch-up)
+    // and the user's goals; either can come from a journal passage and keep a link to its
+    // entry, cleared (not cascaded) when the entry is deleted so the question survives.
+    "CREATE TABLE agenda_item (
+        id         INTEGER PRIMARY KEY,
+        mentor_id  INTEGER NOT NULL REFERENCES mentor(id) ON DELETE CASCADE,
+        text       TEXT    NOT NULL,
+        added_at   TEXT    NOT NULL,
+        from_entry INTEGER REFERENCES journal_entry(id) ON DELETE SET NULL
+    ) STRICT;
+    CREATE INDEX agenda_by_mentor ON agenda_item (mentor_id, id);
+    CREATE INDEX agenda_by_entry ON agenda_item (from_entry);
+    CREATE TABLE goal (
+        id         INTEGER PRIMARY KEY,
+        title      TEXT    NOT NULL,
+        why        TEXT    NOT NULL,
+        target_on  TEXT,
+        status     TEXT    NOT NULL DEFAULT 'active'
+                   CHECK (status IN ('active', 'achieved', 'dropped')),
+        added_at   TEXT    NOT NULL,
+        from_entry INTEGER REFERENCES journal_entry(id) ON DELETE SET NULL
+    ) STRICT;
+    CREATE INDEX goal_by_entry ON goal (from_entry);
+    CREATE TABLE goal_mentor (
+        goal_id   INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+        mentor_id INTEGER NOT NULL REFERENCES mentor(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        PRIMARY KEY (goal_id, mentor_id)
+    ) STRICT;
+    CREATE INDEX goal_mentor_by_mentor ON goal_mentor (mentor_id);",
 ];
 
 /// The schema version this build of the app writes.
@@ -762,6 +793,8 @@ impl Store {
             last_catch_up,
             catch_ups,
             timeline,
+            agenda: self.agenda(id)?,
+            goals: self.mentor_goals(id)?,
         })
     }
 }

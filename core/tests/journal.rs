@@ -115,7 +115,10 @@ fn entries_are_written_read_edited_and_deleted_with_their_tags_and_mentors() {
     assert_eq!(store.entry(first.id).expect("read"), edited);
 
     let deleted = store.delete_entry(first.id).expect("deleted");
-    assert_eq!(deleted, edited, "the deleted entry comes back for undo");
+    assert_eq!(
+        deleted.entry, edited,
+        "the deleted entry comes back for undo"
+    );
     assert!(matches!(store.entry(first.id), Err(Error::NotFound(_))));
     assert!(matches!(
         store.update_entry(first.id, &entry("x", &[], &[]), at("2026-11-22 10:00")),

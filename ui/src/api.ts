@@ -10,6 +10,7 @@ import type { CircleHealth } from './bindings/CircleHealth';
 import type { CircleMember } from './bindings/CircleMember';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { ErrorPayload } from './bindings/ErrorPayload';
+import type { DeletedEntry } from './bindings/DeletedEntry';
 import type { Draft } from './bindings/Draft';
 import type { DraftOf } from './bindings/DraftOf';
 import type { EntryContent } from './bindings/EntryContent';
@@ -51,6 +52,14 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
   retryUnlock: () => call<AppStatus>('retry_unlock'),
+  /** Closes the circle and journal and drops the key from memory; resolves with the locked status. */
+  lockNow: () => call<AppStatus>('lock_now'),
+  /** Unlocks with the OS keyring: open, or locked for another reason (its message says what to do). */
+  unlock: () => call<AppStatus>('unlock'),
+  /** Minutes without use before the app locks itself; `null`: only when asked. */
+  lockAfterIdle: () => call<number | null>('lock_after_idle'),
+  /** 1 to 240 minutes, or `null`; anything else is Invalid (field "lockAfterIdle"). */
+  setLockAfterIdle: (minutes: number | null) => call<number | null>('set_lock_after_idle', { minutes }),
   circle: () => call<CircleMember[]>('circle'),
   circleHealth: () => call<CircleHealth>('circle_health'),
   mentorPage: (id: number) => call<MentorPage>('mentor_page', { id }),
@@ -81,9 +90,9 @@ export const api = {
   /** Also removes that entry's draft. */
   updateJournalEntry: (id: number, content: EntryContent) =>
     call<JournalEntry>('update_journal_entry', { id, content }),
-  /** Resolves with the deleted entry, for undo through `restoreJournalEntry`. */
-  deleteJournalEntry: (id: number) => call<JournalEntry>('delete_journal_entry', { id }),
-  restoreJournalEntry: (entry: JournalEntry) => call<JournalEntry>('restore_journal_entry', { entry }),
+  /** Resolves with the deleted entry and what was raised from it, for undo through `restoreJournalEntry`. */
+  deleteJournalEntry: (id: number) => call<DeletedEntry>('delete_journal_entry', { id }),
+  restoreJournalEntry: (deleted: DeletedEntry) => call<JournalEntry>('restore_journal_entry', { deleted }),
   /** Autosave while typing: the latest call wins. */
   saveJournalDraft: (of: DraftOf, content: EntryContent) => call<void>('save_journal_draft', { of, content }),
   journalDrafts: () => call<Draft[]>('journal_drafts'),
@@ -116,4 +125,6 @@ export type ShellRequest =
   | { to: 'home' }
   | { to: 'mentor'; id: number }
   | { to: 'quickLog'; mentorId: number | null }
-  | { to: 'pauseNudges' };
+  | { to: 'pauseNudges' }
+  /** Locked from the tray: the backend has locked already; show the lock screen. */
+  | { to: 'locked' };

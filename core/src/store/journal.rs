@@ -7,8 +7,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use super::{Store, ensure_mentor_exists};
 use crate::error::{Error, Result};
 use crate::journal::{
-    self, Draft, DraftOf, EntryContent, EntryId, HitKind, JournalEntry, MATCH_END, MATCH_START,
-    SearchHit, SearchQuery,
+    self, DeletedEntry, Draft, DraftOf, EntryContent, EntryId, HitKind, JournalEntry, MATCH_END,
+    MATCH_START, SearchHit, SearchQuery,
 };
 
 /// Most results a search returns: results come as the user types, the best first.
@@ -77,10 +77,11 @@ impl Store {
         self.entry(id)
     }
 
-    /// Deletes an entry (and any draft of it); returns it, so the UI can offer undo by
-    /// adding it back.
-    pub fn delete_entry(&mut self, id: EntryId) -> Result<JournalEntry> {
+    /// Deletes an entry (and any draft of it). Questions and goals raised from it stay,
+    /// unlinked. Returns the entry and what was raised from it, for undo.
+    pub fn delete_entry(&mut self, id: EntryId) -> Result<DeletedEntry> {
         let entry = self.entry(id)?;
+        let raised = self.raised_from(id)?;
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM journal_entry WHERE id = ?1", [id])?;
         tx.execute(
@@ -88,7 +89,31 @@ impl Store {
             [DraftOf::Entry(id).key()],
         )?;
         tx.commit()?;
-        Ok(entry)
+        Ok(DeletedEntry { entry, raised })
+    }
+
+    /// Undo of a delete: the entry comes back with its original dates (under a new id),
+    /// and what was raised from it is linked to it again.
+    pub fn restore_entry(&mut self, deleted: &DeletedEntry) -> Result<JournalEntry> {
+        let content = journal::validate(&deleted.entry.content)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO journal_entry (written_at, written_on, updated_at, body, mood, energy)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                deleted.entry.written_at,
+                deleted.entry.written_on,
+                deleted.entry.updated_at,
+                content.body,
+                content.mood,
+                content.energy
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        write_links(&tx, id, &content)?;
+        super::agenda::relink(&tx, id, &deleted.raised)?;
+        tx.commit()?;
+        self.entry(id)
     }
 
     /// One entry.

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use mentor_core::journal::{
-    Draft, DraftOf, EntryContent, EntryId, JournalEntry, SearchHit, SearchQuery,
+    DeletedEntry, Draft, DraftOf, EntryContent, EntryId, JournalEntry, SearchHit, SearchQuery,
 };
 use tauri::State;
 
@@ -43,19 +43,21 @@ pub async fn update_journal_entry(
     circle.with_store(|store, _| store.update_entry(id, &content, Utc::now()))
 }
 
+/// Deletes an entry; questions and goals raised from it stay. Hands back the entry and
+/// what was raised from it, for undo.
 #[tauri::command]
-pub async fn delete_journal_entry(circle: State<'_, Circle>, id: EntryId) -> Reply<JournalEntry> {
+pub async fn delete_journal_entry(circle: State<'_, Circle>, id: EntryId) -> Reply<DeletedEntry> {
     circle.with_store(|store, _| store.delete_entry(id))
 }
 
-/// Undo of a delete: the entry comes back with its original date (under a new id).
+/// Undo of a delete: the entry comes back with its original date (under a new id), linked
+/// again to what was raised from it.
 #[tauri::command]
 pub async fn restore_journal_entry(
     circle: State<'_, Circle>,
-    entry: JournalEntry,
+    deleted: DeletedEntry,
 ) -> Reply<JournalEntry> {
-    circle
-        .with_store(|store, _| store.add_entry(&entry.content, entry.written_at, entry.written_on))
+    circle.with_store(|store, _| store.restore_entry(&deleted))
 }
 
 #[tauri::command]

@@ -7,6 +7,7 @@
 /// What a command hands back: its result, or an error the UI can show.
 type Reply<T> = Result<T, mentor_core::ErrorPayload>;
 
+mod agenda;
 mod app;
 mod catch_ups;
 mod journal;
@@ -22,6 +23,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         app::unlock,
         app::lock_after_idle,
         app::set_lock_after_idle,
+        agenda::add_agenda_item,
+        agenda::remove_agenda_item,
+        agenda::restore_agenda_item,
+        agenda::add_goal,
+        agenda::goals,
+        agenda::raised_from_entry,
         mentors::circle,
         mentors::circle_health,
         mentors::mentor_page,

@@ -1,0 +1,239 @@
+//! Agenda items and goals in the database, and the links both keep to the journal entry
+//! they were raised from.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::{Store, ensure_mentor_exists};
+use crate::agenda::{self, AgendaDraft, AgendaItem, AgendaItemId};
+use crate::error::{Error, Result};
+use crate::goal::{self, Goal, GoalDraft, GoalId, GoalStatus};
+use crate::journal::{EntryId, Raised};
+use crate::model::MentorId;
+
+const AGENDA_SELECT: &str = "SELECT id, mentor_id, text, added_at, from_entry FROM agenda_item";
+
+const GOAL_SELECT: &str = "SELECT g.id, g.title, g.why, g.target_on, g.status, g.added_at,
+        g.from_entry,
+        (SELECT group_concat(mentor_id, ',') FROM
+            (SELECT mentor_id FROM goal_mentor gm WHERE gm.goal_id = g.id ORDER BY position))
+     FROM goal g";
+
+impl Store {
+    /// Adds a question or topic to a mentor's agenda, at `now`.
+    pub fn add_agenda_item(
+        &mut self,
+        draft: &AgendaDraft,
+        now: DateTime<Utc>,
+    ) -> Result<AgendaItem> {
+        let draft = agenda::validate(draft)?;
+        let tx = self.conn.transaction()?;
+        ensure_mentor_exists(&tx, draft.mentor_id)?;
+        if let Some(entry) = draft.from_entry {
+            ensure_entry_exists(&tx, entry)?;
+        }
+        tx.execute(
+            "INSERT INTO agenda_item (mentor_id, text, added_at, from_entry)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![draft.mentor_id, draft.text, now, draft.from_entry],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        self.agenda_item(id)
+    }
+
+    /// Removes an item from an agenda; returns it, so the UI can offer undo.
+    pub fn remove_agenda_item(&mut self, id: AgendaItemId) -> Result<AgendaItem> {
+        let item = self.agenda_item(id)?;
+        self.conn
+            .execute("DELETE FROM agenda_item WHERE id = ?1", [id])?;
+        Ok(item)
+    }
+
+    /// Undo of a removal: the item comes back as it was (a new id), still linked to its
+    /// entry if that entry is still there.
+    pub fn restore_agenda_item(&mut self, item: &AgendaItem) -> Result<AgendaItem> {
+        let draft = agenda::validate(&AgendaDraft {
+            mentor_id: item.mentor_id,
+            text: item.text.clone(),
+            from_entry: item.from_entry,
+        })?;
+        let tx = self.conn.transaction()?;
+        ensure_mentor_exists(&tx, draft.mentor_id)?;
+        tx.execute(
+            "INSERT INTO agenda_item (mentor_id, text, added_at, from_entry)
+             VALUES (?1, ?2, ?3, (SELECT id FROM journal_entry WHERE id = ?4))",
+            params![draft.mentor_id, draft.text, item.added_at, draft.from_entry],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        self.agenda_item(id)
+    }
+
+    /// One agenda item.
+    pub fn agenda_item(&self, id: AgendaItemId) -> Result<AgendaItem> {
+        self.conn
+            .query_row(
+                &format!("{AGENDA_SELECT} WHERE id = ?1"),
+                [id],
+                agenda_item_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound("That agenda item no longer exists.".into()))
+    }
+
+    /// A mentor's agenda, in the order it was added.
+    pub fn agenda(&self, mentor_id: MentorId) -> Result<Vec<AgendaItem>> {
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!("{AGENDA_SELECT} WHERE mentor_id = ?1 ORDER BY id"))?;
+        let rows = statement.query_map([mentor_id], agenda_item_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sets a new goal, added at `now` on the user's local day `today`.
+    pub fn add_goal(
+        &mut self,
+        draft: &GoalDraft,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Goal> {
+        let draft = goal::validate(draft, today)?;
+        let tx = self.conn.transaction()?;
+        if let Some(entry) = draft.from_entry {
+            ensure_entry_exists(&tx, entry)?;
+        }
+        tx.execute(
+            "INSERT INTO goal (title, why, target_on, status, added_at, from_entry)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                draft.title,
+                draft.why,
+                draft.target_on,
+                GoalStatus::Active.as_str(),
+                now,
+                draft.from_entry
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        for (position, mentor_id) in draft.mentor_ids.iter().enumerate() {
+            ensure_mentor_exists(&tx, *mentor_id)?;
+            tx.execute(
+                "INSERT INTO goal_mentor (goal_id, mentor_id, position) VALUES (?1, ?2, ?3)",
+                params![id, mentor_id, position as i64],
+            )?;
+        }
+        tx.commit()?;
+        self.goal(id)
+    }
+
+    /// One goal.
+    pub fn goal(&self, id: GoalId) -> Result<Goal> {
+        self.conn
+            .query_row(
+                &format!("{GOAL_SELECT} WHERE g.id = ?1"),
+                [id],
+                goal_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound("That goal no longer exists.".into()))?
+    }
+
+    /// Every goal: active ones first, the nearest target date first, then the newest.
+    pub fn goals(&self) -> Result<Vec<Goal>> {
+        self.goals_where("1", [])
+    }
+
+    /// Active goals a mentor is helping with, for their page.
+    pub fn mentor_goals(&self, mentor_id: MentorId) -> Result<Vec<Goal>> {
+        self.goals_where(
+            "g.status = 'active' AND g.id IN
+                (SELECT goal_id FROM goal_mentor WHERE mentor_id = ?1)",
+            [mentor_id],
+        )
+    }
+
+    fn goals_where(&self, condition: &str, params: impl rusqlite::Params) -> Result<Vec<Goal>> {
+        let mut statement = self.conn.prepare(&format!(
+            "{GOAL_SELECT} WHERE {condition}
+             ORDER BY g.status != 'active', g.target_on IS NULL, g.target_on, g.id DESC"
+        ))?;
+        let rows = statement.query_map(params, goal_from_row)?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// What was raised from a journal entry: the other half of the links.
+    pub fn raised_from(&self, entry: EntryId) -> Result<Raised> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "{AGENDA_SELECT} WHERE from_entry = ?1 ORDER BY id"
+        ))?;
+        let questions = statement
+            .query_map([entry], agenda_item_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let goals = self.goals_where("g.from_entry = ?1", [entry])?;
+        Ok(Raised { questions, goals })
+    }
+}
+
+/// Links what was raised from an entry (by id) back to it, when that link was cleared by
+/// deleting the entry: the undo of a delete.
+pub(super) fn relink(tx: &Transaction<'_>, entry: EntryId, raised: &Raised) -> Result<()> {
+    for question in &raised.questions {
+        tx.execute(
+            "UPDATE agenda_item SET from_entry = ?1 WHERE id = ?2 AND from_entry IS NULL",
+            params![entry, question.id],
+        )?;
+    }
+    for goal in &raised.goals {
+        tx.execute(
+            "UPDATE goal SET from_entry = ?1 WHERE id = ?2 AND from_entry IS NULL",
+            params![entry, goal.id],
+        )?;
+    }
+    Ok(())
+}
+
+fn ensure_entry_exists(tx: &Transaction<'_>, id: EntryId) -> Result<()> {
+    let found: Option<i64> = tx
+        .query_row("SELECT 1 FROM journal_entry WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    found
+        .map(|_| ())
+        .ok_or_else(|| Error::NotFound("That journal entry no longer exists.".into()))
+}
+
+fn agenda_item_from_row(row: &Row<'_>) -> rusqlite::Result<AgendaItem> {
+    Ok(AgendaItem {
+        id: row.get(0)?,
+        mentor_id: row.get(1)?,
+        text: row.get(2)?,
+        added_at: row.get(3)?,
+        from_entry: row.get(4)?,
+    })
+}
+
+fn goal_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Goal>> {
+    let status: String = row.get(4)?;
+    let mentors: Option<String> = row.get(7)?;
+    let mentor_ids: Option<Vec<MentorId>> = mentors
+        .unwrap_or_default()
+        .split(',')
+        .filter(|id| !id.is_empty())
+        .map(|id| id.parse().ok())
+        .collect();
+    let (Some(status), Some(mentor_ids)) = (GoalStatus::parse(&status), mentor_ids) else {
+        return Ok(Err(Error::Internal("unreadable goal row".into())));
+    };
+    Ok(Ok(Goal {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        why: row.get(2)?,
+        target_on: row.get(3)?,
+        status,
+        mentor_ids,
+        added_at: row.get(5)?,
+        from_entry: row.get(6)?,
+    }))
+}

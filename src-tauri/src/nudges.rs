@@ -113,6 +113,7 @@ impl<N: Notifier> NudgeLoop<N> {
         if let Some(nudge) = plan.send {
             if self.deliver(&nudge, LOCKED_NUDGE, now_utc) {
                 schedule.sent(&nudge, now_utc);
+                tick.sent = Some(LOCKED_NUDGE);
             }
             tick.wake_at = self.next_look(tick.wake_at, now_utc);
         }

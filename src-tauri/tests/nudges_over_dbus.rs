@@ -249,3 +249,67 @@ fn with_no_session_bus_at_all_the_loop_reports_and_does_not_crash() {
     );
     finish(child);
 }
+
+#[test]
+fn while_locked_a_due_mentor_is_nudged_by_count_only_and_recorded_on_unlock() {
+    if let Ok(part) = std::env::var(CHILD_PART) {
+        assert_eq!(part, "locked");
+        let path = std::path::PathBuf::from(std::env::var(CHILD_DB).expect("db"));
+        let (store, noon) = circle_with_overdue_ana(&path);
+        // Locking: the nameless timetable is kept, the store (and its key) dropped.
+        let mut schedule = store
+            .locked_schedule(noon.date_naive(), noon.to_utc())
+            .expect("timetable");
+        drop(store);
+        let (notifier, _acted) = notifier();
+        let mut nudges = NudgeLoop::new(notifier);
+        let tick = nudges.tick_locked(&mut schedule, &noon);
+        assert!(tick.sent.is_some(), "delivered while locked");
+        assert_eq!(tick.due, 1);
+        let again = nudges.tick_locked(&mut schedule, &(noon + TimeDelta::seconds(1)));
+        assert_eq!(again.sent, None, "never doubled while locked");
+
+        // Unlocking: what was sent is written to the record, so the open loop does not
+        // nudge Ana a second time today.
+        let key = DbKey::from_bytes(&[9; 32]).expect("32 bytes");
+        let mut store = Store::open(&path, &key).expect("reopens");
+        store
+            .record_locked_nudges(&schedule, &Local)
+            .expect("recorded");
+        let after = nudges
+            .tick(&mut store, &(noon + TimeDelta::seconds(2)))
+            .expect("tick");
+        assert_eq!(after.sent, None, "not nudged twice on unlock");
+        let history = store.nudge_history(10).expect("history");
+        println!("RECORDED {}", history.len());
+        return;
+    }
+
+    let bus = PrivateBus::start();
+    let recorder = NotificationRecorder::start(bus.address());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut child = spawn_child(
+        "while_locked_a_due_mentor_is_nudged_by_count_only_and_recorded_on_unlock",
+        "locked",
+        bus.address(),
+        &dir.path().join("circle.db"),
+    );
+    let mut lines = lines_of(child.stdout.take().expect("stdout"));
+    let recorded = read_until(&mut lines, "RECORDED ");
+    lines.for_each(drop);
+    finish(child);
+    assert_eq!(
+        recorded, "RECORDED 1",
+        "the nudge sent while locked is in the history"
+    );
+
+    let calls = recorder.calls();
+    assert_eq!(calls.len(), 1, "exactly one notification: {calls:?}");
+    let notified = &calls[0];
+    assert_eq!(notified.summary, "Time to catch up with a mentor");
+    assert_eq!(notified.body, "One of your mentors is due for a catch-up.");
+    assert!(
+        !notified.summary.contains("Ana") && !notified.body.contains("Ana"),
+        "no names while locked"
+    );
+}

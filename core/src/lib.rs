@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod cadence;
 pub mod error;
+pub mod export;
 pub mod goal;
 pub mod health;
 pub mod journal;

@@ -27,6 +27,7 @@ use crate::model::{
 use crate::validate;
 
 mod agenda;
+mod export;
 mod journal;
 mod nudges;
 

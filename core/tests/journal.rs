@@ -1,8 +1,9 @@
 //! The journal in the real encrypted store: entries and their links, drafts saved as the
 //! user types, full-text search with its ranking and filters, and the firewall that keeps
-//! journal text out of notifications.
+//! journal text out of notifications and exports.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
+use mentor_core::export::ExportOptions;
 use mentor_core::journal::{DraftOf, EntryContent, HitKind, SearchQuery};
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
 use mentor_core::nudge::{self, NudgeSettings};
@@ -359,7 +360,7 @@ fn search_ranks_the_closest_match_first_and_filters_by_tag_mentor_and_date() {
 }
 
 #[test]
-fn journal_text_never_reaches_a_notification() {
+fn journal_text_never_reaches_a_notification_or_an_export_unless_chosen() {
     let (_dir, mut store) = open_new();
     let canary = "canaryjournal7f3a";
     let ana = mentor(&mut store, "Ana", "");
@@ -400,4 +401,31 @@ fn journal_text_never_reaches_a_notification() {
             "a notification held journal text: {text}"
         );
     }
+
+    // The export: without the journal by default, with it only when chosen.
+    let exported = store
+        .export(ExportOptions::default(), now, today)
+        .expect("export")
+        .to_json()
+        .expect("json");
+    assert!(
+        exported.contains("\"name\": \"Ana\""),
+        "the circle is exported"
+    );
+    assert!(
+        !exported.contains(canary),
+        "an export without the journal held journal text"
+    );
+    let chosen = store
+        .export(
+            ExportOptions {
+                include_journal: true,
+            },
+            now,
+            today,
+        )
+        .expect("export")
+        .to_json()
+        .expect("json");
+    assert_eq!(chosen.matches(&format!("{canary} about Ana")).count(), 50);
 }

@@ -1,0 +1,41 @@
+//! Reading the whole circle for an export.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Store;
+use crate::error::Result;
+use crate::export::{CircleExport, ExportOptions, FORMAT, MentorExport, VERSION};
+
+impl Store {
+    /// Everything in the circle as of `now`; the journal only if `options` include it.
+    pub fn export(
+        &self,
+        options: ExportOptions,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<CircleExport> {
+        let mut mentors = Vec::new();
+        for member in self.circle(today)? {
+            let id = member.mentor.id;
+            mentors.push(MentorExport {
+                mentor: member.mentor,
+                catch_ups: self.catch_ups(id)?,
+                agenda: self.agenda(id)?,
+            });
+        }
+        mentors.sort_by_key(|exported| exported.mentor.id);
+        let journal = if options.include_journal {
+            Some(self.entries(u32::MAX, None)?)
+        } else {
+            None
+        };
+        Ok(CircleExport {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at: now,
+            mentors,
+            goals: self.goals()?,
+            journal,
+        })
+    }
+}

@@ -91,8 +91,8 @@ impl LockReason {
                  been left exactly as it is; restore it from a backup copy and try again."
             }
             LockReason::LockedByYou => {
-                "Mentor Circle is locked. Your circle and journal are closed until you \
-                 unlock it; nudges still arrive, by count only."
+                "Your circle and journal stay closed until you unlock. Nudges still \
+                 arrive, by count only, without names."
             }
         }
     }

@@ -144,10 +144,13 @@ impl Circle {
 
     /// Locks the app: the nudge timetable is taken out (no names, no text), then the
     /// database is closed, which wipes its key from memory. Nothing opens it again until
-    /// [`Circle::unlock`].
-    pub fn lock_now(&self) -> Option<LockedSchedule> {
+    /// [`Circle::unlock`]. `None` when it was locked already (under the same mutex, so
+    /// two locks at once cannot both take the timetable).
+    pub fn lock_now(&self) -> Option<Option<LockedSchedule>> {
         let mut slot = self.lock();
-        self.locked_by_you.store(true, Ordering::SeqCst);
+        if self.locked_by_you.swap(true, Ordering::SeqCst) {
+            return None;
+        }
         let schedule = slot.as_ref().and_then(|store| {
             store
                 .locked_schedule(self.clock.today(), chrono::Utc::now())
@@ -155,7 +158,12 @@ impl Circle {
                 .ok()
         });
         slot.take();
-        schedule
+        Some(schedule)
+    }
+
+    /// Whether the user locked the app (and has not unlocked it since).
+    pub fn is_locked_by_you(&self) -> bool {
+        self.locked_by_you.load(Ordering::SeqCst)
     }
 
     /// Unlocks with the OS keyring and says where things stand.

@@ -51,7 +51,10 @@ impl Nudges {
 /// Locks the app (from the window, the tray or the idle timer): the nudge loop keeps a
 /// nameless timetable, the database closes and its key leaves memory.
 pub fn lock_app(app: &AppHandle) {
-    let schedule = app.state::<Circle>().lock_now();
+    // Locked already: keep the timetable taken then (the store is closed now).
+    let Some(schedule) = app.state::<Circle>().lock_now() else {
+        return;
+    };
     *app.state::<Nudges>().while_locked() = schedule;
     app.state::<Alarm>().ring();
 }

@@ -28,8 +28,28 @@ pub enum ShellRequest {
         mentor_id: Option<MentorId>,
     },
     PauseNudges,
-    /// The app was locked from the tray: show the lock screen.
+    /// "Lock now" in the tray: the window saves what is being typed, then locks.
+    Lock,
+    /// The app was locked without the window's help: show the lock screen.
     Locked,
+}
+
+/// How long the window has to save what is being typed and lock, before the shell locks
+/// without it (a hung or unloaded web view must not keep the circle open).
+const LOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// "Lock now" from the tray: asks the window to save any typing and lock; locks anyway
+/// after a short grace.
+fn lock_soon(app: &AppHandle) {
+    let _ = app.emit_to("main", REQUEST_EVENT, ShellRequest::Lock);
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(LOCK_GRACE);
+        if !app.state::<crate::circle::Circle>().is_locked_by_you() {
+            crate::lock_app(&app);
+            let _ = app.emit_to("main", REQUEST_EVENT, ShellRequest::Locked);
+        }
+    });
 }
 
 /// Shows, un-minimises and focuses the window (from the tray, a notification or a second
@@ -86,10 +106,7 @@ impl Tray {
                 "open" => show_window(app),
                 "log" => request(app, ShellRequest::QuickLog { mentor_id: None }),
                 "pause" => request(app, ShellRequest::PauseNudges),
-                "lock" => {
-                    crate::lock_app(app);
-                    let _ = app.emit_to("main", REQUEST_EVENT, ShellRequest::Locked);
-                }
+                "lock" => lock_soon(app),
                 "quit" => quit(app),
                 _ => {}
             });

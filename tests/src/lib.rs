@@ -23,6 +23,8 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// The WebDriver key for Control (W3C "normalized key value" U+E009).
 pub const CONTROL: &str = "\u{E009}";
+/// The Shift key, for chords such as Ctrl+Shift+L.
+pub const SHIFT: &str = "\u{E008}";
 /// The WebDriver key for Enter.
 pub const ENTER: &str = "\u{E007}";
 /// The WebDriver key for Escape.
@@ -365,6 +367,13 @@ impl Session {
     /// Runs `script` in the page and returns its result.
     pub fn script(&self, script: &str) -> Value {
         self.post("/execute/sync", json!({ "script": script, "args": [] }))
+    }
+
+    /// Runs `script` in the page with a callback `done` and returns what it was called
+    /// with: for promises, such as calling a backend command as the UI would.
+    pub fn script_async(&self, script: &str) -> Value {
+        let wrapped = format!("const done = arguments[arguments.length - 1]; {script}");
+        self.post("/execute/async", json!({ "script": wrapped, "args": [] }))
     }
 
     fn get(&self, path: &str) -> Value {

@@ -1,12 +1,12 @@
 //! The private journal on the built app: an entry written from anywhere with Ctrl+J, found
-//! by search as you type, edited; a draft that survives the app being killed mid-sentence;
+//! by search as you type, the app locked and unlocked, the entry edited; a draft that survives the app being killed mid-sentence;
 //! and the words written found in no file on disk and not in the app's output.
 
 use std::time::Duration;
 
 use mentor_e2e::{
-    CONTROL, Driver, World, all_files, app_processes, canary, files_containing, one_at_a_time,
-    quote,
+    CONTROL, Driver, SHIFT, World, all_files, app_processes, canary, files_containing,
+    one_at_a_time, quote,
 };
 
 /// Nothing the user wrote may be readable outside the encrypted database.
@@ -71,6 +71,39 @@ fn an_entry_is_found_by_search_edited_and_its_text_never_touches_disk_in_plainte
     );
     app.wait_for(&hit, "the entry among the search results");
     app.screenshot("journal-search");
+
+    // Lock from the keyboard: the circle and journal close, and the locked window holds
+    // nothing of them, not even hidden in the page.
+    app.press(&[CONTROL, SHIFT, "l"]);
+    app.wait_for(
+        "//h1[normalize-space()='Mentor Circle is locked']",
+        "the lock screen",
+    );
+    let page = app.script("return document.documentElement.outerHTML");
+    assert!(
+        !page.to_string().contains(&secret),
+        "the locked window still held the entry"
+    );
+    // The journal's shortcuts open nothing while locked.
+    app.press(&[CONTROL, "j"]);
+    app.press(&[CONTROL, "f"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(app.find_all("//textarea | //input").is_empty());
+    // Not just hidden: the database is closed, so the backend itself refuses.
+    let asked = app.script_async(
+        "window.__TAURI_INTERNALS__.invoke('journal_entries', { before: null })
+            .then(() => done('read'), (e) => done(e.kind))",
+    );
+    assert_eq!(asked, "Locked", "the journal was readable while locked");
+    app.screenshot("locked");
+
+    // Unlock: back where the user was (the search text itself was not kept while locked).
+    app.click_button("Unlock");
+    app.wait_for(
+        "//input[@id=//label[normalize-space()='Search everything']/@for]",
+        "the search screen again after unlocking",
+    );
+    app.type_into("Search everything", &secret[..12]);
     app.click(&app.wait_for(&format!("{hit}//button"), "the result, to open it"));
 
     // Edit it.

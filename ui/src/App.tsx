@@ -1,18 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SHELL_REQUEST_EVENT, type ShellRequest, api, toErrorPayload } from './api';
 import type { AppStatus } from './bindings/AppStatus';
+import type { LockReason } from './bindings/LockReason';
 import { CatchUpDialog } from './components/CatchUpDialog';
 import { Dialog } from './components/Dialog';
 import { HelpSheet } from './components/HelpSheet';
 import { MentorDialog } from './components/MentorDialog';
 import { type Toast, Toasts } from './components/Toasts';
 import { type AppActions, AppContext, type DialogState, type Route, type ToastAction } from './context';
+import { ACTIVITY_EVENTS, IdleLock } from './idleLock';
 import { isModKey, isTypingTarget, shortcut } from './keys';
+import { announceLock, routeToKeep } from './lock';
 import { Circle } from './screens/Circle';
 import { Journal } from './screens/Journal';
 import { JournalEditor } from './screens/JournalEditor';
 import { JournalEntryView } from './screens/JournalEntryView';
-import { Locked, Opening } from './screens/Locked';
+import { LockScreen, Locked, Opening } from './screens/Locked';
 import { MentorView } from './screens/MentorView';
 import { Mentors } from './screens/Mentors';
 import { Search } from './screens/Search';
@@ -24,11 +27,34 @@ import { removeSampleText } from './today';
 type Shell =
   | { state: 'opening' }
   | { state: 'open'; today: string }
-  | { state: 'locked'; message: string }
+  /** `reason` null: a command found the circle locked; the status, asked next, says why. */
+  | { state: 'locked'; reason: LockReason | null; message: string }
   | { state: 'failed'; message: string };
 
 function fromStatus(s: AppStatus): Shell {
-  return s.state === 'open' ? { state: 'open', today: s.today } : { state: 'locked', message: s.message };
+  return s.state === 'open'
+    ? { state: 'open', today: s.today }
+    : { state: 'locked', reason: s.reason, message: s.message };
+}
+
+/** status: where things stand; retry: after fixing what the locked screen said; unlock: after a lock by the user. */
+type Check = 'status' | 'retry' | 'unlock';
+
+const ASK: Record<Check, () => Promise<AppStatus>> = {
+  status: () => api.appStatus(),
+  retry: () => api.retryUnlock(),
+  unlock: () => api.unlock(),
+};
+
+/**
+ * Moves focus to the screen, so keyboard users start at its top; unless the screen put it
+ * where typing starts (the journal editor, search).
+ */
+function focusMain(): void {
+  const main = document.getElementById('main');
+  const active = document.activeElement;
+  const placed = active instanceof HTMLElement && active !== main && main?.contains(active) && active.hasAttribute('data-autofocus');
+  if (!placed) main?.focus();
 }
 
 // Re-ask the backend for "today" when the window comes back after a while, so a
@@ -41,13 +67,19 @@ export function App() {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [refreshKey, setRefreshKey] = useState(0);
+  /** Minutes without use before locking; `null`: only when asked. Read when the circle opens. */
+  const [lockAfter, setLockAfter] = useState<number | null>(null);
   const lastCheck = useRef(0);
   const nextToast = useRef(1);
   const firstRoute = useRef(true);
+  const locking = useRef(false);
+  // The latest of these, for handlers set up once.
+  const state = useRef({ shell, dialog, route });
+  state.current = { shell, dialog, route };
 
-  const check = useCallback(async (retry = false) => {
+  const check = useCallback(async (how: Check = 'status') => {
     try {
-      const status = retry ? await api.retryUnlock() : await api.appStatus();
+      const status = await ASK[how]();
       lastCheck.current = Date.now();
       setShell((prev) => {
         const next = fromStatus(status);
@@ -56,7 +88,11 @@ export function App() {
       });
     } catch (e) {
       const err = toErrorPayload(e);
-      setShell(err.kind === 'Locked' ? { state: 'locked', message: err.message } : { state: 'failed', message: err.message });
+      setShell(
+        err.kind === 'Locked'
+          ? { state: 'locked', reason: null, message: err.message }
+          : { state: 'failed', message: err.message },
+      );
     }
   }, []);
 
@@ -84,14 +120,32 @@ export function App() {
     (e: unknown) => {
       const err = toErrorPayload(e);
       if (err.kind === 'Locked') {
+        // Already showing a lock screen: a save that came too late changes nothing.
+        if (state.current.shell.state === 'locked') return;
         setDialog(null);
-        setShell({ state: 'locked', message: err.message });
+        setShell({ state: 'locked', reason: null, message: err.message });
+        // Ask why: locked by the user (say, from the tray) offers Unlock, not Try again.
+        void check();
         return;
       }
       push(err.message, 'error');
     },
-    [push],
+    [push, check],
   );
+
+  /** Keeps unsaved journal words (briefly), then locks. Nothing to do unless open. */
+  const lock = useCallback(async () => {
+    if (locking.current || state.current.shell.state !== 'open') return;
+    locking.current = true;
+    try {
+      await announceLock(window);
+      setShell(fromStatus(await api.lockNow()));
+    } catch (e) {
+      push(toErrorPayload(e).message, 'error');
+    } finally {
+      locking.current = false;
+    }
+  }, [push]);
 
   const today = shell.state === 'open' ? shell.today : '';
   const app: AppActions = useMemo(
@@ -106,26 +160,65 @@ export function App() {
       openDialog: setDialog,
       toast: (message: string, action?: ToastAction) => push(message, 'info', action),
       fail,
+      lock: () => void lock(),
+      lockAfterIdleSaved: setLockAfter,
     }),
-    [today, refreshKey, push, fail],
+    [today, refreshKey, push, fail, lock],
   );
 
-  // Move focus to the new screen, so keyboard users start at its top; unless the screen
-  // put it where typing starts (the journal editor, search).
+  // Move focus to the new screen.
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
       return;
     }
-    const main = document.getElementById('main');
-    const active = document.activeElement;
-    const placed = active instanceof HTMLElement && active !== main && main?.contains(active) && active.hasAttribute('data-autofocus');
-    if (!placed) main?.focus();
+    focusMain();
   }, [route]);
 
-  // Global shortcuts. Ignored while a dialog is open (it handles its own keys).
-  const state = useRef({ shell, dialog, route });
-  state.current = { shell, dialog, route };
+  // Locked: nothing of the circle stays on screen or in memory here, not even a toast
+  // (they can name a mentor). The place stays, to come back to after unlocking.
+  const shown = useRef(shell.state);
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = shell.state;
+    if (shell.state === 'locked') {
+      setDialog(null);
+      setToasts([]);
+      setRoute(routeToKeep);
+    } else if (shell.state === 'open' && (before === 'locked' || before === 'failed')) {
+      focusMain();
+    }
+  }, [shell.state]);
+
+  // "Lock after idle": read when the circle opens; Settings says when it changes.
+  const isOpen = shell.state === 'open';
+  useEffect(() => {
+    if (!isOpen) return;
+    let live = true;
+    api.lockAfterIdle().then(
+      (minutes) => live && setLockAfter(minutes),
+      (e) => live && fail(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [isOpen]);
+
+  useEffect(() => {
+    if (!isOpen || lockAfter === null) return;
+    const idle = new IdleLock(() => void lock());
+    idle.start(lockAfter);
+    const onActivity = () => idle.activity();
+    // Capture: a dialog or field that stops an event still counts as use.
+    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, { capture: true, passive: true });
+    return () => {
+      idle.stop();
+      for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, { capture: true });
+    };
+  }, [isOpen, lockAfter, lock]);
+
+  // Global shortcuts. Ignored while a dialog is open (it handles its own keys), except
+  // closing the window and locking.
   const loadingMentor = useRef(false);
   const pauseRequests = useRef(0);
   // A request that came while the circle was still opening waits for it to open.
@@ -174,6 +267,18 @@ export function App() {
     // From the tray or a notification. A dialog with something in it stays open (the
     // user may have typed there): a new place then shows behind it, once it closes.
     const onShellRequest = (request: ShellRequest) => {
+      // "Lock now" from the tray: keep what is being typed, then lock (the shell locks by
+      // itself shortly after if the window does not).
+      if (request.to === 'lock') {
+        void lock();
+        return;
+      }
+      // The backend has locked already: show the lock screen, whatever else is open.
+      if (request.to === 'locked') {
+        setDialog(null);
+        void check();
+        return;
+      }
       const now = state.current;
       if (now.shell.state === 'opening') pendingRequest.current = request;
       if (now.shell.state !== 'open') return;
@@ -212,7 +317,14 @@ export function App() {
         closeWindow();
         return;
       }
-      if (state.current.shell.state !== 'open' || state.current.dialog !== null) return;
+      if (state.current.shell.state !== 'open') return;
+      // Locking works over a dialog too: someone walking up should not have to wait.
+      if (isModKey(e) && e.shiftKey && !e.altKey && key === 'l') {
+        e.preventDefault();
+        void lock();
+        return;
+      }
+      if (state.current.dialog !== null) return;
       if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'l') {
         e.preventDefault();
         quickLog();
@@ -256,9 +368,15 @@ export function App() {
   }, [shell.state]);
 
   if (shell.state === 'opening') return <Opening />;
-  if (shell.state === 'locked') return <Locked message={shell.message} onRetry={() => check(true)} />;
+  if (shell.state === 'locked') {
+    return shell.reason === 'lockedByYou' ? (
+      <LockScreen message={shell.message} onUnlock={() => check('unlock')} />
+    ) : (
+      <Locked message={shell.message} onRetry={() => check('retry')} />
+    );
+  }
   if (shell.state === 'failed') {
-    return <Locked heading="Your circle could not be opened" message={shell.message} onRetry={() => check(false)} />;
+    return <Locked heading="Your circle could not be opened" message={shell.message} onRetry={() => check()} />;
   }
 
   const close = () => setDialog(null);
@@ -333,6 +451,15 @@ export function App() {
             </button>
             <button
               type="button"
+              id="sidebar-lock"
+              class="nav-item nav-quiet"
+              title={`Lock now (${shortcut('Shift+L')})`}
+              onClick={() => void lock()}
+            >
+              Lock
+            </button>
+            <button
+              type="button"
               class="nav-item"
               aria-current={route.name === 'settings' ? 'page' : undefined}
               onClick={() => app.navigate({ name: 'settings' })}
@@ -348,7 +475,9 @@ export function App() {
           {route.name === 'mentor' && <MentorView id={route.id} />}
           {route.name === 'journal' && <Journal />}
           {route.name === 'journalEntry' && <JournalEntryView id={route.id} />}
-          {route.name === 'journalEditor' && <JournalEditor key={route.id ?? 'new'} id={route.id} />}
+          {route.name === 'journalEditor' && (
+            <JournalEditor key={route.id ?? 'new'} id={route.id} prompt={route.prompt} />
+          )}
           {route.name === 'search' && <Search />}
           {route.name === 'settings' && <Settings focusPause={route.focusPause} />}
         </main>

@@ -126,5 +126,7 @@ export type ShellRequest =
   | { to: 'mentor'; id: number }
   | { to: 'quickLog'; mentorId: number | null }
   | { to: 'pauseNudges' }
-  /** Locked from the tray: the backend has locked already; show the lock screen. */
+  /** "Lock now" in the tray: save what is being typed, then lock. */
+  | { to: 'lock' }
+  /** The backend has locked already (the window did not in time): show the lock screen. */
   | { to: 'locked' };

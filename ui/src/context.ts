@@ -12,8 +12,11 @@ export type Route =
   | { name: 'journal' }
   /** One entry, to read. */
   | { name: 'journalEntry'; id: number }
-  /** Writing: a new entry (`id` null) or changes to one. */
-  | { name: 'journalEditor'; id: number | null }
+  /**
+   * Writing: a new entry (`id` null) or changes to one. `prompt`: a reflection prompt's
+   * id (see prompts.ts) to start a new entry with.
+   */
+  | { name: 'journalEditor'; id: number | null; prompt?: string }
   | { name: 'search' }
   /** `focusPause`: a request (from the tray) to go straight to "Pause nudges until"; a new number each time. */
   | { name: 'settings'; focusPause?: number };
@@ -43,6 +46,10 @@ export interface AppActions {
   toast: (message: string, action?: ToastAction) => void;
   /** Shows a failed command to the user (or the lock screen, for Locked). */
   fail: (error: unknown) => void;
+  /** Locks the app now, once unsaved journal words are kept. */
+  lock: () => void;
+  /** Settings saved a new "lock after idle" (minutes; `null`: only when asked). */
+  lockAfterIdleSaved: (minutes: number | null) => void;
 }
 
 export const AppContext = createContext<AppActions | null>(null);

@@ -105,6 +105,9 @@ describe('drafts', () => {
     expect(savedAtText(utc(2026, 11, 18, 21, 15), TODAY)).toBe('yesterday at 21:15');
     expect(savedAtText(utc(2026, 11, 10, 8, 0), TODAY)).toBe('Tue 10 Nov at 08:00');
     expect(restoredText(utc(2026, 11, 19, 9, 41), TODAY)).toBe('Restored your unsaved draft from today at 09:41.');
+    expect(restoredText(utc(2026, 11, 19, 9, 41), TODAY, true)).toBe(
+      'Restored your unsaved draft from today at 09:41, and added the prompt after it.',
+    );
     expect(savedAtText('garbled', TODAY)).toBe('earlier');
   });
 

@@ -107,9 +107,13 @@ export function savedAtText(savedAt: string, today: IsoDay): string {
   return local ? `${dayLabel(local.day, today)} at ${local.time}` : 'earlier';
 }
 
-/** "Restored your unsaved draft from today at 09:41." */
-export function restoredText(savedAt: string, today: IsoDay): string {
-  return `Restored your unsaved draft from ${savedAtText(savedAt, today)}.`;
+/**
+ * "Restored your unsaved draft from today at 09:41."; with `promptAdded` (a reflection
+ * prompt was asked for while a draft waited), says the prompt went after it.
+ */
+export function restoredText(savedAt: string, today: IsoDay, promptAdded = false): string {
+  const from = `Restored your unsaved draft from ${savedAtText(savedAt, today)}`;
+  return promptAdded ? `${from}, and added the prompt after it.` : `${from}.`;
 }
 
 /** "Mood 4/5"; `null` when not noted. */

@@ -1,9 +1,18 @@
 // Keyboard shortcut helpers shared by the global handler, tooltips and the help sheet.
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-/** "Ctrl+L" or "⌘L". */
+/**
+ * How a shortcut with Ctrl (Cmd on macOS) reads on this computer: "Ctrl+L" or "⌘L";
+ * with Shift, "Ctrl+Shift+L" or "⇧⌘L" (the order the Mac's own menus use).
+ */
 export function shortcut(key: string): string {
-  return isMac ? `⌘${key}` : `Ctrl+${key}`;
+  return shortcutText(key, isMac);
+}
+
+export function shortcutText(key: string, mac: boolean): string {
+  if (!mac) return `Ctrl+${key}`;
+  const shift = key.startsWith('Shift+');
+  return shift ? `⇧⌘${key.slice('Shift+'.length)}` : `⌘${key}`;
 }
 
 export function isModKey(e: KeyboardEvent): boolean {

@@ -1,5 +1,6 @@
-// The theme override. The choice (system/light/dark) is the only thing this app
-// keeps in browser storage; user data never goes there.
+// The theme override. The choice (system/light/dark) and whether the journal's
+// reflection prompts are folded away (prompts.ts) are all this app keeps in browser
+// storage; user data never goes there.
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 const KEY = 'theme';

@@ -6,6 +6,7 @@ const ROWS: ReadonlyArray<[string, string]> = [
   [shortcut('N'), 'Add a mentor'],
   [shortcut('J'), 'New journal entry'],
   [shortcut('F'), 'Search everything'],
+  [shortcut('Shift+L'), 'Lock the app'],
   [shortcut('W'), 'Close window (Mentor Circle keeps running in the tray)'],
   ['?', 'Show this help'],
   ['Esc', 'Close a dialog without saving'],

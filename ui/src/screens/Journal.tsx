@@ -7,10 +7,14 @@ import { useApp } from '../context';
 import { JOURNAL_PAGE, mentorNames } from '../journal';
 import { firstLine } from '../journalText';
 import { shortcut } from '../keys';
+import { PROMPTS, loadPromptsHidden, savePromptsHidden } from '../prompts';
 import { useCircle } from '../useCircle';
 import '../journal.css';
 
-/** The journal: newest entries first, 50 at a time, and a way to write a new one. */
+/**
+ * The journal: newest entries first, 50 at a time, a way to write a new one, and below
+ * them, reflection prompts to start one with.
+ */
 export function Journal() {
   const app = useApp();
   const [entries, setEntries] = useState<JournalEntry[] | null>(null);
@@ -95,6 +99,7 @@ export function Journal() {
             with them.
           </p>
           <p>It stays on this computer, encrypted, for no one to read but you.</p>
+          <p>Not sure where to begin? The reflection prompts below offer a few questions to start from.</p>
           <div class="button-row">
             <button type="button" class="button button-primary" onClick={newEntry}>
               Write your first entry
@@ -130,6 +135,66 @@ export function Journal() {
           )}
         </>
       )}
+
+      {entries !== null && <ReflectionPrompts />}
+    </section>
+  );
+}
+
+/**
+ * Questions to start an entry with, for when the user wants one: here only, never
+ * popping up or notifying. Folded away with "Hide prompts", and remembered so.
+ */
+function ReflectionPrompts() {
+  const app = useApp();
+  const [hidden, setHidden] = useState(loadPromptsHidden);
+  const toggle = () => {
+    const next = !hidden;
+    setHidden(next);
+    savePromptsHidden(next);
+  };
+  return (
+    <section class="prompts" aria-labelledby="prompts-heading">
+      <div class="prompts-header">
+        <h2 id="prompts-heading" class="prompts-heading">
+          Reflection prompts
+        </h2>
+        <button
+          type="button"
+          id="prompts-toggle"
+          class="button button-small button-quiet"
+          aria-expanded={!hidden}
+          aria-controls="prompts-list"
+          onClick={toggle}
+        >
+          {hidden ? 'Show prompts' : 'Hide prompts'}
+        </button>
+      </div>
+      <div id="prompts-list" hidden={hidden}>
+        <p class="quiet prompts-intro">Questions from mentoring practice, to start an entry when you want one.</p>
+        <ul class="rows prompt-list" aria-label="Reflection prompts">
+          {PROMPTS.map((p) => (
+            <li key={p.id} class="prompt-row">
+              <div class="prompt-text">
+                <h3 class="prompt-title">{p.title}</h3>
+                <p class="quiet" id={`prompt-${p.id}-why`}>
+                  {p.why}
+                </p>
+              </div>
+              <button
+                type="button"
+                id={`prompt-start-${p.id}`}
+                class="button button-small"
+                aria-label={`Start an entry: ${p.title}`}
+                aria-describedby={`prompt-${p.id}-why`}
+                onClick={() => app.navigate({ name: 'journalEditor', id: null, prompt: p.id })}
+              >
+                Start an entry
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }

@@ -24,6 +24,8 @@ import {
   validateEntry,
 } from '../journal';
 import { shortcut } from '../keys';
+import { onBeforeLock } from '../lock';
+import { findPrompt, promptForm, withPrompt } from '../prompts';
 import { useCircle } from '../useCircle';
 import { deleteEntry } from './JournalEntryView';
 import '../mentor.css';
@@ -69,25 +71,33 @@ function moveCursorToEnd(el: HTMLTextAreaElement | null): void {
   el.focus();
   const end = el.value.length;
   el.setSelectionRange(end, end);
+  el.scrollTop = el.scrollHeight;
 }
 
 /**
  * Writing a journal entry, new (`id` null) or changes to one. What is typed is kept as a
- * draft a second after the last keystroke, and offered back next time.
+ * draft a second after the last keystroke, and offered back next time. `prompt`: a
+ * reflection prompt's id to start a new entry with; an unsaved draft comes first, with
+ * the prompt after it.
  */
-export function JournalEditor({ id }: { id: number | null }) {
+export function JournalEditor({ id, prompt }: { id: number | null; prompt?: string | undefined }) {
   const app = useApp();
   const appRef = useRef(app);
   appRef.current = app;
   const isNew = id === null;
   const of = useMemo(() => draftOf(id), [id]);
   const circle = useCircle();
+  // Read once: the editor starts from the prompt, it does not follow the route.
+  const [startWith] = useState(() => (isNew ? findPrompt(prompt) : undefined));
+  /** A new entry starts as the prompt, or empty: not worth keeping as a draft until it changes. */
+  const [startForm] = useState(() => (startWith ? promptForm(startWith) : emptyForm()));
 
   const [entry, setEntry] = useState<JournalEntry | null>(null);
   const [ready, setReady] = useState(isNew);
   const [missing, setMissing] = useState(false);
-  const [form, setFormState] = useState<EntryForm>(emptyForm);
+  const [form, setFormState] = useState<EntryForm>(startForm);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [promptAdded, setPromptAdded] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [draftProblem, setDraftProblem] = useState<string | undefined>();
   const [errors, setErrors] = useState<Partial<Record<EntryField, string>>>({});
@@ -95,9 +105,11 @@ export function JournalEditor({ id }: { id: number | null }) {
   const [saving, setSaving] = useState(false);
 
   const formRef = useRef(form);
-  const baseRef = useRef<EntryContent>(contentOf(emptyForm()));
+  const baseRef = useRef<EntryContent>(contentOf(startForm));
   const loaded = useRef(false);
   const touched = useRef(false);
+  /** The prompt is on screen but not in a draft yet (nothing has been typed since). */
+  const promptUnsaved = useRef(false);
   const mounted = useRef(true);
   const body = useRef<HTMLTextAreaElement>(null);
 
@@ -147,23 +159,38 @@ export function JournalEditor({ id }: { id: number | null }) {
     work.then(
       ([found, ds]) => {
         if (!live) return;
-        const start = found ? entryContent(found) : contentOf(emptyForm());
+        const start = found ? entryContent(found) : contentOf(startForm);
         baseRef.current = start;
         setEntry(found);
         const draft = findDraft(ds, of);
         const typed = touched.current ? formRef.current : null;
-        if (draft && !sameContent(draft.content, start)) {
-          setForm(typed ? mergeDraft(draft.content, typed) : formFromContent(draft.content));
+        // A draft that says nothing new is not worth offering; nor is an empty new entry.
+        const worthOffering =
+          draft !== undefined &&
+          !sameContent(draft.content, start) &&
+          !(isNew && sameContent(draft.content, contentOf(emptyForm())));
+        if (draft && worthOffering) {
+          if (typed) {
+            // What was typed already holds the prompt, if there is one; it goes after the draft.
+            setForm(mergeDraft(draft.content, typed));
+            setPromptAdded(startWith !== undefined);
+          } else if (startWith) {
+            const { form: merged, added } = withPrompt(formFromContent(draft.content), startWith);
+            setForm(merged);
+            setPromptAdded(added);
+          } else {
+            setForm(formFromContent(draft.content));
+          }
           setRestoredAt(draft.savedAt);
         } else {
-          // A draft that says nothing new is not worth offering.
           if (draft) api.discardJournalDraft(of).catch(() => undefined);
           if (!typed) setForm(formFromContent(start));
         }
         loaded.current = true;
+        promptUnsaved.current = startWith !== undefined && !typed;
         if (touched.current) saver.change(contentOf(formRef.current));
         setReady(true);
-        if (found || (draft && !typed)) requestAnimationFrame(() => moveCursorToEnd(body.current));
+        if (found || (worthOffering && !typed)) requestAnimationFrame(() => moveCursorToEnd(body.current));
       },
       (e) => {
         if (!live) return;
@@ -177,10 +204,26 @@ export function JournalEditor({ id }: { id: number | null }) {
     };
   }, []);
 
-  // A new entry: the cursor is in the text at once, before anything has loaded.
+  // A new entry: the cursor is in the text at once, before anything has loaded; after
+  // the prompt's questions, when it starts from one.
   useLayoutEffect(() => {
-    if (isNew) body.current?.focus();
+    if (startWith) moveCursorToEnd(body.current);
+    else if (isNew) body.current?.focus();
   }, []);
+
+  // Locking closes the journal: keep what was typed first. A prompt not written in yet
+  // is kept too, as a draft, since the editor comes back after unlocking without it.
+  useEffect(
+    () =>
+      onBeforeLock(window, () => {
+        if (loaded.current && promptUnsaved.current) {
+          promptUnsaved.current = false;
+          return api.saveJournalDraft(of, contentOf(formRef.current));
+        }
+        return saver.flush();
+      }),
+    [],
+  );
 
   // Keep what was typed when the window is hidden or closed, and when leaving.
   useEffect(() => {
@@ -200,6 +243,8 @@ export function JournalEditor({ id }: { id: number | null }) {
 
   const edit = (change: Partial<EntryForm>) => {
     touched.current = true;
+    // From here on the autosave keeps it, prompt and all.
+    promptUnsaved.current = false;
     const next = { ...formRef.current, ...change };
     setForm(next);
     if (loaded.current) saver.change(contentOf(next));
@@ -255,8 +300,11 @@ export function JournalEditor({ id }: { id: number | null }) {
     saver.resume();
     if (!mounted.current) return;
     touched.current = false;
+    // Back to the prompt alone, when the entry started from one.
+    promptUnsaved.current = startWith !== undefined;
     setForm(formFromContent(baseRef.current));
     setRestoredAt(null);
+    setPromptAdded(false);
     setSaveState('idle');
     setErrors({});
     moveCursorToEnd(body.current);
@@ -267,6 +315,7 @@ export function JournalEditor({ id }: { id: number | null }) {
           // Only into an editor the user has not written in since.
           if (!sameContent(contentOf(formRef.current), baseRef.current)) return;
           touched.current = true;
+          promptUnsaved.current = false;
           setForm(formFromContent(before));
           saver.change(before);
           moveCursorToEnd(body.current);
@@ -356,7 +405,7 @@ export function JournalEditor({ id }: { id: number | null }) {
 
       {restoredAt && (
         <div class="draft-note" role="status">
-          <span>{restoredText(restoredAt, app.today)}</span>
+          <span>{restoredText(restoredAt, app.today, promptAdded)}</span>
           <button type="button" class="button button-small" onClick={() => void discardDraft()}>
             Discard draft
           </button>

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
 import type { NudgeRecord } from '../bindings/NudgeRecord';
 import type { NudgeSettings } from '../bindings/NudgeSettings';
 import { FieldError, SaveForm, focusById, showSaveError } from '../components/Dialog';
 import { useApp } from '../context';
 import { addDays, longDate } from '../dates';
+import { shortcut } from '../keys';
+import { lockAfterChoices, lockAfterSavedText, lockAfterValue, minutesFromValue } from '../lock';
 import { type FollowUp, type NudgeLine, NO_NUDGES_YET, nudgeLine } from '../nudgeHistory';
 import {
   MAX_DAILY_CAP,
@@ -33,7 +35,7 @@ const CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
 ];
 
 /**
- * Settings: nudges first, then how they went, the theme, the sample circle and data.
+ * Settings: nudges first, then how they went, locking, the theme, the sample circle and data.
  * `focusPause` is set when the tray asked to pause nudges: the "Pause nudges until"
  * field then gets the focus.
  */
@@ -50,6 +52,7 @@ export function Settings({ focusPause }: { focusPause?: number | undefined }) {
       </header>
       <NudgesCard focusPause={focusPause} />
       <NudgeHistoryCard />
+      <LockCard />
       <div class="card">
         <fieldset class="field">
           <legend>Theme</legend>
@@ -74,6 +77,107 @@ export function Settings({ focusPause }: { focusPause?: number | undefined }) {
       <div class="card">
         <h2 class="card-heading">Your data</h2>
         <p>Everything you keep in Mentor Circle is encrypted and stays on this computer.</p>
+      </div>
+    </section>
+  );
+}
+
+const LOCK_AFTER_ID = 'lock-after-idle';
+const LOCK_AFTER_ERROR_ID = `${LOCK_AFTER_ID}-error`;
+
+/** Lock now, and lock by itself after a while without use (saved as soon as it is chosen). */
+function LockCard() {
+  const app = useApp();
+  // undefined while loading; what is in force once loaded.
+  const [saved, setSaved] = useState<number | null | undefined>(undefined);
+  // The select's value: the choice being saved, then what was saved.
+  const [shown, setShown] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  // Only the answer to the latest choice counts, when the user changes it quickly.
+  const latest = useRef(0);
+
+  useEffect(() => {
+    let live = true;
+    api.lockAfterIdle().then(
+      (minutes) => {
+        if (!live) return;
+        setSaved(minutes);
+        setShown(lockAfterValue(minutes));
+      },
+      (e) => live && app.fail(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const choose = (value: string) => {
+    const asked = ++latest.current;
+    setShown(value);
+    setError(undefined);
+    api.setLockAfterIdle(minutesFromValue(value)).then(
+      (minutes) => {
+        if (asked !== latest.current) return;
+        setSaved(minutes);
+        setShown(lockAfterValue(minutes));
+        app.lockAfterIdleSaved(minutes);
+        app.toast(lockAfterSavedText(minutes));
+      },
+      (e) => {
+        if (asked !== latest.current) return;
+        // The field shows what is still in force, with the reason under it.
+        if (saved !== undefined) setShown(lockAfterValue(saved));
+        showSaveError(
+          e,
+          { lockAfterIdle: LOCK_AFTER_ID },
+          { setErrors: (errs) => setError(errs.lockAfterIdle), setFormError: setError, fail: app.fail },
+        );
+      },
+    );
+  };
+
+  const keys = shortcut('Shift+L');
+  return (
+    <section class="card lock-card" aria-labelledby="lock-heading">
+      <h2 class="card-heading" id="lock-heading">
+        Lock
+      </h2>
+      <p class="quiet">
+        Locking closes your circle and journal and removes the key from memory. Nudges still arrive while locked, but
+        only as a count — no names.
+      </p>
+      {saved === undefined ? (
+        <p class="quiet">Loading…</p>
+      ) : (
+        <div class="field">
+          <label for={LOCK_AFTER_ID}>Lock after idle</label>
+          <select
+            id={LOCK_AFTER_ID}
+            class="select-narrow"
+            value={shown}
+            onChange={(e) => choose(e.currentTarget.value)}
+            aria-describedby={error ? `${LOCK_AFTER_ID}-hint ${LOCK_AFTER_ERROR_ID}` : `${LOCK_AFTER_ID}-hint`}
+            {...(error ? { 'aria-invalid': true } : {})}
+          >
+            {lockAfterChoices(saved).map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <FieldError id={LOCK_AFTER_ERROR_ID} message={error} />
+          <p class="field-hint" id={`${LOCK_AFTER_ID}-hint`}>
+            How long Mentor Circle waits without you using it before it locks itself. This changes right away.
+          </p>
+        </div>
+      )}
+      <div class="button-row lock-now-row">
+        <button type="button" id="settings-lock-now" class="button" title={`Lock now (${keys})`} onClick={app.lock}>
+          Lock now
+        </button>
+        <span class="quiet">
+          or press <kbd>{keys}</kbd> anywhere
+        </span>
       </div>
     </section>
   );

@@ -4,14 +4,18 @@ import type { AppStatus } from './bindings/AppStatus';
 import type { LockReason } from './bindings/LockReason';
 import { CatchUpDialog } from './components/CatchUpDialog';
 import { Dialog } from './components/Dialog';
+import { GoalDialog } from './components/GoalDialog';
 import { HelpSheet } from './components/HelpSheet';
 import { MentorDialog } from './components/MentorDialog';
+import { RaiseDialog } from './components/RaiseDialog';
 import { type Toast, Toasts } from './components/Toasts';
 import { type AppActions, AppContext, type DialogState, type Route, type ToastAction } from './context';
+import { agendaAddedText } from './goals';
 import { ACTIVITY_EVENTS, IdleLock } from './idleLock';
 import { isModKey, isTypingTarget, shortcut } from './keys';
 import { announceLock, routeToKeep } from './lock';
 import { Circle } from './screens/Circle';
+import { Goals } from './screens/Goals';
 import { Journal } from './screens/Journal';
 import { JournalEditor } from './screens/JournalEditor';
 import { JournalEntryView } from './screens/JournalEntryView';
@@ -430,6 +434,14 @@ export function App() {
             >
               Journal
             </button>
+            <button
+              type="button"
+              class="nav-item"
+              aria-current={route.name === 'goals' ? 'page' : undefined}
+              onClick={() => app.navigate({ name: 'goals' })}
+            >
+              Goals
+            </button>
           </nav>
           <div class="nav nav-bottom">
             <button
@@ -478,6 +490,7 @@ export function App() {
           {route.name === 'journalEditor' && (
             <JournalEditor key={route.id ?? 'new'} id={route.id} prompt={route.prompt} />
           )}
+          {route.name === 'goals' && <Goals />}
           {route.name === 'search' && <Search />}
           {route.name === 'settings' && <Settings focusPause={route.focusPause} />}
         </main>
@@ -525,6 +538,39 @@ export function App() {
             setDialog(null);
             app.refresh();
             app.toast('Catch-up updated');
+          }}
+        />
+      )}
+      {dialog?.type === 'raiseWithMentor' && (
+        <RaiseDialog
+          text={dialog.text}
+          fromEntry={dialog.fromEntry}
+          raiseWith={dialog.raiseWith}
+          shortened={dialog.shortened}
+          onClose={close}
+          onSaved={(item, name) => {
+            setDialog(null);
+            app.refresh();
+            // Names the mentor, never the question: a toast can be seen over a shoulder.
+            app.toast(agendaAddedText(name), {
+              label: 'Open',
+              run: () => app.navigate({ name: 'mentor', id: item.mentorId }),
+            });
+          }}
+        />
+      )}
+      {dialog?.type === 'makeGoal' && (
+        <GoalDialog
+          title={dialog.title}
+          why={dialog.why}
+          fromEntry={dialog.fromEntry}
+          raiseWith={dialog.raiseWith}
+          shortened={dialog.shortened}
+          onClose={close}
+          onSaved={() => {
+            setDialog(null);
+            app.refresh();
+            app.toast('Goal set.', { label: 'Open', run: () => app.navigate({ name: 'goals' }) });
           }}
         />
       )}

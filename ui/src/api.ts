@@ -3,6 +3,8 @@
 // comes back (it should not) is turned into a friendly Internal error so that no
 // raw text or stack trace ever reaches the screen.
 import { invoke } from '@tauri-apps/api/core';
+import type { AgendaDraft } from './bindings/AgendaDraft';
+import type { AgendaItem } from './bindings/AgendaItem';
 import type { AppStatus } from './bindings/AppStatus';
 import type { CatchUp } from './bindings/CatchUp';
 import type { CatchUpDraft } from './bindings/CatchUpDraft';
@@ -14,6 +16,8 @@ import type { DeletedEntry } from './bindings/DeletedEntry';
 import type { Draft } from './bindings/Draft';
 import type { DraftOf } from './bindings/DraftOf';
 import type { EntryContent } from './bindings/EntryContent';
+import type { Goal } from './bindings/Goal';
+import type { GoalDraft } from './bindings/GoalDraft';
 import type { JournalEntry } from './bindings/JournalEntry';
 import type { Mentor } from './bindings/Mentor';
 import type { MentorDraft } from './bindings/MentorDraft';
@@ -21,6 +25,7 @@ import type { MentorPage } from './bindings/MentorPage';
 import type { MentorStatus } from './bindings/MentorStatus';
 import type { NudgeRecord } from './bindings/NudgeRecord';
 import type { NudgeSettings } from './bindings/NudgeSettings';
+import type { Raised } from './bindings/Raised';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SearchQuery } from './bindings/SearchQuery';
 import type { Snooze } from './bindings/Snooze';
@@ -97,6 +102,17 @@ export const api = {
   saveJournalDraft: (of: DraftOf, content: EntryContent) => call<void>('save_journal_draft', { of, content }),
   journalDrafts: () => call<Draft[]>('journal_drafts'),
   discardJournalDraft: (of: DraftOf) => call<void>('discard_journal_draft', { of }),
+  /** A question or topic for a mentor's next catch-up, maybe from a journal entry. */
+  addAgendaItem: (draft: AgendaDraft) => call<AgendaItem>('add_agenda_item', { draft }),
+  /** Resolves with the removed item, for undo through `restoreAgendaItem`. */
+  removeAgendaItem: (id: number) => call<AgendaItem>('remove_agenda_item', { id }),
+  /** Puts a removed item back (under a new id), linked to its entry if that is still there. */
+  restoreAgendaItem: (item: AgendaItem) => call<AgendaItem>('restore_agenda_item', { item }),
+  addGoal: (draft: GoalDraft) => call<Goal>('add_goal', { draft }),
+  /** Every goal: active first, the nearest target date first. */
+  goals: () => call<Goal[]>('goals'),
+  /** The questions and goals raised from a journal entry: its side of the link. */
+  raisedFromEntry: (id: number) => call<Raised>('raised_from_entry', { id }),
   /** Journal, catch-up notes and profiles; best first, at most 50. */
   search: (query: SearchQuery) => call<SearchHit[]>('search', { query }),
 };

@@ -18,6 +18,7 @@ export type Route =
    */
   | { name: 'journalEditor'; id: number | null; prompt?: string }
   | { name: 'search' }
+  | { name: 'goals' }
   /** `focusPause`: a request (from the tray) to go straight to "Pause nudges until"; a new number each time. */
   | { name: 'settings'; focusPause?: number };
 
@@ -27,6 +28,21 @@ export type DialogState =
   | { type: 'logCatchUp'; mentor?: Mentor }
   | { type: 'editCatchUp'; mentor: Mentor; catchUp: CatchUp }
   | { type: 'help' }
+  /**
+   * A question or topic for a mentor's next catch-up. `text`: what the field starts with
+   * (a journal passage, or empty); `fromEntry`: the entry it came from; `raiseWith`: the
+   * entry's "to raise with" mentors, offered first; `shortened`: the passage was cut to fit.
+   */
+  | { type: 'raiseWithMentor'; text: string; fromEntry: number | null; raiseWith: number[]; shortened: boolean }
+  /** A new goal, from a journal passage (`fromEntry`) or from nothing; as above otherwise. */
+  | {
+      type: 'makeGoal';
+      title: string;
+      why: string;
+      fromEntry: number | null;
+      raiseWith: number[];
+      shortened: boolean;
+    }
   /** Asks once before removing the sample circle; `count` is how many sample mentors are loaded. */
   | { type: 'removeSampleCircle'; count: number };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, dayLabel, daysBetween, durationWords, isValidDay, longDate, relativeDay, shortDate, timeSince,
+  addDays, dayLabel, daysBetween, durationWords, fullDate, isValidDay, longDate, relativeDay, shortDate, timeSince,
 } from './dates';
 
 const today = '2026-04-14'; // a Tuesday
@@ -42,6 +42,12 @@ describe('dates read like a person speaks', () => {
   it('gives the exact date for hover titles', () => {
     expect(longDate('2026-04-14')).toBe('Tuesday 14 April 2026');
     expect(longDate('2026-12-31')).toBe('Thursday 31 December 2026');
+  });
+
+  it('names a planned day without its weekday', () => {
+    expect(fullDate('2027-06-01')).toBe('1 June 2027');
+    expect(fullDate('2026-12-31')).toBe('31 December 2026');
+    expect(fullDate('not a day')).toBe('not a day');
   });
 
   it('says today, tomorrow and yesterday', () => {

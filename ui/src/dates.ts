@@ -105,6 +105,13 @@ export function longDate(iso: IsoDay): string {
   return `${WEEKDAYS_LONG[weekday(iso)]} ${c.day} ${MONTHS_LONG[c.month - 1]} ${c.year}`;
 }
 
+/** "1 June 2027": a day as a plan names it, without the weekday. */
+export function fullDate(iso: IsoDay): string {
+  const c = parseDay(iso);
+  if (!c) return iso;
+  return `${c.day} ${MONTHS_LONG[c.month - 1]} ${c.year}`;
+}
+
 /** "today", "tomorrow", "yesterday", otherwise "Tue 14 Apr". */
 export function dayLabel(iso: IsoDay, today: IsoDay): string {
   const n = daysBetween(today, iso);

@@ -13,6 +13,9 @@ const ROWS: ReadonlyArray<[string, string]> = [
   ['Enter', 'Save a dialog from a single-line field'],
   ['Enter', 'Save a catch-up, even from its note (Shift+Enter for a new line)'],
   [shortcut('Enter'), 'Save a journal entry, or from any other note field'],
+  ['↓ ↑', 'In an entry’s text: select the next or previous sentence'],
+  ['Shift+↓ ↑', 'In an entry’s text: add the next sentence, or take the last one off'],
+  ['Shift+→ ←', 'In an entry’s text: add or take off a word'],
 ];
 
 export function HelpSheet({ onClose }: { onClose: () => void }) {

@@ -8,6 +8,7 @@ import type { MentorStatus } from '../bindings/MentorStatus';
 import type { Snooze } from '../bindings/Snooze';
 import { Day } from '../components/Day';
 import { FieldError, focusById } from '../components/Dialog';
+import { MentorAgenda, MentorGoals } from '../components/MentorAgenda';
 import { SnoozeIcon } from '../components/SnoozeIcon';
 import { StatusChip } from '../components/StatusChip';
 import { Timeline } from '../components/Timeline';
@@ -56,7 +57,10 @@ function changedMessage(name: string, to: MentorStatus): string {
   }
 }
 
-/** One mentor: header, agreement, profile, the four checks, the timeline and the catch-ups. */
+/**
+ * One mentor: header, what to raise at the next catch-up, goals worked on together,
+ * agreement, profile, the four checks, the timeline and the catch-ups.
+ */
 export function MentorView({ id }: { id: number }) {
   const app = useApp();
   const [page, setPage] = useState<MentorPage | null>(null);
@@ -288,6 +292,9 @@ export function MentorView({ id }: { id: number }) {
           }
         />
       )}
+
+      <MentorAgenda mentor={mentor} agenda={page.agenda} />
+      <MentorGoals goals={page.goals} />
 
       <div class="mentor-cards">
         <AgreementCard mentor={mentor} today={app.today} />

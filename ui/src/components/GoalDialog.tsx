@@ -1,0 +1,219 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api';
+import type { Goal } from '../bindings/Goal';
+import type { Mentor } from '../bindings/Mentor';
+import { useApp } from '../context';
+import { type GoalField, helperChoices, validateGoal } from '../goals';
+import { shortcut } from '../keys';
+import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
+import '../mentor.css';
+import '../goals.css';
+
+const FIELD_IDS: Record<GoalField, string> = {
+  title: 'goal-title',
+  why: 'goal-why',
+  targetOn: 'goal-target',
+};
+
+const errorId = (f: GoalField) => `${FIELD_IDS[f]}-error`;
+
+interface Props {
+  /** A title suggested by the passage, or empty. */
+  title: string;
+  /** The passage, or empty. */
+  why: string;
+  fromEntry: number | null;
+  /** The entry's "to raise with" mentors: ticked as helping to start with. */
+  raiseWith: number[];
+  /** The passage was cut to fit. */
+  shortened: boolean;
+  onClose: () => void;
+  onSaved: (goal: Goal) => void;
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
+/** "Make it a goal": a new goal, from a journal passage or from scratch. */
+export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseWith, shortened, onClose, onSaved }: Props) {
+  const app = useApp();
+  const [mentors, setMentors] = useState<Mentor[] | null>(null);
+  const [title, setTitle] = useState(startTitle);
+  const [why, setWhy] = useState(startWhy);
+  const [targetOn, setTargetOn] = useState('');
+  const [helping, setHelping] = useState<number[]>([]);
+  const [startHelping, setStartHelping] = useState<number[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<GoalField, string>>>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.circle().then(
+      (members) => {
+        if (!live) return;
+        const list = members.map((m) => m.mentor);
+        // Only mentors still in the circle: one removed since the entry was written is left out.
+        const ticked = raiseWith.filter((id) => list.some((m) => m.id === id));
+        setMentors(list);
+        setHelping(ticked);
+        setStartHelping(ticked);
+      },
+      (e) => {
+        if (!live) return;
+        setMentors([]);
+        app.fail(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const dirty = title !== startTitle || why !== startWhy || targetOn !== '' || !sameIds(helping, startHelping);
+
+  const save = async () => {
+    if (saving) return;
+    const found = validateGoal({ title, targetOn });
+    setErrors(found);
+    setFormError(undefined);
+    const firstBad = (Object.keys(FIELD_IDS) as GoalField[]).find((f) => found[f]);
+    if (firstBad) {
+      focusById(FIELD_IDS[firstBad]);
+      return;
+    }
+    setSaving(true);
+    try {
+      const goal = await api.addGoal({
+        title: title.trim(),
+        why: why.trim(),
+        targetOn: targetOn === '' ? null : targetOn,
+        mentorIds: helping,
+        fromEntry,
+      });
+      onSaved(goal);
+    } catch (e) {
+      setSaving(false);
+      showSaveError(e, FIELD_IDS, { setErrors, setFormError, fail: app.fail });
+    }
+  };
+
+  const toggle = (id: number, on: boolean) => setHelping((ids) => (on ? [...ids.filter((m) => m !== id), id] : ids.filter((m) => m !== id)));
+
+  const described = (f: GoalField, hint?: string) => {
+    const ids = [hint, errors[f] ? errorId(f) : undefined].filter(Boolean).join(' ');
+    return { ...(errors[f] ? { 'aria-invalid': true } : {}), ...(ids ? { 'aria-describedby': ids } : {}) };
+  };
+
+  const choices = helperChoices(mentors ?? [], helping);
+
+  return (
+    <Dialog title="Make it a goal" dirty={dirty} onClose={onClose}>
+      {(requestClose) => (
+        <SaveForm onSave={() => void save()}>
+          <div class="field">
+            <label for="goal-title">Goal</label>
+            <input
+              id="goal-title"
+              type="text"
+              autocomplete="off"
+              placeholder="What you want to work towards"
+              value={title}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+              data-autofocus
+              {...described('title', fromEntry !== null && startTitle !== '' ? 'goal-title-hint' : undefined)}
+            />
+            {fromEntry !== null && startTitle !== '' && (
+              <p class="field-hint" id="goal-title-hint">
+                Suggested from the passage; make it your own.
+              </p>
+            )}
+            <FieldError id={errorId('title')} message={errors.title} />
+          </div>
+
+          <div class="field">
+            <label for="goal-why">Why it matters</label>
+            <textarea
+              id="goal-why"
+              rows={5}
+              placeholder="Optional: what is behind it, what would change"
+              value={why}
+              onInput={(e) => setWhy(e.currentTarget.value)}
+              {...described('why', shortened ? 'goal-why-hint' : undefined)}
+            />
+            {shortened && (
+              <p class="field-hint" id="goal-why-hint">
+                Shortened to fit; the whole passage stays in your journal.
+              </p>
+            )}
+            <FieldError id={errorId('why')} message={errors.why} />
+          </div>
+
+          <div class="field goal-target-field">
+            <label for="goal-target">Target date</label>
+            <input
+              id="goal-target"
+              type="date"
+              min={app.today}
+              value={targetOn}
+              onInput={(e) => setTargetOn(e.currentTarget.value)}
+              {...described('targetOn', 'goal-target-hint')}
+            />
+            <p class="field-hint" id="goal-target-hint">
+              Optional.
+            </p>
+            <FieldError id={errorId('targetOn')} message={errors.targetOn} />
+          </div>
+
+          <fieldset class="field" aria-describedby="goal-mentors-hint">
+            <legend>Mentors helping</legend>
+            {choices.length > 0 && (
+              <div class="checks">
+                {choices.map((m) => (
+                  <div class="check" key={m.id}>
+                    <input
+                      id={`goal-mentor-${m.id}`}
+                      type="checkbox"
+                      checked={helping.includes(m.id)}
+                      onChange={(e) => toggle(m.id, e.currentTarget.checked)}
+                    />
+                    <label for={`goal-mentor-${m.id}`}>{m.name}</label>
+                  </div>
+                ))}
+              </div>
+            )}
+            <p class="field-hint" id="goal-mentors-hint">
+              {mentors === null
+                ? 'Loading your circle…'
+                : choices.length > 0
+                  ? 'The goal shows on their pages, to talk over when you meet.'
+                  : 'Once you have active mentors, you can note here who is helping.'}
+            </p>
+          </fieldset>
+
+          {formError && (
+            <p class="form-error" role="alert">
+              {formError}
+            </p>
+          )}
+
+          <div class="dialog-actions">
+            <button type="button" class="button" onClick={requestClose} title="Cancel (Esc)">
+              Cancel
+            </button>
+            <button
+              type="submit"
+              id="goal-save"
+              class="button button-primary"
+              disabled={saving}
+              title={`Set goal (Enter, or ${shortcut('Enter')})`}
+            >
+              {saving ? 'Saving…' : 'Set goal'}
+            </button>
+          </div>
+        </SaveForm>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,192 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api';
+import type { AgendaItem } from '../bindings/AgendaItem';
+import type { Mentor } from '../bindings/Mentor';
+import { useApp } from '../context';
+import { firstChoice, mentorGroups } from '../goals';
+import { shortcut } from '../keys';
+import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
+import '../mentor.css';
+import '../goals.css';
+
+type Field = 'text' | 'mentorId';
+
+const FIELD_IDS: Record<Field, string> = {
+  text: 'raise-text',
+  mentorId: 'raise-mentor',
+};
+
+interface Props {
+  /** What the question starts as: a journal passage, or empty. */
+  text: string;
+  fromEntry: number | null;
+  /** The entry's "to raise with" mentors: offered first, the first of them chosen. */
+  raiseWith: number[];
+  /** The passage was cut to fit. */
+  shortened: boolean;
+  onClose: () => void;
+  onSaved: (item: AgendaItem, mentorName: string) => void;
+}
+
+/** "Raise with a mentor": a question or topic for a mentor's next catch-up. */
+export function RaiseDialog({ text: startText, fromEntry, raiseWith, shortened, onClose, onSaved }: Props) {
+  const app = useApp();
+  const [mentors, setMentors] = useState<Mentor[] | null>(null);
+  const [text, setText] = useState(startText);
+  const [mentorId, setMentorId] = useState<number | null>(null);
+  const [startMentor, setStartMentor] = useState<number | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.circle().then(
+      (members) => {
+        if (!live) return;
+        const list = members.map((m) => m.mentor);
+        const chosen = firstChoice(list, raiseWith);
+        setMentors(list);
+        setMentorId(chosen);
+        setStartMentor(chosen);
+        if (list.length === 0) focusById('raise-add-mentor');
+        // With the words already there, the mentor is what is left to choose.
+        else if (chosen === null && startText.trim() !== '') focusById(FIELD_IDS.mentorId);
+      },
+      (e) => {
+        if (!live) return;
+        setMentors([]);
+        app.fail(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const dirty = text !== startText || mentorId !== startMentor;
+
+  const save = async () => {
+    if (saving) return;
+    const found: Partial<Record<Field, string>> = {};
+    if (text.trim() === '') found.text = 'Write the question or topic first.';
+    if (mentorId === null) found.mentorId = 'Choose who to raise it with.';
+    setErrors(found);
+    setFormError(undefined);
+    const firstBad = (Object.keys(FIELD_IDS) as Field[]).find((f) => found[f]);
+    if (firstBad || mentorId === null) {
+      if (firstBad) focusById(FIELD_IDS[firstBad]);
+      return;
+    }
+    const name = mentors?.find((m) => m.id === mentorId)?.name ?? '';
+    setSaving(true);
+    try {
+      const item = await api.addAgendaItem({ mentorId, text: text.trim(), fromEntry });
+      onSaved(item, name);
+    } catch (e) {
+      setSaving(false);
+      showSaveError(e, FIELD_IDS, { setErrors, setFormError, fail: app.fail });
+    }
+  };
+
+  const groups = mentorGroups(mentors ?? [], raiseWith);
+  const mentorOption = (m: Mentor) => (
+    <option key={m.id} value={String(m.id)}>
+      {m.name}
+    </option>
+  );
+  const hints = ['raise-text-hint', ...(errors.text ? ['raise-text-error'] : [])].join(' ');
+
+  return (
+    <Dialog title="Raise with a mentor" dirty={dirty} onClose={onClose}>
+      {(requestClose) =>
+        mentors !== null && mentors.length === 0 ? (
+          <div class="form">
+            <p>Add a mentor first, then you can raise questions with them here.</p>
+            <div class="dialog-actions">
+              <button type="button" class="button" onClick={requestClose}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                id="raise-add-mentor"
+                class="button button-primary"
+                onClick={() => app.openDialog({ type: 'addMentor' })}
+              >
+                Add mentor
+              </button>
+            </div>
+          </div>
+        ) : (
+          <SaveForm onSave={() => void save()}>
+            <div class="field">
+              <label for="raise-text">Question or topic</label>
+              <textarea
+                id="raise-text"
+                rows={5}
+                placeholder="What you want to ask or talk over"
+                value={text}
+                onInput={(e) => setText(e.currentTarget.value)}
+                data-autofocus
+                aria-describedby={hints}
+                {...(errors.text ? { 'aria-invalid': true } : {})}
+              />
+              <p class="field-hint" id="raise-text-hint">
+                {shortened
+                  ? 'Shortened to fit; the whole passage stays in your journal. '
+                  : fromEntry !== null
+                    ? 'From your journal; edit it as you like. '
+                    : ''}
+                It waits on their page for your next catch-up.
+              </p>
+              <FieldError id="raise-text-error" message={errors.text} />
+            </div>
+
+            <div class="field">
+              <label for="raise-mentor">Mentor</label>
+              <select
+                id="raise-mentor"
+                value={mentorId === null ? '' : String(mentorId)}
+                onChange={(e) => setMentorId(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+                disabled={mentors === null}
+                {...(errors.mentorId ? { 'aria-invalid': true, 'aria-describedby': 'raise-mentor-error' } : {})}
+              >
+                {mentors === null && <option value="">Loading your circle…</option>}
+                {mentors !== null && mentorId === null && <option value="">Choose a mentor…</option>}
+                {groups.length <= 1
+                  ? groups.flatMap((g) => g.mentors).map(mentorOption)
+                  : groups.map((g) => (
+                      <optgroup key={g.label} label={g.label}>
+                        {g.mentors.map(mentorOption)}
+                      </optgroup>
+                    ))}
+              </select>
+              <FieldError id="raise-mentor-error" message={errors.mentorId} />
+            </div>
+
+            {formError && (
+              <p class="form-error" role="alert">
+                {formError}
+              </p>
+            )}
+
+            <div class="dialog-actions">
+              <button type="button" class="button" onClick={requestClose} title="Cancel (Esc)">
+                Cancel
+              </button>
+              <button
+                type="submit"
+                id="raise-save"
+                class="button button-primary"
+                disabled={saving || mentors === null}
+                title={`Add to agenda (${shortcut('Enter')})`}
+              >
+                {saving ? 'Adding…' : 'Add to agenda'}
+              </button>
+            </div>
+          </SaveForm>
+        )
+      }
+    </Dialog>
+  );
+}

@@ -1,0 +1,101 @@
+// Goals and mentors' agendas in words, and the mentors offered when raising something.
+// Pure: "today" is passed in.
+import type { GoalStatus } from './bindings/GoalStatus';
+import type { Mentor } from './bindings/Mentor';
+import type { MentorStatus } from './bindings/MentorStatus';
+import { type IsoDay, daysBetween, fullDate, isValidDay } from './dates';
+import { STATUSES } from './labels';
+import { namesText } from './nudgeHistory';
+
+const GOAL_STATUSES: Record<GoalStatus, string> = {
+  active: 'Active',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
+
+export function goalStatusLabel(status: GoalStatus): string {
+  return GOAL_STATUSES[status];
+}
+
+/** "by 1 June 2027"; a day already gone reads "aimed for 1 June 2026" (a fact, not a scolding). */
+export function targetText(targetOn: IsoDay, today: IsoDay): string {
+  return daysBetween(today, targetOn) < 0 ? `aimed for ${fullDate(targetOn)}` : `by ${fullDate(targetOn)}`;
+}
+
+/** "With Ana and Ben": who is helping, by name, in the goal's order; empty when nobody known is. */
+export function helpersText(mentorIds: readonly number[], names: ReadonlyMap<number, string>): string {
+  const known = mentorIds.flatMap((id) => {
+    const name = names.get(id);
+    return name === undefined ? [] : [name];
+  });
+  return known.length === 0 ? '' : `With ${namesText(known)}`;
+}
+
+/** Longer than this (or more than a few lines), "why it matters" is folded on the Goals screen. */
+export const WHY_FOLD_CHARS = 280;
+const WHY_FOLD_LINES = 4;
+
+export function isLongWhy(why: string): boolean {
+  return [...why].length > WHY_FOLD_CHARS || why.split('\n').length > WHY_FOLD_LINES;
+}
+
+/** "Ana’s", for the words around a name. */
+export function possessive(name: string): string {
+  return `${name}’s`;
+}
+
+/** The toast after a question was added to a mentor's agenda. Names the mentor, never the question. */
+export function agendaAddedText(name: string): string {
+  return `Added to ${possessive(name)} agenda for your next catch-up.`;
+}
+
+/** A group of mentors in the "Mentor" select; `label` is its heading. */
+export interface MentorGroup {
+  label: string;
+  mentors: Mentor[];
+}
+
+function byName(a: Mentor, b: Mentor): number {
+  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+}
+
+/**
+ * The mentors to raise a question with: those the entry is "to raise with" first (in the
+ * entry's order, whatever their status), then active, paused and alumni, by name.
+ */
+export function mentorGroups(mentors: readonly Mentor[], raiseWith: readonly number[]): MentorGroup[] {
+  const linked = raiseWith.flatMap((id) => mentors.filter((m) => m.id === id));
+  const rest = mentors.filter((m) => !raiseWith.includes(m.id));
+  const byStatus = (status: MentorStatus) => rest.filter((m) => m.status === status).sort(byName);
+  return [
+    { label: 'To raise with', mentors: linked },
+    ...STATUSES.map((s) => ({ label: s.label, mentors: byStatus(s.value) })),
+  ].filter((g) => g.mentors.length > 0);
+}
+
+/**
+ * The mentor chosen when the dialog opens: the first the entry is to raise with; else
+ * the only active mentor; else nobody (the user chooses).
+ */
+export function firstChoice(mentors: readonly Mentor[], raiseWith: readonly number[]): number | null {
+  const linked = raiseWith.find((id) => mentors.some((m) => m.id === id));
+  if (linked !== undefined) return linked;
+  const active = mentors.filter((m) => m.status === 'active');
+  return active.length === 1 ? active[0]!.id : null;
+}
+
+/** Mentors to tick as helping with a goal: active ones, and any already ticked; by name. */
+export function helperChoices(mentors: readonly Mentor[], ticked: readonly number[]): Mentor[] {
+  return mentors.filter((m) => m.status === 'active' || ticked.includes(m.id)).sort(byName);
+}
+
+/** The goal form's fields the backend names. */
+export type GoalField = 'title' | 'why' | 'targetOn';
+
+/** What to fix before setting a goal; the backend checks the rest (lengths, how far ahead). */
+export function validateGoal(form: { title: string; targetOn: string }): Partial<Record<GoalField, string>> {
+  const found: Partial<Record<GoalField, string>> = {};
+  if (form.title.trim() === '') found.title = 'Give the goal a short title.';
+  if (form.targetOn !== '' && !isValidDay(form.targetOn)) found.targetOn = 'Choose a day, or leave the target date empty.';
+  return found;
+}

@@ -10,6 +10,8 @@ import { daysBetween, isValidDay } from '../dates';
 import { shortcut } from '../keys';
 import { MODES, STATUSES } from '../labels';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
+import { FormFooter } from './FormFooter';
+import { NeedsAMentor } from './NeedsAMentor';
 import '../mentor.css';
 
 type Field = 'mentorId' | 'date' | 'mode' | 'note';
@@ -147,22 +149,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
     <Dialog title={title} dirty={dirty} onClose={onClose}>
       {(requestClose) =>
         mentors !== null && mentors.length === 0 ? (
-          <div class="form">
-            <p>Add a mentor first, then you can log your catch-ups with them here.</p>
-            <div class="dialog-actions">
-              <button type="button" class="button" onClick={requestClose}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                id="catchup-add-mentor"
-                class="button button-primary"
-                onClick={() => app.openDialog({ type: 'addMentor' })}
-              >
-                Add mentor
-              </button>
-            </div>
-          </div>
+          <NeedsAMentor what="log your catch-ups with them" id="catchup-add-mentor" onCancel={requestClose} />
         ) : (
         <SaveForm onSave={() => void save()}>
           <div class="field">
@@ -243,25 +230,14 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
             <FieldError id="catchup-note-error" message={errors.note} />
           </div>
 
-          {formError && (
-            <p class="form-error" role="alert">
-              {formError}
-            </p>
-          )}
-
-          <div class="dialog-actions">
-            <button type="button" class="button" onClick={requestClose} title="Cancel (Esc)">
-              Cancel
-            </button>
-            <button
-              type="submit"
-              class="button button-primary"
-              disabled={saving}
-              title={`Save (Enter, or ${shortcut('Enter')})`}
-            >
-              {saving ? 'Saving…' : catchUp ? 'Save changes' : 'Save catch-up'}
-            </button>
-          </div>
+          <FormFooter
+            formError={formError}
+            onCancel={requestClose}
+            saving={saving}
+            saveLabel={catchUp ? 'Save changes' : 'Save catch-up'}
+            savingLabel="Saving…"
+            saveTitle={`Save (Enter, or ${shortcut('Enter')})`}
+          />
         </SaveForm>
         )
       }

@@ -148,6 +148,16 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   );
 }
 
+/** A save error that names no field: shown above the buttons, and read out at once. */
+export function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p class="form-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
 export function focusById(id: string): void {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }

@@ -6,6 +6,8 @@ import { useApp } from '../context';
 import { type GoalField, helperChoices, validateGoal } from '../goals';
 import { shortcut } from '../keys';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
+import { FormFooter } from './FormFooter';
+import { MentorChecklist } from './MentorChecklist';
 import '../mentor.css';
 import '../goals.css';
 
@@ -166,52 +168,26 @@ export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseW
             <FieldError id={errorId('targetOn')} message={errors.targetOn} />
           </div>
 
-          <fieldset class="field" aria-describedby="goal-mentors-hint">
-            <legend>Mentors helping</legend>
-            {choices.length > 0 && (
-              <div class="checks">
-                {choices.map((m) => (
-                  <div class="check" key={m.id}>
-                    <input
-                      id={`goal-mentor-${m.id}`}
-                      type="checkbox"
-                      checked={helping.includes(m.id)}
-                      onChange={(e) => toggle(m.id, e.currentTarget.checked)}
-                    />
-                    <label for={`goal-mentor-${m.id}`}>{m.name}</label>
-                  </div>
-                ))}
-              </div>
-            )}
-            <p class="field-hint" id="goal-mentors-hint">
-              {mentors === null
-                ? 'Loading your circle…'
-                : choices.length > 0
-                  ? 'The goal shows on their pages, to talk over when you meet.'
-                  : 'Once you have active mentors, you can note here who is helping.'}
-            </p>
-          </fieldset>
+          <MentorChecklist
+            idPrefix="goal"
+            legend="Mentors helping"
+            loading={mentors === null}
+            mentors={choices}
+            ticked={helping}
+            onToggle={toggle}
+            hint="The goal shows on their pages, to talk over when you meet."
+            noneHint="Once you have active mentors, you can note here who is helping."
+          />
 
-          {formError && (
-            <p class="form-error" role="alert">
-              {formError}
-            </p>
-          )}
-
-          <div class="dialog-actions">
-            <button type="button" class="button" onClick={requestClose} title="Cancel (Esc)">
-              Cancel
-            </button>
-            <button
-              type="submit"
-              id="goal-save"
-              class="button button-primary"
-              disabled={saving}
-              title={`Set goal (Enter, or ${shortcut('Enter')})`}
-            >
-              {saving ? 'Saving…' : 'Set goal'}
-            </button>
-          </div>
+          <FormFooter
+            formError={formError}
+            onCancel={requestClose}
+            saving={saving}
+            saveId="goal-save"
+            saveLabel="Set goal"
+            savingLabel="Saving…"
+            saveTitle={`Set goal (Enter, or ${shortcut('Enter')})`}
+          />
         </SaveForm>
       )}
     </Dialog>

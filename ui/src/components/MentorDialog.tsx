@@ -31,6 +31,7 @@ import {
   validateMentorForm,
 } from '../mentorForm';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
+import { FormFooter } from './FormFooter';
 import '../mentor.css';
 
 /** The input each field's message shows under (and focus moves to). */
@@ -472,25 +473,15 @@ export function MentorDialog({ mentor, onClose, onSaved }: Props) {
               </Fold>
             </div>
 
-            {formError && (
-              <p class="form-error" role="alert">
-                {formError}
-              </p>
-            )}
-
-            <div class="dialog-actions mentor-form-actions">
-              <button type="button" class="button" onClick={requestClose} title="Cancel (Esc)">
-                Cancel
-              </button>
-              <button
-                type="submit"
-                class="button button-primary"
-                disabled={saving}
-                title={`Save (Enter in a single-line field, ${shortcut('Enter')} anywhere)`}
-              >
-                {saving ? 'Saving…' : mentor ? 'Save changes' : 'Add mentor'}
-              </button>
-            </div>
+            <FormFooter
+              formError={formError}
+              onCancel={requestClose}
+              saving={saving}
+              saveLabel={mentor ? 'Save changes' : 'Add mentor'}
+              savingLabel="Saving…"
+              saveTitle={`Save (Enter in a single-line field, ${shortcut('Enter')} anywhere)`}
+              actionsClass="mentor-form-actions"
+            />
           </div>
         </SaveForm>
       )}

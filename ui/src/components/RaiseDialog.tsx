@@ -6,6 +6,8 @@ import { useApp } from '../context';
 import { firstChoice, mentorGroups } from '../goals';
 import { shortcut } from '../keys';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
+import { FormFooter } from './FormFooter';
+import { NeedsAMentor } from './NeedsAMentor';
 import '../mentor.css';
 import '../goals.css';
 
@@ -101,22 +103,7 @@ export function RaiseDialog({ text: startText, fromEntry, raiseWith, shortened, 
     <Dialog title="Raise with a mentor" dirty={dirty} onClose={onClose}>
       {(requestClose) =>
         mentors !== null && mentors.length === 0 ? (
-          <div class="form">
-            <p>Add a mentor first, then you can raise questions with them here.</p>
-            <div class="dialog-actions">
-              <button type="button" class="button" onClick={requestClose}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                id="raise-add-mentor"
-                class="button button-primary"
-                onClick={() => app.openDialog({ type: 'addMentor' })}
-              >
-                Add mentor
-              </button>
-            </div>
-          </div>
+          <NeedsAMentor what="raise questions with them" id="raise-add-mentor" onCancel={requestClose} />
         ) : (
           <SaveForm onSave={() => void save()}>
             <div class="field">
@@ -164,26 +151,16 @@ export function RaiseDialog({ text: startText, fromEntry, raiseWith, shortened, 
               <FieldError id="raise-mentor-error" message={errors.mentorId} />
             </div>
 
-            {formError && (
-              <p class="form-error" role="alert">
-                {formError}
-              </p>
-            )}
-
-            <div class="dialog-actions">
-              <button type="button" class="button" onClick={requestClose} title="Cancel (Esc)">
-                Cancel
-              </button>
-              <button
-                type="submit"
-                id="raise-save"
-                class="button button-primary"
-                disabled={saving || mentors === null}
-                title={`Add to agenda (${shortcut('Enter')})`}
-              >
-                {saving ? 'Adding…' : 'Add to agenda'}
-              </button>
-            </div>
+            <FormFooter
+              formError={formError}
+              onCancel={requestClose}
+              saving={saving}
+              disabled={mentors === null}
+              saveId="raise-save"
+              saveLabel="Add to agenda"
+              savingLabel="Adding…"
+              saveTitle={`Add to agenda (${shortcut('Enter')})`}
+            />
           </SaveForm>
         )
       }

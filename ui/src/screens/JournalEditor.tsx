@@ -6,7 +6,8 @@ import type { EntryContent } from '../bindings/EntryContent';
 import type { JournalEntry } from '../bindings/JournalEntry';
 import type { Mentor } from '../bindings/Mentor';
 import { Day } from '../components/Day';
-import { FieldError, focusById, showSaveError } from '../components/Dialog';
+import { FieldError, FormError, focusById, showSaveError } from '../components/Dialog';
+import { MentorChecklist } from '../components/MentorChecklist';
 import { useApp } from '../context';
 import {
   type EntryField,
@@ -478,37 +479,18 @@ export function JournalEditor({ id, prompt }: { id: number | null; prompt?: stri
           <FieldError id={errorId('tags')} message={errors.tags} />
         </div>
 
-        <fieldset class="field" aria-describedby="journal-mentors-hint">
-          <legend>To raise with</legend>
-          {mentors.length > 0 && (
-            <div class="checks">
-              {mentors.map((m) => (
-                <div class="check" key={m.id}>
-                  <input
-                    id={`journal-mentor-${m.id}`}
-                    type="checkbox"
-                    checked={form.mentorIds.includes(m.id)}
-                    onChange={(e) => toggleMentor(m.id, e.currentTarget.checked)}
-                  />
-                  <label for={`journal-mentor-${m.id}`}>{m.name}</label>
-                </div>
-              ))}
-            </div>
-          )}
-          <p class="field-hint" id="journal-mentors-hint">
-            {circle === null
-              ? 'Loading your circle…'
-              : mentors.length > 0
-                ? 'Tick who you want to talk this over with.'
-                : 'Once you have active mentors, you can note here who to raise this with.'}
-          </p>
-        </fieldset>
+        <MentorChecklist
+          idPrefix="journal"
+          legend="To raise with"
+          loading={circle === null}
+          mentors={mentors}
+          ticked={form.mentorIds}
+          onToggle={toggleMentor}
+          hint="Tick who you want to talk this over with."
+          noneHint="Once you have active mentors, you can note here who to raise this with."
+        />
 
-        {formError && (
-          <p class="form-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
 
         <div class="journal-actions">
           {!isNew && (

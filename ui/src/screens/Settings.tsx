@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
 import type { NudgeRecord } from '../bindings/NudgeRecord';
 import type { NudgeSettings } from '../bindings/NudgeSettings';
-import { FieldError, SaveForm, focusById, showSaveError } from '../components/Dialog';
+import { FieldError, FormError, SaveForm, focusById, showSaveError } from '../components/Dialog';
 import { useApp } from '../context';
 import { addDays, longDate } from '../dates';
 import { shortcut } from '../keys';
@@ -495,11 +495,7 @@ function NudgesCard({ focusPause }: { focusPause?: number | undefined }) {
             </p>
           </div>
 
-          {formError && (
-            <p class="form-error" role="alert">
-              {formError}
-            </p>
-          )}
+          <FormError message={formError} />
 
           <div class="button-row">
             <button type="submit" class="button button-primary" disabled={saving} title="Save (Enter in a field)">

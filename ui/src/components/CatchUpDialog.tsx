@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { CatchUp } from '../bindings/CatchUp';
 import type { CatchUpDraft } from '../bindings/CatchUpDraft';
@@ -6,6 +6,7 @@ import type { Mentor } from '../bindings/Mentor';
 import type { MentorStatus } from '../bindings/MentorStatus';
 import type { Mode } from '../bindings/Mode';
 import { useApp } from '../context';
+import { useMentorsOnce } from '../useCircle';
 import { daysBetween, isValidDay } from '../dates';
 import { shortcut } from '../keys';
 import { MODES, STATUSES } from '../labels';
@@ -48,7 +49,6 @@ function defaultMode(m: Mentor | undefined): Mode {
 export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
   const app = useApp();
   const today = app.today;
-  const [mentors, setMentors] = useState<Mentor[] | null>(mentor ? [mentor] : null);
   const init = {
     mentorId: catchUp?.mentorId ?? mentor?.id ?? null,
     date: catchUp?.date ?? today,
@@ -64,35 +64,20 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
   const [formError, setFormError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    api.circle().then(
-      (members) => {
-        if (!live) return;
-        const list = members.map((m) => m.mentor);
-        if (mentor && !list.some((m) => m.id === mentor.id)) list.push(mentor);
-        list.sort(byStatusThenName);
-        setMentors(list);
-        if (init.mentorId === null && list.length === 1) {
-          const only = list[0]!;
-          setMentorId(only.id);
-          setMode(defaultMode(only));
-          setBase((b) => ({ ...b, mentorId: only.id, mode: defaultMode(only) }));
-          focusById(FIELD_IDS.note);
-        } else if (init.mentorId === null) {
-          focusById(list.length === 0 ? 'catchup-add-mentor' : FIELD_IDS.mentorId);
-        }
-      },
-      (e) => {
-        if (!live) return;
-        setMentors(mentor ? [mentor] : []);
-        app.fail(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const mentors = useMentorsOnce((list) => {
+    if (mentor && !list.some((m) => m.id === mentor.id)) list.push(mentor);
+    list.sort(byStatusThenName);
+    if (init.mentorId === null && list.length === 1) {
+      const only = list[0]!;
+      setMentorId(only.id);
+      setMode(defaultMode(only));
+      setBase((b) => ({ ...b, mentorId: only.id, mode: defaultMode(only) }));
+      focusById(FIELD_IDS.note);
+    } else if (init.mentorId === null) {
+      focusById(list.length === 0 ? 'catchup-add-mentor' : FIELD_IDS.mentorId);
+    }
+    return list;
+  }, mentor ? [mentor] : null);
 
   const dirty = mentorId !== base.mentorId || date !== base.date || mode !== base.mode || note !== base.note;
 

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { Goal } from '../bindings/Goal';
-import type { Mentor } from '../bindings/Mentor';
 import { useApp } from '../context';
+import { useMentorsOnce } from '../useCircle';
 import { type GoalField, helperChoices, validateGoal } from '../goals';
 import { shortcut } from '../keys';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
@@ -40,7 +40,6 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
 /** "Make it a goal": a new goal, from a journal passage or from scratch. */
 export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseWith, shortened, onClose, onSaved }: Props) {
   const app = useApp();
-  const [mentors, setMentors] = useState<Mentor[] | null>(null);
   const [title, setTitle] = useState(startTitle);
   const [why, setWhy] = useState(startWhy);
   const [targetOn, setTargetOn] = useState('');
@@ -50,28 +49,13 @@ export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseW
   const [formError, setFormError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    api.circle().then(
-      (members) => {
-        if (!live) return;
-        const list = members.map((m) => m.mentor);
-        // Only mentors still in the circle: one removed since the entry was written is left out.
-        const ticked = raiseWith.filter((id) => list.some((m) => m.id === id));
-        setMentors(list);
-        setHelping(ticked);
-        setStartHelping(ticked);
-      },
-      (e) => {
-        if (!live) return;
-        setMentors([]);
-        app.fail(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const mentors = useMentorsOnce((list) => {
+    // Only mentors still in the circle: one removed since the entry was written is left out.
+    const ticked = raiseWith.filter((id) => list.some((m) => m.id === id));
+    setHelping(ticked);
+    setStartHelping(ticked);
+    return list;
+  });
 
   const dirty = title !== startTitle || why !== startWhy || targetOn !== '' || !sameIds(helping, startHelping);
 

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { AgendaItem } from '../bindings/AgendaItem';
 import type { Mentor } from '../bindings/Mentor';
 import { useApp } from '../context';
+import { useMentorsOnce } from '../useCircle';
 import { firstChoice, mentorGroups } from '../goals';
 import { shortcut } from '../keys';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
@@ -33,7 +34,6 @@ interface Props {
 /** "Raise with a mentor": a question or topic for a mentor's next catch-up. */
 export function RaiseDialog({ text: startText, fromEntry, raiseWith, shortened, onClose, onSaved }: Props) {
   const app = useApp();
-  const [mentors, setMentors] = useState<Mentor[] | null>(null);
   const [text, setText] = useState(startText);
   const [mentorId, setMentorId] = useState<number | null>(null);
   const [startMentor, setStartMentor] = useState<number | null>(null);
@@ -41,30 +41,15 @@ export function RaiseDialog({ text: startText, fromEntry, raiseWith, shortened, 
   const [formError, setFormError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    api.circle().then(
-      (members) => {
-        if (!live) return;
-        const list = members.map((m) => m.mentor);
-        const chosen = firstChoice(list, raiseWith);
-        setMentors(list);
-        setMentorId(chosen);
-        setStartMentor(chosen);
-        if (list.length === 0) focusById('raise-add-mentor');
-        // With the words already there, the mentor is what is left to choose.
-        else if (chosen === null && startText.trim() !== '') focusById(FIELD_IDS.mentorId);
-      },
-      (e) => {
-        if (!live) return;
-        setMentors([]);
-        app.fail(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const mentors = useMentorsOnce((list) => {
+    const chosen = firstChoice(list, raiseWith);
+    setMentorId(chosen);
+    setStartMentor(chosen);
+    if (list.length === 0) focusById('raise-add-mentor');
+    // With the words already there, the mentor is what is left to choose.
+    else if (chosen === null && startText.trim() !== '') focusById(FIELD_IDS.mentorId);
+    return list;
+  });
 
   const dirty = text !== startText || mentorId !== startMentor;
 

@@ -14,6 +14,7 @@ pub mod journal;
 pub mod key;
 pub mod model;
 pub mod nudge;
+pub mod prospect;
 pub mod sample;
 pub mod store;
 pub mod validate;

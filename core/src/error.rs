@@ -58,6 +58,11 @@ pub enum LockReason {
     NewerVersion,
     /// The database file is damaged or is not a Mentor Circle database.
     Unreadable,
+    /// The circle is protected by a passphrase: the user types it to unlock.
+    PassphraseNeeded,
+    /// First run, and no usable keyring: the user can protect the new circle with a
+    /// passphrase instead.
+    NoKeyringYet,
     /// The user locked the app (or it locked itself after being left idle): the database
     /// is closed and its key is out of memory until they unlock.
     LockedByYou,
@@ -69,13 +74,14 @@ impl LockReason {
         match self {
             LockReason::KeyMissing => {
                 "Your circle is here, but its key is missing from the system keyring. \
-                 Nothing has been changed or deleted. If you moved to a new account or \
-                 reset the keyring, restore the keyring entry and try again."
+                 Nothing has been changed or deleted. Unlock it with your recovery key; \
+                 that also puts the key back in the keyring."
             }
             LockReason::WrongKey => {
                 "The key in the system keyring does not open your circle (or the database \
                  file is damaged). Nothing has been changed or deleted. If the keyring was \
-                 replaced, restore the previous keyring entry and try again."
+                 replaced, unlock with your recovery key, or restore the previous keyring \
+                 entry and try again."
             }
             LockReason::KeyringUnavailable => {
                 "The system keyring could not be reached or is locked. Unlock your \
@@ -89,6 +95,14 @@ impl LockReason {
             LockReason::Unreadable => {
                 "The circle's database file could not be read: it may be damaged. It has \
                  been left exactly as it is; restore it from a backup copy and try again."
+            }
+            LockReason::PassphraseNeeded => {
+                "Your circle is protected by a passphrase. Type it to unlock, or use your \
+                 recovery key."
+            }
+            LockReason::NoKeyringYet => {
+                "This session has no system keyring to keep your circle's key in. Protect \
+                 your circle with a passphrase instead, or unlock your keyring and try again."
             }
             LockReason::LockedByYou => {
                 "Your circle and journal stay closed until you unlock. Nudges still \

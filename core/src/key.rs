@@ -1,9 +1,10 @@
 //! The database key and where it is kept.
 //!
 //! The key is 32 random bytes. The core never decides *where* it lives: the shell hands
-//! it a [`SecretStore`] (the OS keyring today; a passphrase-derived key or a recovery key
-//! are other stores later), so the rules in [`crate::vault`] stay the same for all of them.
+//! it a [`SecretStore`] (the OS keyring), or the key is derived from a passphrase with
+//! Argon2id ([`KdfParams`]) where no keyring is usable or the user prefers it.
 
+use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::error::{Error, Result};
@@ -31,21 +32,124 @@ impl DbKey {
         &self.0
     }
 
+    /// The key as 64 lowercase hex digits, for SQLCipher's `x'…'` raw-key syntax.
+    pub(crate) fn hex(&self) -> zeroize::Zeroizing<String> {
+        let mut text = zeroize::Zeroizing::new(String::with_capacity(64));
+        for byte in self.0 {
+            text.push(char::from(HEX[usize::from(byte >> 4)]));
+            text.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+        text
+    }
+
     /// The `PRAGMA key` statement for this key as a raw key (no KDF: the key is
     /// already uniformly random, so SQLCipher's PBKDF2 would only slow every open).
     pub(crate) fn pragma(&self) -> zeroize::Zeroizing<String> {
         let mut statement = zeroize::Zeroizing::new(String::with_capacity(80));
         statement.push_str("PRAGMA key = \"x'");
-        for byte in self.0 {
-            statement.push(char::from(HEX[usize::from(byte >> 4)]));
-            statement.push(char::from(HEX[usize::from(byte & 0x0f)]));
-        }
+        statement.push_str(&self.hex());
         statement.push_str("'\";");
         statement
     }
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Fewest characters in a new passphrase.
+pub const PASSPHRASE_MIN_CHARS: usize = 12;
+
+/// How a passphrase becomes the database key: Argon2id with these costs and salt. Not
+/// secret; kept in the data folder's header so the same passphrase gives the same key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KdfParams {
+    /// Always `argon2id`; named so a future change is visible in the header.
+    pub algorithm: String,
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+    /// 16 random bytes as hex.
+    pub salt: String,
+}
+
+/// Argon2id costs for new passphrases: 64 MiB, 3 passes, 1 lane, above OWASP's
+/// minimum (19 MiB, 2 passes) so a stolen laptop's database resists guessing.
+const MEMORY_KIB: u32 = 64 * 1024;
+const ITERATIONS: u32 = 3;
+/// Bounds on what a header may ask for: a tampered header must not make the app
+/// allocate gigabytes or spin for minutes, nor weaken new keys below OWASP's minimum.
+const MIN_MEMORY_KIB: u32 = 19 * 1024;
+const MAX_MEMORY_KIB: u32 = 1024 * 1024;
+const MAX_ITERATIONS: u32 = 20;
+const MAX_PARALLELISM: u32 = 8;
+
+impl KdfParams {
+    /// Fresh parameters with a new random salt.
+    pub fn new() -> Result<KdfParams> {
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt)
+            .map_err(|_| Error::Internal("no random source for a salt".into()))?;
+        Ok(KdfParams {
+            algorithm: "argon2id".into(),
+            memory_kib: MEMORY_KIB,
+            iterations: ITERATIONS,
+            parallelism: 1,
+            salt: salt.iter().map(|byte| format!("{byte:02x}")).collect(),
+        })
+    }
+
+    /// The database key for `passphrase`. Takes a few hundred milliseconds by design.
+    pub fn derive(&self, passphrase: &str) -> Result<DbKey> {
+        let unreadable = || Error::Locked(crate::error::LockReason::Unreadable);
+        if self.algorithm != "argon2id"
+            || !(MIN_MEMORY_KIB..=MAX_MEMORY_KIB).contains(&self.memory_kib)
+            || !(2..=MAX_ITERATIONS).contains(&self.iterations)
+            || !(1..=MAX_PARALLELISM).contains(&self.parallelism)
+        {
+            return Err(unreadable());
+        }
+        let salt = decode_hex(&self.salt).ok_or_else(unreadable)?;
+        let params =
+            argon2::Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32))
+                .map_err(|_| unreadable())?;
+        let argon =
+            argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+        let mut bytes = zeroize::Zeroizing::new([0u8; 32]);
+        argon
+            .hash_password_into(passphrase.as_bytes(), &salt, bytes.as_mut())
+            .map_err(|_| unreadable())?;
+        Ok(DbKey(*bytes))
+    }
+}
+
+/// Checks a new passphrase against the rules; the error names the `passphrase` field.
+pub fn check_new_passphrase(passphrase: &str) -> Result<()> {
+    if passphrase.chars().count() < PASSPHRASE_MIN_CHARS {
+        return Err(Error::invalid(
+            "passphrase",
+            format!(
+                "Use at least {PASSPHRASE_MIN_CHARS} characters; a few unrelated words work well."
+            ),
+        ));
+    }
+    if passphrase.trim() != passphrase {
+        return Err(Error::invalid(
+            "passphrase",
+            "Leave out spaces at the start and end: they are easy to forget.",
+        ));
+    }
+    Ok(())
+}
+
+fn decode_hex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || text.len() < 16 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|index| u8::from_str_radix(text.get(index..index + 2)?, 16).ok())
+        .collect()
+}
 
 impl std::fmt::Debug for DbKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -71,6 +175,8 @@ pub trait SecretStore: Send + Sync {
     fn load(&self, vault_id: &str) -> Result<Option<DbKey>, SecretStoreError>;
     /// Keeps `key` for the database named `vault_id`, replacing any earlier key.
     fn save(&self, vault_id: &str, key: &DbKey) -> Result<(), SecretStoreError>;
+    /// Forgets the key for `vault_id`; forgetting a key that is not there is no error.
+    fn forget(&self, vault_id: &str) -> Result<(), SecretStoreError>;
 }
 
 /// A secret store that lives in memory: for unit tests of the rules, never for the app.
@@ -106,6 +212,13 @@ impl SecretStore for MemorySecretStore {
         keys.insert(vault_id.to_string(), key.clone());
         Ok(())
     }
+
+    fn forget(&self, vault_id: &str) -> Result<(), SecretStoreError> {
+        self.check()?;
+        let mut keys = self.keys.lock().map_err(|_| SecretStoreError::Malformed)?;
+        keys.remove(vault_id);
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -120,6 +233,37 @@ mod tests {
         );
         assert_ne!(a, b, "two generated keys must differ");
         assert_eq!(format!("{a:?}"), "DbKey(..)");
+    }
+
+    #[test]
+    fn a_passphrase_gives_the_same_key_with_the_same_salt_and_another_with_a_new_one() {
+        let params = KdfParams::new().expect("params");
+        let key = params.derive("correct horse battery").expect("derive");
+        assert!(params.derive("correct horse battery").expect("again") == key);
+        assert!(params.derive("correct horse battery!").expect("other") != key);
+        let other_salt = KdfParams::new().expect("params");
+        assert!(other_salt.derive("correct horse battery").expect("salted") != key);
+    }
+
+    #[test]
+    fn a_tampered_header_cannot_ask_for_weak_or_huge_costs() {
+        let mut params = KdfParams::new().expect("params");
+        params.memory_kib = 8;
+        assert!(params.derive("whatever it is").is_err(), "too weak");
+        params.memory_kib = 64 * 1024 * 1024;
+        assert!(params.derive("whatever it is").is_err(), "too big");
+    }
+
+    #[test]
+    fn a_short_passphrase_is_refused_with_the_field_named() {
+        assert!(matches!(
+            check_new_passphrase("short"),
+            Err(Error::Invalid {
+                field: "passphrase",
+                ..
+            })
+        ));
+        assert!(check_new_passphrase("four unrelated plain words").is_ok());
     }
 
     #[test]

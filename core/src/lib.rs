@@ -5,6 +5,7 @@
 //! window.
 
 pub mod agenda;
+pub mod backup;
 pub mod cadence;
 pub mod error;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod key;
 pub mod model;
 pub mod nudge;
 pub mod prospect;
+pub mod recovery;
 pub mod sample;
 pub mod store;
 pub mod validate;

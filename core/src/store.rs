@@ -27,7 +27,10 @@ use crate::model::{
 use crate::validate;
 
 mod agenda;
+mod backup;
 mod export;
+
+pub(crate) use backup::{BackupCopy, preview as preview_backup, remove_if_there};
 mod journal;
 mod nudges;
 
@@ -226,6 +229,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// An open, unlocked circle.
 pub struct Store {
     conn: Connection,
+    /// Kept for backups (written under the same key) and the recovery key; wiped on drop.
+    key: DbKey,
 }
 
 impl Store {
@@ -233,15 +238,21 @@ impl Store {
     /// schema up to date. A wrong key, a damaged file or a newer schema is refused with
     /// [`Error::Locked`] and the file is left byte for byte as it was.
     pub fn open(path: &Path, key: &DbKey) -> Result<Store> {
+        Store::open_backing_up(path, key, None)
+    }
+
+    /// Like [`Store::open`], and when the schema must be upgraded, an encrypted copy of
+    /// the database as it was is written into `backups` first.
+    pub fn open_backing_up(path: &Path, key: &DbKey, backups: Option<&Path>) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|_| Error::Locked(LockReason::Unreadable))?;
-        Store::unlock(conn, key)
+        Store::unlock(conn, key, backups)
     }
 
-    fn unlock(conn: Connection, key: &DbKey) -> Result<Store> {
+    fn unlock(conn: Connection, key: &DbKey, backups: Option<&Path>) -> Result<Store> {
         // Until the key is proven, closing must not checkpoint: SQLite would copy the
         // -wal journal (left by a crash) into the database without needing the key,
         // rewriting a file we promised to leave untouched.
@@ -266,7 +277,13 @@ impl Store {
              PRAGMA foreign_keys = ON;
              PRAGMA busy_timeout = 5000;",
         )?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            key: key.clone(),
+        };
+        if let Some(backups) = backups.filter(|_| version > 0 && version < SCHEMA_VERSION) {
+            store.back_up_into(backups, crate::backup::BackupKind::BeforeUpgrade)?;
+        }
         store.migrate(version)?;
         Ok(store)
     }

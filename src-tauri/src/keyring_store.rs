@@ -31,6 +31,14 @@ impl SecretStore for KeyringStore {
         let entry = Entry::new(SERVICE, vault_id).map_err(unavailable)?;
         entry.set_secret(key.as_bytes()).map_err(unavailable)
     }
+
+    fn forget(&self, vault_id: &str) -> Result<(), SecretStoreError> {
+        let entry = Entry::new(SERVICE, vault_id).map_err(unavailable)?;
+        match entry.delete_credential() {
+            Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
 }
 
 fn unavailable(error: KeyringError) -> SecretStoreError {

@@ -1,0 +1,227 @@
+//! Copies of the open database: backups, and the new file a key change or a restore
+//! writes before it takes the place of the old one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OpenFlags, params};
+
+use super::{SCHEMA_VERSION, Store};
+use crate::backup::{self, BackupKind, BackupPreview};
+use crate::error::{Error, LockReason, Result};
+use crate::key::DbKey;
+use crate::recovery::RecoveryKey;
+
+impl Store {
+    /// The recovery key for this circle (see [`crate::recovery`]).
+    pub fn recovery_key(&self) -> RecoveryKey {
+        RecoveryKey::of(&self.key)
+    }
+
+    /// Writes a consistent copy of the whole circle to a new file at `path`, encrypted
+    /// with `key`. SQLCipher's `sqlcipher_export` reads inside one transaction, so the
+    /// copy is a snapshot even while the app keeps writing; it never passes through
+    /// plaintext on disk. An existing file at `path` is replaced.
+    pub(crate) fn copy_to(&self, path: &Path, key: &DbKey) -> Result<()> {
+        export_to(&self.conn, path, key)
+    }
+
+    /// A copy of this circle's key, for a copy written under it.
+    pub(crate) fn key_clone(&self) -> DbKey {
+        self.key.clone()
+    }
+
+    /// Writes a backup to `path` (the user's choice), under this circle's key. Written
+    /// beside it first and renamed, so a failure never leaves half a backup at `path`.
+    pub fn back_up_to(&self, path: &Path) -> Result<u64> {
+        let mut partial = path.as_os_str().to_owned();
+        partial.push(".partial");
+        let partial = PathBuf::from(partial);
+        self.copy_to(&partial, &self.key)?;
+        fs::rename(&partial, path).map_err(|error| {
+            let _ = fs::remove_file(&partial);
+            Error::Internal(format!("placing a backup: {error}"))
+        })?;
+        Ok(fs::metadata(path).map(|meta| meta.len()).unwrap_or(0))
+    }
+
+    /// A backup of `kind` in the data folder's `dir`, then the rotation.
+    pub(crate) fn back_up_into(&self, dir: &Path, kind: BackupKind) -> Result<PathBuf> {
+        crate::vault::create_private_dir(dir)?;
+        let path = dir.join(backup::file_name(kind, chrono::Utc::now()));
+        self.back_up_to(&path)?;
+        for old in backup::to_delete(&backup::list(dir)?) {
+            let _ = fs::remove_file(old);
+        }
+        Ok(path)
+    }
+
+    /// Today's daily copy in `dir`, unless there is one already; then the rotation.
+    pub fn back_up_daily(&self, dir: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
+        let made_today = backup::list(dir)?
+            .into_iter()
+            .any(|file| file.kind == BackupKind::Daily && file.made_at.date_naive() == today);
+        if made_today {
+            return Ok(None);
+        }
+        crate::vault::create_private_dir(dir)?;
+        let stamp = today
+            .and_hms_opt(12, 0, 0)
+            .map(|noon| noon.and_utc())
+            .unwrap_or_else(chrono::Utc::now);
+        let path = dir.join(backup::file_name(BackupKind::Daily, stamp));
+        self.back_up_to(&path)?;
+        for old in backup::to_delete(&backup::list(dir)?) {
+            let _ = fs::remove_file(old);
+        }
+        Ok(Some(path))
+    }
+}
+
+/// Copies everything `conn` holds into a new file at `path` under `key`, with the
+/// same schema version; the file is synced before this returns.
+fn export_to(conn: &Connection, path: &Path, key: &DbKey) -> Result<()> {
+    remove_if_there(path)?;
+    let target = path
+        .to_str()
+        .ok_or_else(|| Error::Internal("backup path is not UTF-8".into()))?;
+    let mut key_text = zeroize::Zeroizing::new(String::with_capacity(68));
+    key_text.push_str("x'");
+    key_text.push_str(&key.hex());
+    key_text.push('\'');
+    conn.execute(
+        "ATTACH DATABASE ?1 AS copy KEY ?2",
+        params![target, key_text.as_str()],
+    )
+    .map_err(|error| Error::Internal(format!("attaching a copy: {error}")))?;
+    let copied = conn
+        .query_row("SELECT sqlcipher_export('copy')", [], |_| Ok(()))
+        .and_then(|()| conn.query_row("PRAGMA main.user_version", [], |row| row.get::<_, i64>(0)))
+        .and_then(|version| {
+            // sqlcipher_export copies tables, not the header's user_version.
+            conn.execute_batch(&format!("PRAGMA copy.user_version = {version};"))
+        });
+    let detached = conn.execute_batch("DETACH DATABASE copy");
+    if let Err(error) = copied.and(detached) {
+        let _ = fs::remove_file(path);
+        return Err(Error::Internal(format!("copying the circle: {error}")));
+    }
+    fs::File::open(path)
+        .and_then(|file| file.sync_all())
+        .map_err(|error| Error::Internal(format!("syncing a copy: {error}")))
+}
+
+/// A backup file opened with its key, to be copied over the circle by a restore.
+pub(crate) struct BackupCopy {
+    conn: Connection,
+}
+
+impl BackupCopy {
+    /// Opens the backup at `path` with `key`. Opened for writing (and creating) only
+    /// because SQLite attaches the new copy with the same flags; the backup is checked to
+    /// exist first, and nothing is written to it.
+    pub(crate) fn open(path: &Path, key: &DbKey) -> Result<BackupCopy> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        open_backup(path, key, flags).map(|conn| BackupCopy { conn })
+    }
+
+    /// Writes the backup's circle to `path` under `key`.
+    pub(crate) fn copy_to(&self, path: &Path, key: &DbKey) -> Result<()> {
+        export_to(&self.conn, path, key)
+    }
+}
+
+/// Opens a backup file with `key` and checks it is a circle this app can read. Nothing
+/// is written to it: no migrations, no journal.
+fn open_backup(path: &Path, key: &DbKey, flags: OpenFlags) -> Result<Connection> {
+    if !path.is_file() {
+        return Err(Error::NotFound(
+            "That backup file can't be found. Check where it was saved.".into(),
+        ));
+    }
+    let conn = Connection::open_with_flags(path, flags).map_err(|_| {
+        Error::NotFound("That backup file can't be opened. Check that it still exists.".into())
+    })?;
+    conn.execute_batch(&key.pragma())?;
+    conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|_| {
+            Error::invalid(
+                "backup",
+                "This key doesn't open that file: it is another circle's backup, made \
+                 before a key change, or not a backup. Try its recovery key.",
+            )
+        })?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::Locked(LockReason::NewerVersion));
+    }
+    if version == 0 {
+        return Err(Error::invalid("backup", "That file holds no circle."));
+    }
+    Ok(conn)
+}
+
+/// What the backup at `path` holds.
+pub(crate) fn preview(path: &Path, key: &DbKey) -> Result<BackupPreview> {
+    let conn = open_backup(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let has = |table: &str| -> bool {
+        conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+            [table],
+            |row| row.get::<_, i64>(0),
+        )
+        .map(|found| found > 0)
+        .unwrap_or(false)
+    };
+    let count = |table: &str| -> Result<u64> {
+        if !has(table) {
+            return Ok(0);
+        }
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+            row.get(0)
+        })?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    };
+    let mut names = conn.prepare("SELECT name FROM mentor ORDER BY name COLLATE NOCASE")?;
+    let mentors = names
+        .query_map([], |row| row.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    drop(names);
+    let latest_catch_up: Option<String> =
+        conn.query_row("SELECT max(happened_on) FROM catch_up", [], |row| {
+            row.get(0)
+        })?;
+    let latest_entry: Option<String> = if has("journal_entry") {
+        conn.query_row("SELECT max(written_on) FROM journal_entry", [], |row| {
+            row.get(0)
+        })?
+    } else {
+        None
+    };
+    let latest_day = [latest_catch_up, latest_entry]
+        .into_iter()
+        .flatten()
+        .filter_map(|day| day.parse::<NaiveDate>().ok())
+        .max();
+    Ok(BackupPreview {
+        mentors,
+        catch_ups: count("catch_up")?,
+        journal_entries: count("journal_entry")?,
+        goals: count("goal")?,
+        prospects: count("prospect")?,
+        latest_day,
+        bytes: fs::metadata(path).map(|meta| meta.len()).unwrap_or(0),
+    })
+}
+
+pub(crate) fn remove_if_there(path: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(Error::Internal(format!("removing an old copy: {error}"))),
+    }
+}

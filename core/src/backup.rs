@@ -167,6 +167,38 @@ pub struct BackupPreview {
     pub bytes: u64,
 }
 
+/// Checks a place the user typed or picked for a new file (a backup, an export): a full
+/// path, in a folder that exists, not over an existing file. The error names `path`.
+pub fn check_destination(path: &Path) -> crate::Result<()> {
+    let invalid = |message: &str| crate::Error::invalid("path", message);
+    if path.as_os_str().is_empty() || !path.is_absolute() {
+        return Err(invalid(
+            "Give the full place to save to, starting from the top folder (like /home/you/Documents/…).",
+        ));
+    }
+    match path.parent() {
+        Some(folder) if folder.is_dir() => {}
+        _ => return Err(invalid("That folder doesn't exist. Choose another place.")),
+    }
+    if path.exists() {
+        return Err(invalid(
+            "Something with that name is there already; choose another name so nothing is overwritten.",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a file the user chose to read (a backup, a file to import).
+pub fn check_source(path: &Path) -> crate::Result<()> {
+    if !path.is_absolute() || !path.is_file() {
+        return Err(crate::Error::invalid(
+            "path",
+            "There is no file at that place. Check the name and folder.",
+        ));
+    }
+    Ok(())
+}
+
 /// Lists the backups in `dir` (nothing if it does not exist yet), newest first.
 pub fn list(dir: &Path) -> crate::Result<Vec<BackupFile>> {
     let entries = match std::fs::read_dir(dir) {

@@ -523,5 +523,17 @@ pub enum AppStatus {
     Locked {
         reason: crate::error::LockReason,
         message: String,
+        /// How the existing circle's key is kept; `None` before there is a circle.
+        key_source: Option<crate::vault::KeySource>,
     },
+}
+
+/// After unlocking with the recovery key.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RecoveryUnlock {
+    pub status: AppStatus,
+    /// The key is back in the system keyring, so the next start needs nothing typed.
+    pub key_back_in_keyring: bool,
 }

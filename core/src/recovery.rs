@@ -70,6 +70,21 @@ impl RecoveryKey {
         self.0.split('-').nth(index)
     }
 
+    /// Whether `typed` is group `index` (0-based), forgiving case, spaces and look-alikes
+    /// as [`RecoveryKey::parse`] does: the check that the user really saved the key.
+    pub fn group_matches(&self, index: usize, typed: &str) -> bool {
+        let normal: String = typed
+            .chars()
+            .filter(|character| !character.is_whitespace() && *character != '-')
+            .map(|character| match character.to_ascii_uppercase() {
+                'I' | 'L' => '1',
+                'O' => '0',
+                other => other,
+            })
+            .collect();
+        self.group(index) == Some(normal.as_str())
+    }
+
     /// Reads a recovery key as typed: case, spaces and dashes don't matter, and the
     /// look-alikes I, L (→ 1) and O (→ 0) are forgiven. A wrong length or a typo is
     /// refused with a sentence saying which; the text typed is never quoted.
@@ -185,6 +200,18 @@ mod tests {
             Err(Error::Invalid { message, .. }) if message.contains("11 groups")
         ));
         assert!(RecoveryKey::parse(&format!("{text}!")).is_err());
+    }
+
+    #[test]
+    fn typing_back_a_group_forgives_case_and_look_alikes() {
+        let recovery = RecoveryKey::of(&DbKey::from_bytes(&[0u8; 32]).expect("key"));
+        let third = recovery.group(2).expect("group").to_string();
+        assert!(recovery.group_matches(2, &third.to_lowercase().replace('0', "o")));
+        assert!(!recovery.group_matches(3, "ZZZZZ"));
+        assert!(
+            !recovery.group_matches(11, &third),
+            "there is no 12th group"
+        );
     }
 
     #[test]

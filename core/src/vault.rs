@@ -60,6 +60,26 @@ pub struct Header {
     pub kdf: Option<KdfParams>,
 }
 
+/// How the circle is protected, for Settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Security {
+    pub key_source: KeySource,
+    /// The user has saved this key's recovery key (and proved it by typing a group).
+    pub recovery_key_saved: bool,
+}
+
+/// The recovery key, shown once, and which group the user is asked to type back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RecoveryKeyView {
+    pub key: String,
+    /// 1-based.
+    pub check_group: u8,
+}
+
 /// The new way to keep the key, for [`Vault::change_key`].
 pub enum NewKey<'a> {
     /// A new random key, kept in this keyring.
@@ -125,6 +145,62 @@ impl Vault {
     /// The header, if the folder has one.
     pub fn header(&self) -> Result<Option<Header>> {
         read_header(&self.header_path())
+    }
+
+    /// How the open circle is protected.
+    pub fn security(&self, store: &Store) -> Result<Security> {
+        let header = self
+            .header()?
+            .ok_or(Error::Locked(LockReason::KeyMissing))?;
+        Ok(Security {
+            key_source: header.key_source,
+            recovery_key_saved: store.recovery_key_saved_for()?.as_deref()
+                == Some(header.vault_id.as_str()),
+        })
+    }
+
+    /// The recovery key to show, while it has not been saved; afterwards it is not shown
+    /// again (a new one comes with "Make a new recovery key", which changes the key).
+    pub fn recovery_key_to_save(&self, store: &Store) -> Result<RecoveryKeyView> {
+        if self.security(store)?.recovery_key_saved {
+            return Err(Error::Conflict(
+                "You saved this recovery key already; it is shown only once. Make a new \
+                 one in Settings if you lost it."
+                    .into(),
+            ));
+        }
+        let recovery = store.recovery_key();
+        // The same group until it is confirmed, so reopening the window asks the same.
+        let check_group = 1 + recovery
+            .as_str()
+            .bytes()
+            .fold(0u8, |sum, byte| sum.wrapping_add(byte))
+            % crate::recovery::GROUPS as u8;
+        Ok(RecoveryKeyView {
+            key: recovery.as_str().to_string(),
+            check_group,
+        })
+    }
+
+    /// Checks the group typed back and remembers that the recovery key was saved.
+    pub fn confirm_recovery_key_saved(&self, store: &mut Store, typed: &str) -> Result<()> {
+        let view = self.recovery_key_to_save(store)?;
+        if !store
+            .recovery_key()
+            .group_matches(usize::from(view.check_group) - 1, typed)
+        {
+            return Err(Error::invalid(
+                "recoveryCheck",
+                format!(
+                    "That isn't group {} of your recovery key. Check the copy you saved.",
+                    view.check_group
+                ),
+            ));
+        }
+        let header = self
+            .header()?
+            .ok_or(Error::Locked(LockReason::KeyMissing))?;
+        store.mark_recovery_key_saved(&header.vault_id)
     }
 
     /// How this folder's key is kept; `None` before the circle exists.

@@ -21,6 +21,15 @@ impl Clock for LocalClock {
     }
 }
 
+/// The error for the UI; internal details go to the log (they never hold user text,
+/// see `mentor_core::error`).
+fn payload(error: &Error) -> ErrorPayload {
+    if let Error::Internal(detail) = error {
+        eprintln!("mentor-circle: {detail}");
+    }
+    ErrorPayload::from(error)
+}
+
 /// The circle the window works on. Opening is lazy (first `app_status`) so a slow or
 /// prompting keyring never delays the window itself.
 pub struct Circle {
@@ -58,7 +67,12 @@ impl Circle {
             }
             Err(reason) => {
                 let message = reason.message().to_string();
-                AppStatus::Locked { reason, message }
+                let key_source = self.vault.key_source().ok().flatten();
+                AppStatus::Locked {
+                    reason,
+                    message,
+                    key_source,
+                }
             }
         }
     }
@@ -81,13 +95,7 @@ impl Circle {
             Ok(store) => work(store, self.clock.today()),
             Err(reason) => Err(Error::Locked(reason)),
         };
-        result.map_err(|error| {
-            if let Error::Internal(detail) = &error {
-                // Internal details never hold user text (see mentor_core::error).
-                eprintln!("mentor-circle: {detail}");
-            }
-            ErrorPayload::from(&error)
-        })
+        result.map_err(|error| payload(&error))
     }
 
     /// Like [`Circle::with_store`], for work that changes the circle: the nudge loop is
@@ -124,6 +132,55 @@ impl Circle {
             }
         }
         slot.as_mut().ok_or(LockReason::Unreadable)
+    }
+
+    /// Runs `work` on the data folder and the open store's slot: for key changes and
+    /// restores, which replace the open store. The circle must be open.
+    pub fn with_vault<T>(
+        &self,
+        work: impl FnOnce(&Vault, &mut Option<Store>) -> mentor_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        let mut guard = self.lock();
+        let result = match self.open(&mut guard) {
+            Ok(_) => work(&self.vault, &mut guard),
+            Err(reason) => Err(Error::Locked(reason)),
+        };
+        self.changed.ring();
+        result.map_err(|error| payload(&error))
+    }
+
+    /// Like [`Circle::with_vault`], for work that keeps the open store.
+    pub fn with_open_vault<T>(
+        &self,
+        work: impl FnOnce(&Vault, &mut Store) -> mentor_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        self.with_store(|store, _| work(&self.vault, store))
+    }
+
+    /// Unlocks with a passphrase, the recovery key or a new passphrase (first run):
+    /// `open` gets the data folder and returns the open store.
+    pub fn unlock_with(
+        &self,
+        open: impl FnOnce(&Vault) -> mentor_core::Result<Store>,
+    ) -> Result<AppStatus, ErrorPayload> {
+        {
+            let mut slot = self.lock();
+            if slot.is_none() {
+                *slot = Some(open(&self.vault).map_err(|error| payload(&error))?);
+            }
+        }
+        self.locked_by_you.store(false, Ordering::SeqCst);
+        Ok(self.status())
+    }
+
+    /// Writes today's automatic backup if the circle is open and has none yet.
+    pub fn back_up_daily(&self) {
+        let today = self.clock.today();
+        if let Some(Err(error)) =
+            self.if_open(|store| store.back_up_daily(&self.vault.backup_dir(), today))
+        {
+            eprintln!("mentor-circle: daily backup failed: {error}");
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Option<Store>> {

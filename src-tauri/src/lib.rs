@@ -61,8 +61,16 @@ pub fn lock_app(app: &AppHandle) {
 
 /// Unlocks, and writes what was sent while locked to the record.
 pub fn unlock_app(app: &AppHandle) -> mentor_core::model::AppStatus {
+    let status = app.state::<Circle>().unlock();
+    record_nudges_sent_while_locked(app, status)
+}
+
+/// After an unlock: what was sent while locked goes into the record, once.
+pub fn record_nudges_sent_while_locked(
+    app: &AppHandle,
+    status: mentor_core::model::AppStatus,
+) -> mentor_core::model::AppStatus {
     let circle = app.state::<Circle>();
-    let status = circle.unlock();
     let opened = matches!(status, mentor_core::model::AppStatus::Open { .. });
     let sent_while_locked = if opened {
         app.state::<Nudges>().while_locked().take()
@@ -163,6 +171,11 @@ fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
                             .ok()
                     })
                 };
+                // The daily backup rides on the loop: it wakes at least hourly while the
+                // app runs, and right after the circle opens.
+                if tick.is_some() {
+                    circle.back_up_daily();
+                }
                 let wake_at = match tick {
                     Some(tick) => {
                         if shown_due != Some(tick.due) {

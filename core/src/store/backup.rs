@@ -27,6 +27,18 @@ impl Store {
         export_to(&self.conn, path, key)
     }
 
+    /// The data folder whose recovery key the user has saved (typed a group back), so
+    /// the key is shown once. Any key change gives the folder a new id, so a new key is
+    /// shown again.
+    pub fn recovery_key_saved_for(&self) -> Result<Option<String>> {
+        self.setting("recovery_key_saved_for")
+    }
+
+    /// Records that the recovery key of the folder named `vault_id` was saved.
+    pub fn mark_recovery_key_saved(&mut self, vault_id: &str) -> Result<()> {
+        self.put_setting("recovery_key_saved_for", &vault_id)
+    }
+
     /// A copy of this circle's key, for a copy written under it.
     pub(crate) fn key_clone(&self) -> DbKey {
         self.key.clone()

@@ -95,7 +95,7 @@ impl Store {
         Ok(())
     }
 
-    fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+    pub(crate) fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         let text: Option<String> = self
             .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
@@ -107,7 +107,7 @@ impl Store {
         Ok(text.and_then(|text| serde_json::from_str(&text).ok()))
     }
 
-    fn put_setting<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
+    pub(crate) fn put_setting<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
         let text = serde_json::to_string(value)
             .map_err(|_| Error::Internal(format!("setting {key} could not be written")))?;
         self.conn.execute(

@@ -9,10 +9,12 @@ type Reply<T> = Result<T, mentor_core::ErrorPayload>;
 
 mod agenda;
 mod app;
+mod backups;
 mod catch_ups;
 mod journal;
 mod mentors;
 mod nudges;
+mod security;
 
 /// The handler for every command; the list must match `COMMANDS` in build.rs.
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
@@ -23,6 +25,18 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         app::unlock,
         app::lock_after_idle,
         app::set_lock_after_idle,
+        security::unlock_with_passphrase,
+        security::unlock_with_recovery_key,
+        security::create_with_passphrase,
+        security::security,
+        security::recovery_key,
+        security::confirm_recovery_key,
+        security::change_key,
+        backups::backups,
+        backups::back_up_now,
+        backups::preview_backup,
+        backups::restore_backup,
+        backups::suggested_folder,
         agenda::add_agenda_item,
         agenda::remove_agenda_item,
         agenda::restore_agenda_item,

@@ -1,0 +1,92 @@
+//! The ways in: passphrase, recovery key, first run without a keyring; and how the key
+//! is kept (keyring or passphrase), with its recovery key shown once.
+
+use mentor_core::model::{AppStatus, RecoveryUnlock};
+use mentor_core::vault::{KeySource, NewKey, RecoveryKeyView, Security};
+use tauri::{AppHandle, Manager, State};
+use zeroize::Zeroizing;
+
+use super::Reply;
+use crate::circle::Circle;
+use crate::keyring_store::KeyringStore;
+
+/// Unlocks a circle protected by a passphrase. Argon2id takes a moment by design; the
+/// command runs off the main thread so the window stays responsive.
+#[tauri::command]
+pub async fn unlock_with_passphrase(app: AppHandle, passphrase: String) -> Reply<AppStatus> {
+    let passphrase = Zeroizing::new(passphrase);
+    let status = app
+        .state::<Circle>()
+        .unlock_with(|vault| vault.open_with_passphrase(&passphrase, &KeyringStore))?;
+    Ok(crate::record_nudges_sent_while_locked(&app, status))
+}
+
+/// Unlocks with the recovery key; in keyring mode the key goes back into the keyring.
+#[tauri::command]
+pub async fn unlock_with_recovery_key(
+    app: AppHandle,
+    recovery_key: String,
+) -> Reply<RecoveryUnlock> {
+    let recovery_key = Zeroizing::new(recovery_key);
+    let mut key_back_in_keyring = false;
+    let status = app.state::<Circle>().unlock_with(|vault| {
+        let (store, kept) = vault.open_with_recovery_key(&recovery_key, &KeyringStore)?;
+        key_back_in_keyring = kept;
+        Ok(store)
+    })?;
+    let status = crate::record_nudges_sent_while_locked(&app, status);
+    Ok(RecoveryUnlock {
+        status,
+        key_back_in_keyring,
+    })
+}
+
+/// First run without a usable keyring: a new circle protected by a passphrase.
+#[tauri::command]
+pub async fn create_with_passphrase(app: AppHandle, passphrase: String) -> Reply<AppStatus> {
+    let passphrase = Zeroizing::new(passphrase);
+    app.state::<Circle>()
+        .unlock_with(|vault| vault.create_with_passphrase(&passphrase))
+}
+
+/// How the circle is protected.
+#[tauri::command]
+pub async fn security(circle: State<'_, Circle>) -> Reply<Security> {
+    circle.with_open_vault(|vault, store| vault.security(store))
+}
+
+/// The recovery key, while the user has not saved it yet.
+#[tauri::command]
+pub async fn recovery_key(circle: State<'_, Circle>) -> Reply<RecoveryKeyView> {
+    circle.with_open_vault(|vault, store| vault.recovery_key_to_save(store))
+}
+
+/// The user typed back a group of the recovery key.
+#[tauri::command]
+pub async fn confirm_recovery_key(circle: State<'_, Circle>, typed: String) -> Reply<Security> {
+    circle.with_open_vault(|vault, store| {
+        vault.confirm_recovery_key_saved(store, &typed)?;
+        vault.security(store)
+    })
+}
+
+/// Moves the key to the keyring or behind a (new) passphrase, re-encrypting the circle.
+#[tauri::command]
+pub async fn change_key(
+    circle: State<'_, Circle>,
+    to: KeySource,
+    passphrase: Option<String>,
+) -> Reply<Security> {
+    let passphrase = Zeroizing::new(passphrase.unwrap_or_default());
+    circle.with_vault(|vault, slot| {
+        let new_key = match to {
+            KeySource::Keyring => NewKey::Keyring(&KeyringStore),
+            KeySource::Passphrase => NewKey::Passphrase(&passphrase),
+        };
+        vault.change_key(slot, new_key, &KeyringStore, &mut |_| {})?;
+        let store = slot.as_ref().ok_or(mentor_core::Error::Locked(
+            mentor_core::LockReason::Unreadable,
+        ))?;
+        vault.security(store)
+    })
+}

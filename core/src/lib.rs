@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod goal;
 pub mod health;
+pub mod import;
 pub mod journal;
 pub mod key;
 pub mod model;

@@ -56,3 +56,9 @@ impl CircleExport {
             .map_err(|_| crate::Error::Internal("the export could not be written".into()))
     }
 }
+
+mod content_line;
+pub mod ics;
+pub mod markdown;
+pub mod vcard;
+mod words;

@@ -5,13 +5,17 @@
 //! (a question on a mentor's agenda, a goal) is the user's deliberate copy and travels
 //! with the mentor or the goal.
 
+use std::path::{Path, PathBuf};
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::agenda::AgendaItem;
 use crate::goal::Goal;
 use crate::journal::JournalEntry;
 use crate::model::{CatchUp, Mentor};
+use crate::prospect::Prospect;
 
 /// Names the document, so an import can tell it from any other JSON.
 pub const FORMAT: &str = "mentor-circle";
@@ -34,6 +38,9 @@ pub struct CircleExport {
     pub exported_at: DateTime<Utc>,
     pub mentors: Vec<MentorExport>,
     pub goals: Vec<Goal>,
+    /// Prospective mentors (absent from exports made before they existed).
+    #[serde(default)]
+    pub prospects: Vec<Prospect>,
     /// Present only when the user chose to include the journal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub journal: Option<Vec<JournalEntry>>,
@@ -47,6 +54,121 @@ pub struct MentorExport {
     pub mentor: Mentor,
     pub catch_ups: Vec<CatchUp>,
     pub agenda: Vec<AgendaItem>,
+}
+
+/// The kinds of file the user can export to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ExportFormat {
+    /// Everything, to import again.
+    Json,
+    /// A folder of readable files.
+    Markdown,
+    /// The next catch-up with each mentor, for a calendar.
+    Ics,
+    /// Mentors and prospects as contacts.
+    Vcard,
+}
+
+/// Where an export went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ExportDone {
+    pub path: PathBuf,
+    pub files: u32,
+}
+
+/// Largest JSON export read back, in bytes: far above any real circle, small enough
+/// that a wrong file cannot exhaust memory.
+pub const MAX_JSON_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Writes `export` as `format` to `path` (a new file, or for Markdown a new folder).
+/// These are plaintext by nature: the window warns before the user asks for one.
+pub fn write(
+    export: &CircleExport,
+    format: ExportFormat,
+    path: &Path,
+    today: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> crate::Result<ExportDone> {
+    crate::backup::check_destination(path)?;
+    let io = |error: std::io::Error| {
+        crate::Error::Internal(format!("writing an export: {}", error.kind()))
+    };
+    let files = match format {
+        ExportFormat::Json => {
+            write_private(path, export.to_json()?.as_bytes()).map_err(io)?;
+            1
+        }
+        ExportFormat::Ics => {
+            write_private(path, ics::next_catch_ups(export, today, now).as_bytes()).map_err(io)?;
+            1
+        }
+        ExportFormat::Vcard => {
+            let contacts = vcard::contacts(&export.mentors, &export.prospects);
+            write_private(path, contacts.as_bytes()).map_err(io)?;
+            1
+        }
+        ExportFormat::Markdown => {
+            let files = markdown::markdown_files(export);
+            crate::vault::create_private_dir(path)?;
+            for file in &files {
+                let target = path.join(&file.path);
+                if let Some(folder) = target.parent() {
+                    crate::vault::create_private_dir(folder)?;
+                }
+                write_private(&target, file.contents.as_bytes()).map_err(io)?;
+            }
+            u32::try_from(files.len()).unwrap_or(u32::MAX)
+        }
+    };
+    Ok(ExportDone {
+        path: path.to_path_buf(),
+        files,
+    })
+}
+
+/// Reads a JSON export back, refusing anything that is not one with a clear reason.
+pub fn read_json(path: &Path) -> crate::Result<CircleExport> {
+    crate::backup::check_source(path)?;
+    let too_big = std::fs::metadata(path)
+        .map(|meta| meta.len() > MAX_JSON_BYTES)
+        .unwrap_or(true);
+    if too_big {
+        return Err(crate::Error::invalid(
+            "file",
+            "That file is too large to be a Mentor Circle export.",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|_| {
+        crate::Error::invalid(
+            "file",
+            "That file can't be read. Check that you may open it.",
+        )
+    })?;
+    serde_json::from_slice(&bytes).map_err(|_| {
+        crate::Error::invalid(
+            "file",
+            "This isn't a Mentor Circle JSON export (or it was changed since). Choose the \
+             .json file Mentor Circle wrote.",
+        )
+    })
+}
+
+/// Exports are readable by their owner only, like the data folder.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    std::io::Write::write_all(&mut file, bytes)?;
+    file.sync_all()
 }
 
 impl CircleExport {

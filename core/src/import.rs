@@ -93,6 +93,29 @@ impl ParsedFile {
 /// sharpens the message when nothing is recognised. A problem with the whole file is an
 /// [`Error::Invalid`] on the field `"file"`; a problem with one row is that row's
 /// [`RowOutcome::Invalid`].
+/// Reads and parses the contact file at `path`; a file over [`MAX_FILE_BYTES`] is
+/// refused before it is read.
+pub fn parse_contacts_file(path: &std::path::Path) -> Result<ParsedFile> {
+    crate::backup::check_source(path)?;
+    let size = std::fs::metadata(path)
+        .map(|meta| meta.len())
+        .unwrap_or(u64::MAX);
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(too_big(usize::try_from(size).unwrap_or(usize::MAX)));
+    }
+    let bytes = std::fs::read(path).map_err(|_| {
+        Error::invalid(
+            "file",
+            "That file can't be read. Check that you may open it.",
+        )
+    })?;
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or("");
+    parse_contacts(name, &bytes)
+}
+
 pub fn parse_contacts(file_name: &str, bytes: &[u8]) -> Result<ParsedFile> {
     let text = decode(bytes)?;
     let lines = split_lines(text);
@@ -127,6 +150,18 @@ pub fn parse_contacts(file_name: &str, bytes: &[u8]) -> Result<ParsedFile> {
     Ok(parsed)
 }
 
+fn too_big(size: usize) -> Error {
+    Error::invalid(
+        "file",
+        format!(
+            "This file is {}; Mentor Circle imports files up to {}. Export fewer \
+             contacts at a time, or split the file, and try again.",
+            megabytes(size),
+            megabytes(MAX_FILE_BYTES)
+        ),
+    )
+}
+
 fn empty_file() -> Error {
     Error::invalid(
         "file",
@@ -150,15 +185,7 @@ fn too_many_rows() -> Error {
 /// The file's text, or why it can't be read as text.
 fn decode(bytes: &[u8]) -> Result<&str> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Error::invalid(
-            "file",
-            format!(
-                "This file is {}; Mentor Circle imports files up to {}. Export fewer \
-                 contacts at a time, or split the file, and try again.",
-                megabytes(bytes.len()),
-                megabytes(MAX_FILE_BYTES)
-            ),
-        ));
+        return Err(too_big(bytes.len()));
     }
     if bytes.is_empty() {
         return Err(empty_file());

@@ -90,6 +90,71 @@ impl ProspectDraft {
     }
 }
 
+/// What an import found in one row, after checking it against the circle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum PreviewOutcome {
+    /// Someone new: imported if the user accepts.
+    New { prospect: ProspectDraft },
+    /// Someone already known; `of` says who, in the user's words.
+    Duplicate { prospect: ProspectDraft, of: String },
+    /// The row cannot be imported; `problem` says why.
+    Invalid { problem: String },
+}
+
+/// One row of an import preview, with the line to find it in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PreviewRow {
+    pub line: u32,
+    pub outcome: PreviewOutcome,
+}
+
+/// What an import would do; nothing is written until the user accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportPreview {
+    pub format: crate::import::ImportFormat,
+    pub rows: Vec<PreviewRow>,
+}
+
+/// The ways two records can be the same person: the same e-mail, the same profile
+/// address, or the same name at the same organisation (case and accents aside).
+pub(crate) fn identity_keys(name: &str, organisation: &str, email: &str, url: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let email = email.trim().to_lowercase();
+    if !email.is_empty() {
+        keys.push(format!("email:{email}"));
+    }
+    let url = url.trim().to_lowercase();
+    let url = url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.");
+    let url = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    if !url.is_empty() {
+        keys.push(format!("url:{url}"));
+    }
+    let fold = |text: &str| -> String {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let name = fold(name);
+    if !name.is_empty() {
+        keys.push(format!("name:{name}|{}", fold(organisation)));
+    }
+    keys
+}
+
 fn looks_like_email(text: &str) -> bool {
     match text.split_once('@') {
         Some((local, domain)) => {
@@ -102,6 +167,21 @@ fn looks_like_email(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_person_is_found_by_email_profile_or_name_and_organisation() {
+        let a = identity_keys(
+            "Ana  Sousa",
+            "Acme",
+            "ANA@example.org",
+            "https://www.linkedin.com/in/ana/?x=1",
+        );
+        let b = identity_keys("ana sousa", "acme", "", "");
+        let c = identity_keys("Someone", "", "", "http://linkedin.com/in/ana");
+        assert!(a.iter().any(|key| b.contains(key)), "name and organisation");
+        assert!(a.iter().any(|key| c.contains(key)), "profile address");
+        assert!(identity_keys("", "", "", "").is_empty());
+    }
 
     #[test]
     fn a_prospect_needs_a_name_and_a_plausible_email() {

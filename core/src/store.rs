@@ -33,6 +33,7 @@ mod export;
 pub(crate) use backup::{BackupCopy, preview as preview_backup, remove_if_there};
 mod journal;
 mod nudges;
+mod prospects;
 
 /// Append-only: each entry moves the schema from version `index` to `index + 1`.
 /// Never edit a released entry; add a new one.
@@ -221,6 +222,18 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (goal_id, mentor_id)
     ) STRICT;
     CREATE INDEX goal_mentor_by_mentor ON goal_mentor (mentor_id);",
+    // 6: prospective mentors, kept apart from the circle (no cadence, no nudges).
+    "CREATE TABLE prospect (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT    NOT NULL,
+        organisation TEXT    NOT NULL DEFAULT '',
+        position     TEXT    NOT NULL DEFAULT '',
+        email        TEXT    NOT NULL DEFAULT '',
+        profile_url  TEXT    NOT NULL DEFAULT '',
+        connected_on TEXT,
+        note         TEXT    NOT NULL DEFAULT '',
+        added_on     TEXT    NOT NULL
+    ) STRICT;",
 ];
 
 /// The schema version this build of the app writes.
@@ -587,7 +600,7 @@ fn mentor_column(name: &str) -> usize {
 }
 
 /// The columns a [`MentorDraft`] writes, each bound as `:column` by [`write_mentor`].
-const DRAFT_COLUMNS: [&str; 27] = [
+pub(super) const DRAFT_COLUMNS: [&str; 27] = [
     "name",
     "organisation",
     "same_company",
@@ -619,7 +632,7 @@ const DRAFT_COLUMNS: [&str; 27] = [
 
 /// Runs `sql` (an INSERT or UPDATE naming every [`DRAFT_COLUMNS`] entry) with the draft's
 /// values bound, plus `extra` parameters.
-fn write_mentor(
+pub(super) fn write_mentor(
     tx: &Transaction<'_>,
     sql: &str,
     draft: &MentorDraft,
@@ -761,7 +774,7 @@ fn catch_up_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CatchUp>> {
     }))
 }
 
-fn write_roles(tx: &Transaction<'_>, mentor_id: MentorId, roles: &[Role]) -> Result<()> {
+pub(super) fn write_roles(tx: &Transaction<'_>, mentor_id: MentorId, roles: &[Role]) -> Result<()> {
     let mut statement =
         tx.prepare("INSERT INTO mentor_role (mentor_id, role, position) VALUES (?1, ?2, ?3)")?;
     for (position, role) in roles.iter().enumerate() {

@@ -173,6 +173,7 @@ fn circle(include_journal: bool) -> CircleExport {
         exported_at: now(),
         mentors: vec![jose, ana, bea, paul],
         goals: vec![goal],
+        prospects: prospects(),
         journal,
     }
 }

@@ -66,13 +66,37 @@ pub fn screenshot_dir() -> PathBuf {
 /// or WebKit might write, all under one temp dir that the canary scan can walk.
 pub struct World {
     pub root: tempfile::TempDir,
+    /// Another session bus for the app (e.g. one with no keyring on it).
+    pub session_bus: Option<String>,
 }
 
 impl World {
     pub fn new() -> World {
         World {
             root: tempfile::tempdir().expect("temp dir"),
+            session_bus: None,
         }
+    }
+
+    /// Deletes the keyring entry of the world's circle, as a desktop switch or a
+    /// reinstall would.
+    pub fn forget_keyring_entry(&self) {
+        let vault = mentor_core::Vault::new(self.data_dir());
+        let header = vault.header().expect("header").expect("a circle exists");
+        mentor_core::SecretStore::forget(&KeyringSecrets, &header.vault_id)
+            .expect("the keyring entry is deleted");
+    }
+
+    /// Whether the world's circle has a key in the OS keyring.
+    pub fn has_keyring_entry(&self) -> bool {
+        let vault = mentor_core::Vault::new(self.data_dir());
+        let Ok(Some(header)) = vault.header() else {
+            return false;
+        };
+        matches!(
+            mentor_core::SecretStore::load(&KeyringSecrets, &header.vault_id),
+            Ok(Some(_))
+        )
     }
 
     pub fn data_dir(&self) -> PathBuf {
@@ -109,12 +133,16 @@ impl World {
 
     fn env(&self) -> Vec<(String, PathBuf)> {
         let root = self.root.path();
-        vec![
+        let mut env = vec![
             ("MENTOR_CIRCLE_DATA_DIR".into(), self.data_dir()),
             ("XDG_DATA_HOME".into(), root.join("xdg-data")),
             ("XDG_CACHE_HOME".into(), root.join("xdg-cache")),
             ("XDG_CONFIG_HOME".into(), root.join("xdg-config")),
-        ]
+        ];
+        if let Some(bus) = &self.session_bus {
+            env.push(("DBUS_SESSION_BUS_ADDRESS".into(), PathBuf::from(bus)));
+        }
+        env
     }
 }
 
@@ -144,6 +172,15 @@ impl mentor_core::SecretStore for KeyringSecrets {
         keyring::Entry::new(KEYRING_SERVICE, vault_id)
             .and_then(|entry| entry.set_secret(key.as_bytes()))
             .map_err(unavailable)
+    }
+
+    fn forget(&self, vault_id: &str) -> Result<(), mentor_core::SecretStoreError> {
+        match keyring::Entry::new(KEYRING_SERVICE, vault_id)
+            .and_then(|entry| entry.delete_credential())
+        {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(error) => Err(unavailable(error)),
+        }
     }
 }
 

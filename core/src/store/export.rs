@@ -35,6 +35,7 @@ impl Store {
             exported_at: now,
             mentors,
             goals: self.goals()?,
+            prospects: self.prospects()?,
             journal,
         })
     }

@@ -279,7 +279,7 @@ impl Store {
     }
 }
 
-fn write_links(tx: &Transaction<'_>, id: EntryId, content: &EntryContent) -> Result<()> {
+pub(super) fn write_links(tx: &Transaction<'_>, id: EntryId, content: &EntryContent) -> Result<()> {
     for (position, tag) in content.tags.iter().enumerate() {
         tx.execute(
             "INSERT INTO journal_tag (entry_id, tag, position) VALUES (?1, ?2, ?3)",

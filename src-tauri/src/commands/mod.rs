@@ -15,6 +15,7 @@ mod journal;
 mod mentors;
 mod nudges;
 mod security;
+mod transfer;
 
 /// The handler for every command; the list must match `COMMANDS` in build.rs.
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
@@ -37,6 +38,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         backups::preview_backup,
         backups::restore_backup,
         backups::suggested_folder,
+        transfer::export_circle,
+        transfer::preview_import,
+        transfer::import_prospects,
+        transfer::import_circle,
+        transfer::prospects,
         agenda::add_agenda_item,
         agenda::remove_agenda_item,
         agenda::restore_agenda_item,

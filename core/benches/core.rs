@@ -8,9 +8,10 @@ use chrono::{Days, NaiveDate};
 use chrono::{TimeDelta, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use mentor_core::journal::{DraftOf, EntryContent, SearchQuery};
+use mentor_core::key::MemorySecretStore;
 use mentor_core::model::{Agreement, CatchUpDraft, DueStatus, MentorDraft, Mode, Role};
 use mentor_core::nudge::{self, Candidate, NudgeSettings};
-use mentor_core::{DbKey, Store, cadence};
+use mentor_core::{DbKey, Store, Vault, cadence};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date")
@@ -111,6 +112,28 @@ fn benches(c: &mut Criterion) {
     c.bench_function("open the encrypted circle (raw key, schema check)", |b| {
         b.iter(|| Store::open(&path, &key).expect("open"))
     });
+    // Unlocking in passphrase mode: Argon2id (64 MiB, 3 passes), then the same open.
+    let passphrase_dir = dir.path().join("passphrase");
+    let vault = Vault::new(&passphrase_dir);
+    drop(
+        vault
+            .create_with_passphrase("a bench passphrase")
+            .expect("created"),
+    );
+    let keyring = MemorySecretStore::default();
+    let mut group = c.benchmark_group("unlock");
+    group.sample_size(10);
+    group.bench_function(
+        "unlock with a passphrase (Argon2id 64 MiB x3, then open)",
+        |b| {
+            b.iter(|| {
+                vault
+                    .open_with_passphrase("a bench passphrase", &keyring)
+                    .expect("opens")
+            })
+        },
+    );
+    group.finish();
 }
 
 /// A journal of 10,000 entries of 60 words each, from a fixed vocabulary and a fixed
@@ -190,6 +213,24 @@ fn journal_benches(c: &mut Criterion) {
             b.iter(|| store.search(black_box(&query)).expect("search"))
         },
     );
+    // A large circle: 60 mentors, 6,000 catch-ups and this 10,000-entry journal.
+    let mut circle = big_circle(&dir.path().join("large.db"), &key);
+    big_journal(&mut circle);
+    let backup = dir.path().join("large.backup");
+    c.bench_function(
+        "back up a large circle (60 mentors, 6,000 catch-ups, 10,000 entries)",
+        |b| {
+            b.iter(|| {
+                let _ = std::fs::remove_file(&backup);
+                circle.back_up_to(&backup).expect("backup")
+            })
+        },
+    );
+    let bytes = std::fs::metadata(&backup)
+        .map(|meta| meta.len())
+        .unwrap_or(0);
+    println!("large circle backup: {:.1} MiB", bytes as f64 / 1_048_576.0);
+    drop(circle);
     c.bench_function("autosave a draft of 2,000 characters", |b| {
         let content = EntryContent {
             body: "word ".repeat(400),

@@ -1,15 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { SHELL_REQUEST_EVENT, type ShellRequest, api, toErrorPayload } from './api';
+import { type RecoveryUnlock, SHELL_REQUEST_EVENT, type ShellRequest, api, lockedKeySource, toErrorPayload } from './api';
 import type { AppStatus } from './bindings/AppStatus';
+import type { KeySource } from './bindings/KeySource';
 import type { LockReason } from './bindings/LockReason';
+import { BackUpNowDialog, RestoreDialog } from './components/BackupDialogs';
 import { CatchUpDialog } from './components/CatchUpDialog';
+import { ChangeKeyDialog } from './components/ChangeKeyDialog';
 import { Dialog } from './components/Dialog';
+import { ExportDialog } from './components/ExportDialog';
 import { GoalDialog } from './components/GoalDialog';
 import { HelpSheet } from './components/HelpSheet';
+import { ImportDialog } from './components/ImportDialog';
 import { MentorDialog } from './components/MentorDialog';
 import { RaiseDialog } from './components/RaiseDialog';
 import { type Toast, Toasts } from './components/Toasts';
 import { type AppActions, AppContext, type DialogState, type Route, type ToastAction } from './context';
+import { formatBytes, importedCircleText, importedText } from './dataFiles';
 import { agendaAddedText } from './goals';
 import { ACTIVITY_EVENTS, IdleLock } from './idleLock';
 import { isModKey, isTypingTarget, shortcut } from './keys';
@@ -19,26 +25,28 @@ import { Goals } from './screens/Goals';
 import { Journal } from './screens/Journal';
 import { JournalEditor } from './screens/JournalEditor';
 import { JournalEntryView } from './screens/JournalEntryView';
-import { LockScreen, Locked, Opening } from './screens/Locked';
+import { CreateWithPassphrase, LockScreen, Locked, Opening, PassphraseOrRecovery, RecoveryScreen } from './screens/Locked';
 import { MentorView } from './screens/MentorView';
 import { Mentors } from './screens/Mentors';
+import { Prospects } from './screens/Prospects';
 import { Search } from './screens/Search';
 import { Settings } from './screens/Settings';
 import { Today } from './screens/Today';
 import { closeWindow, listenToShell } from './shellEvents';
+import { keyChangedText, lockView } from './security';
 import { removeSampleText } from './today';
 
 type Shell =
   | { state: 'opening' }
   | { state: 'open'; today: string }
   /** `reason` null: a command found the circle locked; the status, asked next, says why. */
-  | { state: 'locked'; reason: LockReason | null; message: string }
+  | { state: 'locked'; reason: LockReason | null; message: string; keySource: KeySource | null }
   | { state: 'failed'; message: string };
 
 function fromStatus(s: AppStatus): Shell {
   return s.state === 'open'
     ? { state: 'open', today: s.today }
-    : { state: 'locked', reason: s.reason, message: s.message };
+    : { state: 'locked', reason: s.reason, message: s.message, keySource: lockedKeySource(s) };
 }
 
 /** status: where things stand; retry: after fixing what the locked screen said; unlock: after a lock by the user. */
@@ -94,7 +102,7 @@ export function App() {
       const err = toErrorPayload(e);
       setShell(
         err.kind === 'Locked'
-          ? { state: 'locked', reason: null, message: err.message }
+          ? { state: 'locked', reason: null, message: err.message, keySource: null }
           : { state: 'failed', message: err.message },
       );
     }
@@ -127,7 +135,7 @@ export function App() {
         // Already showing a lock screen: a save that came too late changes nothing.
         if (state.current.shell.state === 'locked') return;
         setDialog(null);
-        setShell({ state: 'locked', reason: null, message: err.message });
+        setShell({ state: 'locked', reason: null, message: err.message, keySource: null });
         // Ask why: locked by the user (say, from the tray) offers Unlock, not Try again.
         void check();
         return;
@@ -150,6 +158,30 @@ export function App() {
       locking.current = false;
     }
   }, [push]);
+
+  /** A way in (passphrase, recovery key, new passphrase) answered with this status. */
+  const unlocked = useCallback((status: AppStatus) => {
+    lastCheck.current = Date.now();
+    setShell(fromStatus(status));
+  }, []);
+
+  const recovered = useCallback(
+    (result: RecoveryUnlock) => {
+      unlocked(result.status);
+      if (result.status.state === 'open' && result.keyBackInKeyring) {
+        push('Your key is back in the system keyring.', 'info');
+      }
+    },
+    [unlocked, push],
+  );
+
+  /** After a restore or an import changed everything: back to Today, with everything reloaded. */
+  const reloadAll = useCallback(() => {
+    setDialog(null);
+    setRoute({ name: 'today' });
+    setRefreshKey((k) => k + 1);
+    void check();
+  }, [check]);
 
   const today = shell.state === 'open' ? shell.today : '';
   const app: AppActions = useMemo(
@@ -373,11 +405,22 @@ export function App() {
 
   if (shell.state === 'opening') return <Opening />;
   if (shell.state === 'locked') {
-    return shell.reason === 'lockedByYou' ? (
-      <LockScreen message={shell.message} onUnlock={() => check('unlock')} />
-    ) : (
-      <Locked message={shell.message} onRetry={() => check('retry')} />
-    );
+    switch (lockView(shell.reason, shell.keySource)) {
+      case 'unlock':
+        return <LockScreen message={shell.message} onUnlock={() => check('unlock')} />;
+      case 'passphrase':
+        return (
+          <PassphraseOrRecovery message={shell.message} onUnlocked={unlocked} onRecovered={recovered} />
+        );
+      case 'recovery':
+        return (
+          <RecoveryScreen message={shell.message} onUnlocked={recovered} onRetry={() => check('retry')} />
+        );
+      case 'create':
+        return <CreateWithPassphrase message={shell.message} onCreated={unlocked} onRetry={() => check('retry')} />;
+      case 'retry':
+        return <Locked message={shell.message} onRetry={() => check('retry')} />;
+    }
   }
   if (shell.state === 'failed') {
     return <Locked heading="Your circle could not be opened" message={shell.message} onRetry={() => check()} />;
@@ -436,6 +479,15 @@ export function App() {
             </button>
             <button
               type="button"
+              id="nav-prospects"
+              class="nav-item"
+              aria-current={route.name === 'prospects' ? 'page' : undefined}
+              onClick={() => app.navigate({ name: 'prospects' })}
+            >
+              Prospects
+            </button>
+            <button
+              type="button"
               class="nav-item"
               aria-current={route.name === 'goals' ? 'page' : undefined}
               onClick={() => app.navigate({ name: 'goals' })}
@@ -491,6 +543,7 @@ export function App() {
             <JournalEditor key={route.id ?? 'new'} id={route.id} prompt={route.prompt} />
           )}
           {route.name === 'goals' && <Goals />}
+          {route.name === 'prospects' && <Prospects />}
           {route.name === 'search' && <Search />}
           {route.name === 'settings' && <Settings focusPause={route.focusPause} />}
         </main>
@@ -575,6 +628,62 @@ export function App() {
         />
       )}
       {dialog?.type === 'help' && <HelpSheet onClose={close} />}
+      {dialog?.type === 'changeKey' && (
+        <ChangeKeyDialog
+          to={dialog.to}
+          from={dialog.from}
+          onClose={close}
+          onChanged={(s) => {
+            setDialog(null);
+            // Settings reads security again and shows the new recovery key to save.
+            app.refresh();
+            app.toast(keyChangedText(s.keySource));
+          }}
+        />
+      )}
+      {dialog?.type === 'backUpNow' && (
+        <BackUpNowDialog
+          onClose={close}
+          onSaved={(bytes) => {
+            setDialog(null);
+            app.refresh();
+            app.toast(`Backup saved (${formatBytes(bytes)}).`);
+          }}
+        />
+      )}
+      {dialog?.type === 'restoreBackup' && (
+        <RestoreDialog
+          path={dialog.path}
+          onClose={close}
+          onRestored={() => {
+            reloadAll();
+            app.toast('Restored. A safety copy of your circle as it was is in your backups.');
+          }}
+        />
+      )}
+      {dialog?.type === 'export' && (
+        <ExportDialog
+          onClose={close}
+          onSaved={(done) => {
+            setDialog(null);
+            app.toast(`Exported to ${done.path}.`);
+          }}
+        />
+      )}
+      {dialog?.type === 'import' && (
+        <ImportDialog
+          onClose={close}
+          onImported={(added) => {
+            setDialog(null);
+            app.refresh();
+            app.toast(importedText(added), { label: 'Open', run: () => app.navigate({ name: 'prospects' }) });
+          }}
+          onCircleImported={(mentors) => {
+            reloadAll();
+            app.toast(importedCircleText(mentors));
+          }}
+        />
+      )}
       {dialog?.type === 'removeSampleCircle' && (
         <RemoveSampleDialog
           count={dialog.count}

@@ -4,8 +4,17 @@
 // raw text or stack trace ever reaches the screen.
 import { invoke } from '@tauri-apps/api/core';
 import type { AgendaDraft } from './bindings/AgendaDraft';
+import type { ExportDone } from './bindings/ExportDone';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { PreviewRow } from './bindings/PreviewRow';
+import type { RecoveryKeyView } from './bindings/RecoveryKeyView';
+import type { RecoveryUnlock } from './bindings/RecoveryUnlock';
+import type { Security } from './bindings/Security';
 import type { AgendaItem } from './bindings/AgendaItem';
 import type { AppStatus } from './bindings/AppStatus';
+import type { BackupFile } from './bindings/BackupFile';
+import type { BackupPreview } from './bindings/BackupPreview';
 import type { CatchUp } from './bindings/CatchUp';
 import type { CatchUpDraft } from './bindings/CatchUpDraft';
 import type { CircleHealth } from './bindings/CircleHealth';
@@ -19,12 +28,15 @@ import type { EntryContent } from './bindings/EntryContent';
 import type { Goal } from './bindings/Goal';
 import type { GoalDraft } from './bindings/GoalDraft';
 import type { JournalEntry } from './bindings/JournalEntry';
+import type { KeySource } from './bindings/KeySource';
 import type { Mentor } from './bindings/Mentor';
 import type { MentorDraft } from './bindings/MentorDraft';
 import type { MentorPage } from './bindings/MentorPage';
 import type { MentorStatus } from './bindings/MentorStatus';
 import type { NudgeRecord } from './bindings/NudgeRecord';
 import type { NudgeSettings } from './bindings/NudgeSettings';
+import type { Prospect } from './bindings/Prospect';
+import type { ProspectDraft } from './bindings/ProspectDraft';
 import type { Raised } from './bindings/Raised';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SearchQuery } from './bindings/SearchQuery';
@@ -115,7 +127,54 @@ export const api = {
   raisedFromEntry: (id: number) => call<Raised>('raised_from_entry', { id }),
   /** Journal, catch-up notes and profiles; best first, at most 50. */
   search: (query: SearchQuery) => call<SearchHit[]>('search', { query }),
+
+  // ---- The ways in, and how the key is kept ----
+  /** Argon2id takes about half a second; a wrong one is Invalid (field "passphrase"). */
+  unlockWithPassphrase: (passphrase: string) => call<AppStatus>('unlock_with_passphrase', { passphrase }),
+  /** A wrong or mistyped key is Invalid (field "recoveryKey"). */
+  unlockWithRecoveryKey: (recoveryKey: string) => call<RecoveryUnlock>('unlock_with_recovery_key', { recoveryKey }),
+  /** First run without a keyring; Invalid (field "passphrase") when too short. */
+  createWithPassphrase: (passphrase: string) => call<AppStatus>('create_with_passphrase', { passphrase }),
+  security: () => call<Security>('security'),
+  /** The recovery key while it is not saved yet; Conflict once it is. */
+  recoveryKey: () => call<RecoveryKeyView>('recovery_key'),
+  /** The group the user typed back; Invalid (field "recoveryCheck") when it does not match. */
+  confirmRecoveryKey: (typed: string) => call<Security>('confirm_recovery_key', { typed }),
+  /** Re-encrypts the circle under a new key; its new recovery key is not saved yet. */
+  changeKey: (to: KeySource, passphrase: string | null) => call<Security>('change_key', { to, passphrase }),
+
+  // ---- Backups ----
+  /** Newest first. */
+  backups: () => call<BackupFile[]>('backups'),
+  /** Resolves with the backup's size in bytes; Invalid (field "path") for a bad place or an existing file. */
+  backUpNow: (path: string) => call<number>('back_up_now', { path }),
+  /** Invalid field "backup": the key does not open it (ask for its recovery key); field "path": no such file. */
+  previewBackup: (path: string, recoveryKey: string | null) =>
+    call<BackupPreview>('preview_backup', { path, recoveryKey }),
+  /** Resolves with the path of the safety copy of the circle as it was. */
+  restoreBackup: (path: string, recoveryKey: string | null) => call<string>('restore_backup', { path, recoveryKey }),
+  /** Where files are offered to go: the Documents folder. */
+  suggestedFolder: () => call<string>('suggested_folder'),
+
+  // ---- Export and import ----
+  /** For markdown, `path` is a new folder. Invalid (field "path") for a bad place. */
+  exportCircle: (format: ExportFormat, path: string, includeJournal: boolean) =>
+    call<ExportDone>('export_circle', { format, path, includeJournal }),
+  /** Reads a contacts file; nothing is written. Whole-file problems are Invalid (field "file"). */
+  previewImport: (path: string) => call<ImportPreview>('preview_import', { path }),
+  /** Adds these prospects in one transaction; resolves with how many were added. */
+  importProspects: (prospects: ProspectDraft[]) => call<number>('import_prospects', { prospects }),
+  /** A Mentor Circle JSON export into an empty circle (Conflict otherwise); resolves with the mentors added. */
+  importCircle: (path: string) => call<number>('import_circle', { path }),
+  prospects: () => call<Prospect[]>('prospects'),
 };
+
+export type { ExportDone, ExportFormat, ImportPreview, PreviewRow, RecoveryKeyView, RecoveryUnlock, Security };
+
+/** How a locked circle's key is kept (`null` before there is a circle). */
+export function lockedKeySource(status: AppStatus): KeySource | null {
+  return status.state === 'locked' ? status.keySource : null;
+}
 
 /** Why nudges are not reaching the desktop, until the user dismisses the notice. */
 export interface DeliveryProblem {

@@ -2,6 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CatchUp } from './bindings/CatchUp';
+import type { KeySource } from './bindings/KeySource';
 import type { Mentor } from './bindings/Mentor';
 
 export type Route =
@@ -19,6 +20,7 @@ export type Route =
   | { name: 'journalEditor'; id: number | null; prompt?: string }
   | { name: 'search' }
   | { name: 'goals' }
+  | { name: 'prospects' }
   /** `focusPause`: a request (from the tray) to go straight to "Pause nudges until"; a new number each time. */
   | { name: 'settings'; focusPause?: number };
 
@@ -44,7 +46,17 @@ export type DialogState =
       shortened: boolean;
     }
   /** Asks once before removing the sample circle; `count` is how many sample mentors are loaded. */
-  | { type: 'removeSampleCircle'; count: number };
+  | { type: 'removeSampleCircle'; count: number }
+  /**
+   * Moves the key to `to`, re-encrypting the circle. For a passphrase, `from` says where the
+   * key is now: already behind a passphrase means "change passphrase".
+   */
+  | { type: 'changeKey'; to: KeySource; from: KeySource }
+  | { type: 'backUpNow' }
+  /** `path`: a listed backup to start with; otherwise the user types where it is. */
+  | { type: 'restoreBackup'; path?: string }
+  | { type: 'export' }
+  | { type: 'import' };
 
 export interface ToastAction {
   label: string;

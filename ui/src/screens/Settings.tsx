@@ -24,6 +24,7 @@ import {
 import { type ThemeChoice, loadTheme, saveTheme } from '../theme';
 import { sampleCount } from '../today';
 import { useCircle } from '../useCircle';
+import { BackupsCard, SecurityCard, TakeAwayCard } from './SecuritySettings';
 import { useNudgeStatus } from '../useNudgeStatus';
 import '../mentor.css';
 import '../nudges.css';
@@ -35,7 +36,8 @@ const CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
 ];
 
 /**
- * Settings: nudges first, then how they went, locking, the theme, the sample circle and data.
+ * Settings: nudges first, then how they went, locking, security and backups, export and
+ * import, the theme, the sample circle and data.
  * `focusPause` is set when the tray asked to pause nudges: the "Pause nudges until"
  * field then gets the focus.
  */
@@ -53,6 +55,9 @@ export function Settings({ focusPause }: { focusPause?: number | undefined }) {
       <NudgesCard focusPause={focusPause} />
       <NudgeHistoryCard />
       <LockCard />
+      <SecurityCard />
+      <BackupsCard />
+      <TakeAwayCard />
       <div class="card">
         <fieldset class="field">
           <legend>Theme</legend>
@@ -76,7 +81,7 @@ export function Settings({ focusPause }: { focusPause?: number | undefined }) {
       <SampleCard />
       <div class="card">
         <h2 class="card-heading">Your data</h2>
-        <p>Everything you keep in Mentor Circle is encrypted and stays on this computer.</p>
+        <p>Everything you keep in Mentor Circle is encrypted and stays on this computer, unless you export it.</p>
       </div>
     </section>
   );

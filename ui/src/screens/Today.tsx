@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type DeliveryProblem, api, toErrorPayload } from '../api';
 import type { CircleMember } from '../bindings/CircleMember';
 import { Day } from '../components/Day';
+import { RecoveryKeyCard } from '../components/RecoveryKeyCard';
 import { SnoozeIcon } from '../components/SnoozeIcon';
 import { StatusChip } from '../components/StatusChip';
 import { useApp } from '../context';
@@ -37,6 +38,7 @@ export function Today() {
           </p>
         </div>
       </header>
+      <RecoveryKeyCard />
       {nudges?.problem && (
         <ProblemNotice problem={nudges.problem} onDismissed={() => setNudges((s) => ({ ...s, problem: null }))} />
       )}

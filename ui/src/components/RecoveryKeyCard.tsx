@@ -1,0 +1,145 @@
+// The recovery key, shown until the user proves they saved it by typing one group back.
+// Not dismissable any other way (it is the only way back in), but it never blocks the app.
+import { useEffect, useState } from 'preact/hooks';
+import { type RecoveryKeyView, type Security, api, toErrorPayload } from '../api';
+import { useApp } from '../context';
+import { checkGroupLabel, cleanKey } from '../security';
+import { FieldError } from './Dialog';
+import '../mentor.css';
+import '../security.css';
+
+interface Props {
+  /** After the user confirmed they saved it; the card is gone by then. */
+  onSaved?: (security: Security) => void;
+}
+
+/**
+ * Asks the backend whether the key still needs saving (again whenever `app.refreshKey`
+ * changes, such as after a key change) and shows it if so; nothing otherwise.
+ */
+export function RecoveryKeyCard({ onSaved }: Props) {
+  const app = useApp();
+  const [view, setView] = useState<RecoveryKeyView | null>(null);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .security()
+      .then((s) => (s.recoveryKeySaved ? null : api.recoveryKey()))
+      .then(
+        (v) => live && setView(v),
+        (e) => {
+          if (!live) return;
+          // Saved meanwhile (another window, another screen): nothing to show.
+          if (toErrorPayload(e).kind === 'Conflict') setView(null);
+          else app.fail(e);
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [app.refreshKey]);
+
+  if (!view) return null;
+
+  const copy = () => {
+    navigator.clipboard.writeText(view.key).then(
+      () => app.toast('Recovery key copied. Paste it somewhere safe, away from this laptop.'),
+      () => app.toast('Couldn’t copy it. Select the key and copy it, or print it.'),
+    );
+  };
+
+  const confirm = () => {
+    if (busy) return;
+    if (cleanKey(typed) === '') {
+      setError(`Type group ${view.checkGroup} of the key, as you saved it.`);
+      document.getElementById('recovery-check')?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    api.confirmRecoveryKey(cleanKey(typed)).then(
+      (security) => {
+        setBusy(false);
+        setView(null);
+        setTyped('');
+        app.toast('Recovery key saved. It won’t be shown again.');
+        onSaved?.(security);
+        // The card is gone: start the screen again from the top.
+        document.getElementById('main')?.focus();
+      },
+      (e) => {
+        setBusy(false);
+        const err = toErrorPayload(e);
+        if (err.kind === 'Invalid') {
+          setError(err.message);
+          document.getElementById('recovery-check')?.focus();
+        } else if (err.kind === 'Conflict') {
+          setView(null);
+        } else {
+          app.fail(err);
+        }
+      },
+    );
+  };
+
+  const label = checkGroupLabel(view.checkGroup);
+  return (
+    <section class="card recovery-card" id="recovery-key-card" aria-labelledby="recovery-key-heading">
+      <h2 class="card-heading" id="recovery-key-heading">
+        Save your recovery key
+      </h2>
+      <p>
+        If the system keyring is reset or you forget your passphrase, this key is the only way back into your circle and
+        its backups. Keep it somewhere safe, away from this laptop.
+      </p>
+      <p class="print-only">Mentor Circle recovery key</p>
+      <pre class="recovery-key" id="recovery-key-text" aria-label="Your recovery key">
+        {view.key}
+      </pre>
+      <div class="button-row recovery-actions">
+        <button type="button" id="recovery-copy" class="button" onClick={copy}>
+          Copy
+        </button>
+        <button type="button" id="recovery-print" class="button" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+      <form
+        class="recovery-check"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirm();
+        }}
+      >
+        <div class="field">
+          <label for="recovery-check">{label}</label>
+          <div class="recovery-check-row">
+            <input
+              id="recovery-check"
+              type="text"
+              class="mono"
+              autocomplete="off"
+              autocapitalize="off"
+              spellcheck={false}
+              value={typed}
+              onInput={(e) => {
+                setTyped(e.currentTarget.value);
+                setError(undefined);
+              }}
+              {...(error ? { 'aria-invalid': true, 'aria-describedby': 'recovery-check-error' } : {})}
+            />
+            <button type="submit" id="recovery-confirm" class="button button-primary" disabled={busy}>
+              {busy ? 'Checking…' : 'I’ve saved it'}
+            </button>
+          </div>
+          <FieldError id="recovery-check-error" message={error} />
+        </div>
+      </form>
+    </section>
+  );
+}

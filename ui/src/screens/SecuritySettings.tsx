@@ -1,0 +1,187 @@
+// Settings: how the key is kept, backups, and taking the circle elsewhere (export, import).
+import { useEffect, useState } from 'preact/hooks';
+import { type Security, api } from '../api';
+import type { BackupFile } from '../bindings/BackupFile';
+import { Day } from '../components/Day';
+import { RecoveryKeyCard } from '../components/RecoveryKeyCard';
+import { useApp } from '../context';
+import { backupKindLabel, formatBytes, localDay, localTime } from '../dataFiles';
+import { keySourceText } from '../security';
+import '../mentor.css';
+import '../security.css';
+
+/** Where the key is kept, and moving it; the recovery key while it is unsaved. */
+export function SecurityCard() {
+  const app = useApp();
+  const [security, setSecurity] = useState<Security | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.security().then(
+      (s) => live && setSecurity(s),
+      (e) => live && app.fail(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.refreshKey]);
+
+  return (
+    <>
+      <section class="card" aria-labelledby="security-heading">
+        <h2 class="card-heading" id="security-heading">
+          Security
+        </h2>
+        {security === null ? (
+          <p class="quiet">Loading…</p>
+        ) : (
+          <>
+            <p id="key-source">
+              Your circle’s key is kept in: <strong>{keySourceText(security.keySource)}</strong>.
+            </p>
+            <p class="quiet">
+              {security.recoveryKeySaved
+                ? 'Your recovery key is saved; keep it safe.'
+                : 'Your recovery key isn’t saved yet.'}
+            </p>
+            <div class="button-row">
+              {security.keySource === 'keyring' ? (
+                <button
+                  type="button"
+                  id="use-passphrase-instead"
+                  class="button"
+                  onClick={() => app.openDialog({ type: 'changeKey', to: 'passphrase', from: 'keyring' })}
+                >
+                  Use a passphrase instead
+                </button>
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    id="change-passphrase-open"
+                    class="button"
+                    onClick={() => app.openDialog({ type: 'changeKey', to: 'passphrase', from: 'passphrase' })}
+                  >
+                    Change passphrase
+                  </button>
+                  <button
+                    type="button"
+                    id="use-keyring-instead"
+                    class="button"
+                    onClick={() => app.openDialog({ type: 'changeKey', to: 'keyring', from: 'passphrase' })}
+                  >
+                    Keep the key in the system keyring
+                  </button>
+                </>
+              )}
+            </div>
+            <p class="field-hint">This re-encrypts your circle with a new key and gives you a new recovery key.</p>
+          </>
+        )}
+      </section>
+      {security && !security.recoveryKeySaved && <RecoveryKeyCard onSaved={setSecurity} />}
+    </>
+  );
+}
+
+/** The backups Mentor Circle keeps, one made now, and restoring one. */
+export function BackupsCard() {
+  const app = useApp();
+  const [backups, setBackups] = useState<BackupFile[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.backups().then(
+      (list) => live && setBackups(list),
+      (e) => {
+        if (!live) return;
+        setBackups((prev) => prev ?? []);
+        app.fail(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.refreshKey]);
+
+  return (
+    <section class="card backups-card" aria-labelledby="backups-heading">
+      <h2 class="card-heading" id="backups-heading">
+        Backups
+      </h2>
+      <p class="quiet">
+        Mentor Circle keeps a backup every day it runs: the last 7 days and one a week for 4 weeks. Backups are encrypted
+        with your circle’s key.
+      </p>
+      {backups === null ? (
+        <p class="quiet">Loading…</p>
+      ) : backups.length === 0 ? (
+        <p class="quiet" id="backups-empty">
+          No backups yet. The first is made today, while Mentor Circle runs.
+        </p>
+      ) : (
+        <ul class="rows backup-list" aria-labelledby="backups-heading">
+          {backups.map((b, i) => {
+            const day = localDay(b.madeAt);
+            const time = localTime(b.madeAt);
+            return (
+              <li class="row backup-row" key={b.path} id={`backup-${i}`} title={b.path}>
+                <span class="backup-kind">{backupKindLabel(b.kind)}</span>
+                <span>
+                  <Day iso={day} today={app.today} />
+                  {time && <span class="quiet"> {time}</span>}
+                </span>
+                <span class="quiet backup-size">{formatBytes(b.bytes)}</span>
+                <button
+                  type="button"
+                  class="button button-small"
+                  aria-label={`Restore the backup from ${day}${time ? ` ${time}` : ''}…`}
+                  onClick={() => app.openDialog({ type: 'restoreBackup', path: b.path })}
+                >
+                  Restore…
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div class="button-row">
+        <button type="button" id="back-up-now" class="button" onClick={() => app.openDialog({ type: 'backUpNow' })}>
+          Back up now…
+        </button>
+        <button
+          type="button"
+          id="restore-open"
+          class="button"
+          onClick={() => app.openDialog({ type: 'restoreBackup' })}
+        >
+          Restore from a backup…
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Export to files that are readable elsewhere; import contacts or a circle export. */
+export function TakeAwayCard() {
+  const app = useApp();
+  return (
+    <section class="card" aria-labelledby="take-away-heading">
+      <h2 class="card-heading" id="take-away-heading">
+        Take your circle with you
+      </h2>
+      <p class="quiet">
+        Export everything to import again, a readable folder, your next catch-ups for a calendar, or contacts. Import
+        your network’s connections or contacts as prospects.
+      </p>
+      <div class="button-row">
+        <button type="button" id="export-open" class="button" onClick={() => app.openDialog({ type: 'export' })}>
+          Export…
+        </button>
+        <button type="button" id="import-open" class="button" onClick={() => app.openDialog({ type: 'import' })}>
+          Import…
+        </button>
+      </div>
+    </section>
+  );
+}

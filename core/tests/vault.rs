@@ -353,3 +353,42 @@ fn a_backup_cannot_be_restored_with_a_wrong_recovery_key_and_nothing_changes() {
     );
     assert_eq!(contents(slot.as_ref().expect("still open")), before);
 }
+
+#[test]
+fn an_upgrade_of_the_schema_is_preceded_by_a_backup_that_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let vault = Vault::new(dir.path());
+    let keyring = MemorySecretStore::default();
+    drop(vault.open(&keyring).expect("created"));
+    let header = vault.header().expect("header").expect("written");
+    let key = keyring.load(&header.vault_id).expect("load").expect("kept");
+    // Make the database look as the previous release left it: one schema step behind.
+    {
+        let conn = rusqlite::Connection::open(vault.database_path()).expect("raw open");
+        let hex: String = key
+            .as_bytes()
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
+            .expect("key");
+        conn.execute_batch(&format!(
+            "DROP TABLE prospect; PRAGMA user_version = {};",
+            mentor_core::store::SCHEMA_VERSION - 1
+        ))
+        .expect("one step back");
+    }
+    assert!(vault.backups().expect("list").is_empty());
+    let store = vault.open(&keyring).expect("opens and upgrades");
+    assert_eq!(
+        store.schema_version().expect("version"),
+        mentor_core::store::SCHEMA_VERSION
+    );
+    let copies = vault.backups().expect("list");
+    assert_eq!(copies.len(), 1, "one copy before the upgrade");
+    assert_eq!(copies[0].kind, BackupKind::BeforeUpgrade);
+    let preview = vault
+        .preview_backup(&store, &copies[0].path, None)
+        .expect("the copy opens");
+    assert_eq!(preview.prospects, 0);
+}

@@ -38,6 +38,8 @@ fn big_circle(path: &std::path::Path, key: &DbKey) -> Store {
                 date,
                 mode: Mode::Phone,
                 note: "A short note.".into(),
+                discussed: Vec::new(),
+                reported_back: Vec::new(),
             };
             store.log_catch_up(&draft, today()).expect("log");
         }
@@ -76,6 +78,8 @@ fn benches(c: &mut Criterion) {
             date: today(),
             mode: Mode::InPerson,
             note: "Quick one.".into(),
+            discussed: Vec::new(),
+            reported_back: Vec::new(),
         };
         b.iter(|| store.log_catch_up(&draft, today()).expect("log"))
     });

@@ -2,7 +2,7 @@
 //! passage of a journal entry the user chose to take to that mentor; the item then keeps
 //! a link back to the entry, and the entry lists what was raised from it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -43,6 +43,10 @@ pub struct AgendaItem {
     /// The journal entry it came from; `None` once that entry is deleted.
     #[ts(type = "number | null")]
     pub from_entry: Option<EntryId>,
+    /// The day of the catch-up where it was discussed; `None` while it waits. Items not
+    /// ticked when a catch-up is logged stay open: they carry over to the next one.
+    #[serde(default)]
+    pub discussed_on: Option<NaiveDate>,
 }
 
 /// Checks a draft and tidies its text (trailing spaces); the message never repeats it.

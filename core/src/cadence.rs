@@ -353,6 +353,7 @@ mod tests {
             added_on: day("2026-01-01"),
             sample: false,
             details,
+            co_mentoring: Default::default(),
         }
     }
 

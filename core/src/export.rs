@@ -11,8 +11,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::advice::Advice;
 use crate::agenda::AgendaItem;
 use crate::goal::Goal;
+use crate::gratitude::Give;
 use crate::journal::JournalEntry;
 use crate::model::{CatchUp, Mentor};
 use crate::prospect::Prospect;
@@ -46,7 +48,8 @@ pub struct CircleExport {
     pub journal: Option<Vec<JournalEntry>>,
 }
 
-/// A mentor with their catch-ups (newest first) and agenda.
+/// A mentor with their catch-ups (newest first), agenda (discussed items included),
+/// advice and gives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MentorExport {
@@ -54,6 +57,12 @@ pub struct MentorExport {
     pub mentor: Mentor,
     pub catch_ups: Vec<CatchUp>,
     pub agenda: Vec<AgendaItem>,
+    /// Advice and what came of it (absent from exports made before it existed).
+    #[serde(default)]
+    pub advice: Vec<Advice>,
+    /// Thanks and gives, ideas and offers included.
+    #[serde(default)]
+    pub gives: Vec<Give>,
 }
 
 /// The kinds of file the user can export to.

@@ -65,6 +65,20 @@ pub struct GoalDraft {
     pub from_entry: Option<EntryId>,
 }
 
+/// A dated note on how a goal is going.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct GoalProgress {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub written_on: NaiveDate,
+    pub note: String,
+}
+
+/// Longest progress note, in characters.
+pub const MAX_PROGRESS_CHARS: usize = 2_000;
+
 /// A development goal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -82,6 +96,24 @@ pub struct Goal {
     /// The journal entry it came from; `None` once that entry is deleted.
     #[ts(type = "number | null")]
     pub from_entry: Option<EntryId>,
+    /// How it is going, newest first.
+    #[serde(default)]
+    pub progress: Vec<GoalProgress>,
+}
+
+/// Checks a progress note and tidies it.
+pub fn validate_progress(note: &str) -> Result<String> {
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(Error::invalid("note", "Write how it is going first."));
+    }
+    if note.chars().count() > MAX_PROGRESS_CHARS {
+        return Err(Error::invalid(
+            "note",
+            format!("Keep this under {MAX_PROGRESS_CHARS} characters."),
+        ));
+    }
+    Ok(note.to_string())
 }
 
 /// Checks a new goal on the user's local day `today`, and tidies its text.

@@ -56,6 +56,9 @@ pub struct ParsedRow {
 }
 
 /// Whether a row can be imported.
+// Most rows are Ready, so boxing the large variant would allocate for nearly every row
+// to save space on the few Invalid ones.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 #[ts(export)]
@@ -739,6 +742,7 @@ mod csv_format {
             profile_url: get(columns.profile_url).to_string(),
             connected_on,
             note: get(columns.note).to_string(),
+            ..ProspectDraft::default()
         };
         checked(&draft, labels, "No name in this row.")
     }
@@ -813,6 +817,7 @@ mod vcard_format {
                 profile_url,
                 connected_on: None,
                 note: self.note,
+                ..ProspectDraft::default()
             };
             let labels = Labels {
                 name: "The name on this card".into(),

@@ -4,12 +4,15 @@
 //! keyring) through the small traits defined here, so every rule is testable without a
 //! window.
 
+pub mod advice;
 pub mod agenda;
 pub mod backup;
+pub mod brief;
 pub mod cadence;
 pub mod error;
 pub mod export;
 pub mod goal;
+pub mod gratitude;
 pub mod health;
 pub mod import;
 pub mod journal;

@@ -354,6 +354,20 @@ pub struct Mentor {
     #[serde(flatten)]
     #[ts(flatten)]
     pub details: MentorDraft,
+    /// With a peer, what each side is helping the other with.
+    #[serde(default)]
+    pub co_mentoring: CoMentoring,
+}
+
+/// Co-mentoring: with a peer, the help goes both ways.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CoMentoring {
+    /// What they are helping the user with.
+    pub they_help_with: String,
+    /// What the user is helping them with.
+    pub i_help_with: String,
 }
 
 /// One conversation with a mentor.
@@ -381,6 +395,15 @@ pub struct CatchUpDraft {
     pub date: NaiveDate,
     pub mode: Mode,
     pub note: String,
+    /// Agenda items talked about; the rest carry over to the next catch-up. Read only
+    /// when a catch-up is logged.
+    #[serde(default)]
+    #[ts(type = "number[]")]
+    pub discussed: Vec<crate::agenda::AgendaItemId>,
+    /// Advice the user told the mentor about: it leaves the "close the loop" list.
+    #[serde(default)]
+    #[ts(type = "number[]")]
+    pub reported_back: Vec<crate::advice::AdviceId>,
 }
 
 /// How close a mentor is to needing a catch-up.
@@ -450,8 +473,17 @@ pub struct MentorPage {
     pub timeline: Vec<Gap>,
     /// Questions and topics for the next catch-up, in the order they were added.
     pub agenda: Vec<crate::agenda::AgendaItem>,
-    /// Active goals this mentor is helping with.
+    /// Active goals this mentor is helping with, with their progress.
     pub goals: Vec<crate::goal::Goal>,
+    /// Every piece of advice from them, newest first.
+    pub advice: Vec<crate::advice::Advice>,
+    /// Advice whose outcome they have not heard yet, oldest first: for the next catch-up.
+    pub close_the_loop: Vec<crate::advice::Advice>,
+    /// Thanks and gives, ideas and offers included, newest first.
+    pub gives: Vec<crate::gratitude::Give>,
+    pub balance: crate::gratitude::Balance,
+    /// The prospect they were before joining the circle, with that history.
+    pub prospect: Option<crate::prospect::Prospect>,
 }
 
 /// How a gap between two catch-ups compares with the agreement.

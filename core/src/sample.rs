@@ -216,6 +216,8 @@ pub fn add_sample_circle(store: &mut Store, today: NaiveDate) -> Result<()> {
                 date: days_ago(*ago),
                 mode: sample.modes[0],
                 note: (*note).into(),
+                discussed: Vec::new(),
+                reported_back: Vec::new(),
             };
             store.log_catch_up(&draft, today)?;
         }

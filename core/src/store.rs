@@ -20,12 +20,13 @@ use crate::error::{Error, LockReason, Result};
 use crate::health;
 use crate::key::DbKey;
 use crate::model::{
-    Agreement, CatchUp, CatchUpDraft, CatchUpId, Check, CircleHealth, CircleMember, Contact,
-    Mentor, MentorChecks, MentorDraft, MentorId, MentorPage, MentorStatus, Mode, Purpose, Role,
-    Term,
+    Agreement, CatchUp, CatchUpDraft, CatchUpId, Check, CircleHealth, CircleMember, CoMentoring,
+    Contact, Mentor, MentorChecks, MentorDraft, MentorId, MentorPage, MentorStatus, Mode, Purpose,
+    Role, Term,
 };
 use crate::validate;
 
+mod advice;
 mod agenda;
 mod backup;
 mod export;
@@ -234,6 +235,60 @@ pub const MIGRATIONS: &[&str] = &[
         note         TEXT    NOT NULL DEFAULT '',
         added_on     TEXT    NOT NULL
     ) STRICT;",
+    // 7: mentorship that goes somewhere. Progress notes on goals; advice and what came
+    // of it (`report_pending` until the mentor hears); agenda items ticked at a catch-up
+    // (`discussed_on`), the rest carrying over; thanks and gives; co-mentoring with a
+    // peer; and the prospect pipeline, whose steps stay as history after promotion.
+    "CREATE TABLE goal_progress (
+        id         INTEGER PRIMARY KEY,
+        goal_id    INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+        written_on TEXT    NOT NULL,
+        note       TEXT    NOT NULL
+    ) STRICT;
+    CREATE INDEX goal_progress_by_goal ON goal_progress (goal_id, id);
+    CREATE TABLE advice (
+        id             INTEGER PRIMARY KEY,
+        mentor_id      INTEGER NOT NULL REFERENCES mentor(id) ON DELETE CASCADE,
+        given_on       TEXT    NOT NULL,
+        text           TEXT    NOT NULL,
+        status         TEXT    NOT NULL DEFAULT 'considering'
+                       CHECK (status IN ('considering', 'trying', 'adopted', 'declined')),
+        reason         TEXT    NOT NULL DEFAULT '',
+        outcome        TEXT    NOT NULL DEFAULT '',
+        changed_on     TEXT    NOT NULL,
+        report_pending INTEGER NOT NULL DEFAULT 0,
+        reported_on    TEXT
+    ) STRICT;
+    CREATE INDEX advice_by_mentor ON advice (mentor_id, given_on);
+    CREATE TABLE give (
+        id        INTEGER PRIMARY KEY,
+        mentor_id INTEGER NOT NULL REFERENCES mentor(id) ON DELETE CASCADE,
+        kind      TEXT    NOT NULL,
+        state     TEXT    NOT NULL CHECK (state IN ('idea', 'offered', 'done')),
+        note      TEXT    NOT NULL DEFAULT '',
+        on_day    TEXT    NOT NULL
+    ) STRICT;
+    CREATE INDEX give_by_mentor ON give (mentor_id, on_day);
+    ALTER TABLE agenda_item ADD COLUMN discussed_on TEXT;
+    ALTER TABLE mentor ADD COLUMN they_help_with TEXT NOT NULL DEFAULT '';
+    ALTER TABLE mentor ADD COLUMN i_help_with TEXT NOT NULL DEFAULT '';
+    ALTER TABLE prospect ADD COLUMN source TEXT;
+    ALTER TABLE prospect ADD COLUMN wants TEXT NOT NULL DEFAULT '';
+    ALTER TABLE prospect ADD COLUMN chemistry TEXT NOT NULL DEFAULT '';
+    ALTER TABLE prospect ADD COLUMN could_fill TEXT NOT NULL DEFAULT '';
+    ALTER TABLE prospect ADD COLUMN next_step TEXT NOT NULL DEFAULT '';
+    ALTER TABLE prospect ADD COLUMN next_step_on TEXT;
+    ALTER TABLE prospect ADD COLUMN stage TEXT NOT NULL DEFAULT 'identified';
+    ALTER TABLE prospect ADD COLUMN mentor_id INTEGER REFERENCES mentor(id) ON DELETE SET NULL;
+    CREATE TABLE prospect_step (
+        prospect_id INTEGER NOT NULL REFERENCES prospect(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        stage       TEXT    NOT NULL,
+        on_day      TEXT    NOT NULL,
+        PRIMARY KEY (prospect_id, position)
+    ) STRICT;
+    INSERT INTO prospect_step (prospect_id, position, stage, on_day)
+        SELECT id, 0, 'identified', added_on FROM prospect;",
 ];
 
 /// The schema version this build of the app writes.
@@ -506,6 +561,7 @@ impl Store {
             params![draft.mentor_id, draft.date, draft.mode.key(), draft.note],
         )?;
         let id = tx.last_insert_rowid();
+        advice::tick_at_catch_up(&tx, &draft)?;
         tx.commit()?;
         self.catch_up(id)
     }
@@ -583,7 +639,7 @@ static MENTOR_SELECT: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// The mentor columns that are not part of a draft.
-const ROW_COLUMNS: [&str; 3] = ["id", "added_on", "sample"];
+const ROW_COLUMNS: [&str; 5] = ["id", "added_on", "sample", "they_help_with", "i_help_with"];
 
 /// The index of `name` in a [`MENTOR_SELECT`] row. Looked up here rather than by SQLite
 /// column name, which costs a search through the statement's columns on every read and
@@ -721,6 +777,10 @@ fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
         id: row.get(mentor_column("id"))?,
         added_on: row.get(mentor_column("added_on"))?,
         sample: row.get(mentor_column("sample"))?,
+        co_mentoring: CoMentoring {
+            they_help_with: row.get(mentor_column("they_help_with"))?,
+            i_help_with: row.get(mentor_column("i_help_with"))?,
+        },
         details: MentorDraft {
             name: row.get(mentor_column("name"))?,
             organisation: row.get(mentor_column("organisation"))?,
@@ -783,7 +843,7 @@ pub(super) fn write_roles(tx: &Transaction<'_>, mentor_id: MentorId, roles: &[Ro
     Ok(())
 }
 
-fn ensure_mentor_exists(tx: &Transaction<'_>, id: MentorId) -> Result<()> {
+pub(super) fn ensure_mentor_exists(tx: &Transaction<'_>, id: MentorId) -> Result<()> {
     let found: Option<i64> = tx
         .query_row("SELECT 1 FROM mentor WHERE id = ?1", [id], |row| row.get(0))
         .optional()?;
@@ -826,6 +886,11 @@ impl Store {
             timeline,
             agenda: self.agenda(id)?,
             goals: self.mentor_goals(id)?,
+            advice: self.advice(id)?,
+            close_the_loop: self.close_the_loop(id)?,
+            gives: self.gives(id)?,
+            balance: self.balance(id, today)?,
+            prospect: self.prospect_of_mentor(id)?,
         })
     }
 }

@@ -58,6 +58,7 @@ fn mentor(id: i64, name: &str, status: MentorStatus, every: u32, longest: u32) -
         added_on: day("2026-01-01"),
         sample: false,
         details,
+        co_mentoring: Default::default(),
     }
 }
 
@@ -78,6 +79,7 @@ fn agenda(id: i64, mentor_id: i64, text: &str) -> AgendaItem {
         text: text.into(),
         added_at: now(),
         from_entry: None,
+        discussed_on: None,
     }
 }
 
@@ -86,6 +88,8 @@ fn exported(mentor: Mentor, catch_ups: Vec<CatchUp>, agenda: Vec<AgendaItem>) ->
         mentor,
         catch_ups,
         agenda,
+        advice: Vec::new(),
+        gives: Vec::new(),
     }
 }
 
@@ -151,6 +155,7 @@ fn circle(include_journal: bool) -> CircleExport {
         mentor_ids: vec![1, 2],
         added_at: now(),
         from_entry: Some(40),
+        progress: Vec::new(),
     };
     let journal = include_journal.then(|| {
         vec![JournalEntry {
@@ -190,7 +195,11 @@ fn prospects() -> Vec<Prospect> {
             profile_url: "https://example.se/zoe".into(),
             connected_on: Some(day("2025-11-01")),
             note: format!("Met at a conference {CANARY}"),
+            ..ProspectDraft::default()
         },
+        stage: Default::default(),
+        steps: Vec::new(),
+        mentor_id: None,
     }]
 }
 

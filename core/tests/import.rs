@@ -149,6 +149,7 @@ fn the_networks_export_is_read_past_its_preamble_with_lines_counted_from_the_top
             profile_url: "https://www.linkedin.com/in/ana-sousa-12345".into(),
             connected_on: Some(day("2023-03-14")),
             note: String::new(),
+            ..ProspectDraft::default()
         },
         "every column lands in its field; a missing e-mail is simply empty"
     );
@@ -235,6 +236,7 @@ fn vcard_3_cards_are_unfolded_unescaped_and_read_from_groups_and_parameters() {
             connected_on: None,
             note: "Met at RustConf; talked about platform teams.\nAsk about mentoring juniors."
                 .into(),
+            ..ProspectDraft::default()
         },
         "ORG's first part, the grouped EMAIL and URL, the folded and escaped NOTE"
     );

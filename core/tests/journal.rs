@@ -224,6 +224,8 @@ fn search_finds_words_by_prefix_and_without_accents_across_everything_written() 
                 date: day("2026-11-10"),
                 mode: Mode::Video,
                 note: "Talked about the promotion case.".into(),
+                discussed: Vec::new(),
+                reported_back: Vec::new(),
             },
             day("2026-11-22"),
         )

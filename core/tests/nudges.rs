@@ -187,6 +187,8 @@ fn the_history_says_when_for_whom_and_what_came_of_it() {
                 date: day("2026-11-21"),
                 mode: Mode::Video,
                 note: String::new(),
+                discussed: Vec::new(),
+                reported_back: Vec::new(),
             },
             day("2026-11-21"),
         )

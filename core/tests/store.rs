@@ -325,6 +325,8 @@ fn logging_a_catch_up_resets_the_cadence_at_once() {
         date: today,
         mode: Mode::InPerson,
         note: " Good talk. ".into(),
+        discussed: Vec::new(),
+        reported_back: Vec::new(),
     };
     let logged = store.log_catch_up(&draft, today).expect("logged");
     assert_eq!(logged.note, "Good talk.");
@@ -352,6 +354,8 @@ fn deleting_the_latest_of_several_catch_ups_restores_the_previous_one() {
             date: day(date),
             mode: Mode::Video,
             note: String::new(),
+            discussed: Vec::new(),
+            reported_back: Vec::new(),
         };
         store.log_catch_up(&draft, today).expect("logged")
     };
@@ -381,6 +385,8 @@ fn catch_ups_can_be_edited_and_deleted() {
         date: day("2026-11-01"),
         mode: Mode::Phone,
         note: "a".into(),
+        discussed: Vec::new(),
+        reported_back: Vec::new(),
     };
     let first = store.log_catch_up(&draft, today).expect("logged");
     draft.date = day("2026-11-03");
@@ -428,6 +434,8 @@ fn invalid_catch_ups_are_refused_and_nothing_is_written() {
         date: day("2026-11-06"),
         mode: Mode::Phone,
         note: String::new(),
+        discussed: Vec::new(),
+        reported_back: Vec::new(),
     };
     assert_eq!(invalid_field(store.log_catch_up(&future, today)), "date");
     let long = CatchUpDraft {
@@ -585,6 +593,8 @@ fn a_mentor_page_has_a_timeline_of_gaps_against_the_agreement() {
             date: day(date),
             mode: Mode::Video,
             note: String::new(),
+            discussed: Vec::new(),
+            reported_back: Vec::new(),
         };
         store.log_catch_up(&draft, today).expect("logged");
     }

@@ -362,7 +362,13 @@ fn an_upgrade_of_the_schema_is_preceded_by_a_backup_that_opens() {
     drop(vault.open(&keyring).expect("created"));
     let header = vault.header().expect("header").expect("written");
     let key = keyring.load(&header.vault_id).expect("load").expect("kept");
-    // Make the database look as the previous release left it: one schema step behind.
+    // Make the database as the previous release left it: one schema step behind, built
+    // by that release's migrations under the same key.
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = vault.database_path().into_os_string();
+        path.push(suffix);
+        let _ = std::fs::remove_file(path);
+    }
     {
         let conn = rusqlite::Connection::open(vault.database_path()).expect("raw open");
         let hex: String = key
@@ -372,11 +378,12 @@ fn an_upgrade_of_the_schema_is_preceded_by_a_backup_that_opens() {
             .collect();
         conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
             .expect("key");
-        conn.execute_batch(&format!(
-            "DROP TABLE prospect; PRAGMA user_version = {};",
-            mentor_core::store::SCHEMA_VERSION - 1
-        ))
-        .expect("one step back");
+        let previous = mentor_core::store::SCHEMA_VERSION - 1;
+        for step in &mentor_core::store::MIGRATIONS[..previous as usize] {
+            conn.execute_batch(step).expect("an earlier step");
+        }
+        conn.execute_batch(&format!("PRAGMA user_version = {previous};"))
+            .expect("one step back");
     }
     assert!(vault.backups().expect("list").is_empty());
     let store = vault.open(&keyring).expect("opens and upgrades");

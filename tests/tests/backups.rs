@@ -24,6 +24,8 @@ fn a_backup_made_in_the_window_restores_the_circle_as_it_was_after_an_import() {
             date: today(),
             mode: Mode::Video,
             note: format!("Candid: {secret}"),
+            discussed: Vec::new(),
+            reported_back: Vec::new(),
         };
         store.log_catch_up(&catch_up, today()).expect("catch-up");
     });

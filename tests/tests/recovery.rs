@@ -54,6 +54,8 @@ fn with_the_keyring_entry_gone_the_recovery_key_brings_everything_back() {
             date: today(),
             mode: Mode::Video,
             note: "Talked about the reorg.".into(),
+            discussed: Vec::new(),
+            reported_back: Vec::new(),
         };
         store.log_catch_up(&catch_up, today()).expect("catch-up");
     });

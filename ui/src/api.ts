@@ -4,6 +4,16 @@
 // raw text or stack trace ever reaches the screen.
 import { invoke } from '@tauri-apps/api/core';
 import type { AgendaDraft } from './bindings/AgendaDraft';
+import type { Advice } from './bindings/Advice';
+import type { AdviceDraft } from './bindings/AdviceDraft';
+import type { AdviceProgress } from './bindings/AdviceProgress';
+import type { Brief } from './bindings/Brief';
+import type { CoMentoring } from './bindings/CoMentoring';
+import type { Give } from './bindings/Give';
+import type { GiveDraft } from './bindings/GiveDraft';
+import type { GoalStatus } from './bindings/GoalStatus';
+import type { Outreach } from './bindings/Outreach';
+import type { Stage } from './bindings/Stage';
 import type { ExportDone } from './bindings/ExportDone';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ImportPreview } from './bindings/ImportPreview';
@@ -167,6 +177,42 @@ export const api = {
   /** A Mentor Circle JSON export into an empty circle (Conflict otherwise); resolves with the mentors added. */
   importCircle: (path: string) => call<number>('import_circle', { path }),
   prospects: () => call<Prospect[]>('prospects'),
+
+  // ---- Goals, advice, gives, the brief ----
+  /** A target date already passed may stay; a new one must be from today on (Invalid field "targetOn"). */
+  updateGoal: (id: number, draft: GoalDraft) => call<Goal>('update_goal', { id, draft }),
+  setGoalStatus: (id: number, status: GoalStatus) => call<Goal>('set_goal_status', { id, status }),
+  /** A dated note on how the goal is going (Invalid field "note" when empty). */
+  addGoalProgress: (id: number, note: string) => call<Goal>('add_goal_progress', { id, note }),
+  /** Starts as "considering". Invalid fields: "text", "givenOn". */
+  addAdvice: (draft: AdviceDraft) => call<Advice>('add_advice', { draft }),
+  /** A real change puts it on the mentor's close-the-loop list; declining needs a reason (Invalid field "reason"). */
+  updateAdvice: (id: number, progress: AdviceProgress) => call<Advice>('update_advice', { id, progress }),
+  /** Resolves with the removed advice, for undo through `restoreAdvice`. */
+  removeAdvice: (id: number) => call<Advice>('remove_advice', { id }),
+  restoreAdvice: (advice: Advice) => call<Advice>('restore_advice', { advice }),
+  /** Invalid fields: "note", "state" (thanks must be done), "on" (done in the future). */
+  addGive: (draft: GiveDraft) => call<Give>('add_give', { draft }),
+  updateGive: (id: number, draft: GiveDraft) => call<Give>('update_give', { id, draft }),
+  /** Resolves with the removed give, for undo through `restoreGive`. */
+  removeGive: (id: number) => call<Give>('remove_give', { id }),
+  restoreGive: (give: Give) => call<Give>('restore_give', { give }),
+  /** Everything for the next catch-up with a mentor; `text` is the plain-text copy. */
+  brief: (id: number) => call<Brief>('brief', { id }),
+  /** What each side of a peer mentorship helps the other with. */
+  setCoMentoring: (id: number, help: CoMentoring) => call<Mentor>('set_co_mentoring', { id, help }),
+
+  // ---- The prospect pipeline ----
+  /** Added as "identified" today. Invalid field names the field ("name", "email", …). */
+  addProspect: (draft: ProspectDraft) => call<Prospect>('add_prospect', { draft }),
+  updateProspect: (id: number, draft: ProspectDraft) => call<Prospect>('update_prospect', { id, draft }),
+  /** Not to "mentor" (use promoteProspect). Moving to "reachedOut" over the weekly cap is a Conflict. */
+  moveProspect: (id: number, stage: Stage) => call<Prospect>('move_prospect', { id, stage }),
+  /** Adds the mentor; the prospect stays, marked "mentor", as their history. */
+  promoteProspect: (id: number, draft: MentorDraft) => call<Mentor>('promote_prospect', { id, draft }),
+  outreach: () => call<Outreach>('outreach'),
+  /** 1–50 a week, or `null` for no cap (Invalid field "cap"). */
+  setOutreachCap: (cap: number | null) => call<Outreach>('set_outreach_cap', { cap }),
 };
 
 export type { ExportDone, ExportFormat, ImportPreview, PreviewRow, RecoveryKeyView, RecoveryUnlock, Security };

@@ -23,7 +23,7 @@ import {
 const TODAY = '2026-11-19';
 
 function draft(name: string): ProspectDraft {
-  return { name, organisation: '', position: '', email: '', profileUrl: '', connectedOn: null, note: '' };
+  return { name, organisation: '', position: '', email: '', profileUrl: '', connectedOn: null, note: '', source: null, wants: '', chemistry: '', couldFill: [], nextStep: '', nextStepOn: null };
 }
 
 describe('file names', () => {

@@ -28,6 +28,7 @@ const ANA: Mentor = {
   id: 7,
   addedOn: '2026-01-02',
   sample: false,
+  coMentoring: { theyHelpWith: '', iHelpWith: '' },
   name: 'Ana',
   organisation: 'Northwind',
   roles: ['peer', 'adviser'],

@@ -11,6 +11,7 @@ export function mentor(over: Partial<Mentor> = {}): Mentor {
     id: nextId++,
     addedOn: '2026-01-01',
     sample: false,
+    coMentoring: { theyHelpWith: '', iHelpWith: '' },
     name: 'Ana Sousa',
     organisation: '',
     roles: ['adviser'],

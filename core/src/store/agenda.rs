@@ -7,11 +7,12 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use super::{Store, ensure_mentor_exists};
 use crate::agenda::{self, AgendaDraft, AgendaItem, AgendaItemId};
 use crate::error::{Error, Result};
-use crate::goal::{self, Goal, GoalDraft, GoalId, GoalStatus};
+use crate::goal::{self, Goal, GoalDraft, GoalId, GoalProgress, GoalStatus};
 use crate::journal::{EntryId, Raised};
 use crate::model::MentorId;
 
-const AGENDA_SELECT: &str = "SELECT id, mentor_id, text, added_at, from_entry FROM agenda_item";
+const AGENDA_SELECT: &str =
+    "SELECT id, mentor_id, text, added_at, from_entry, discussed_on FROM agenda_item";
 
 const GOAL_SELECT: &str = "SELECT g.id, g.title, g.why, g.target_on, g.status, g.added_at,
         g.from_entry,
@@ -82,11 +83,23 @@ impl Store {
             .ok_or_else(|| Error::NotFound("That agenda item no longer exists.".into()))
     }
 
-    /// A mentor's agenda, in the order it was added.
+    /// A mentor's open agenda (not yet discussed), in the order it was added.
     pub fn agenda(&self, mentor_id: MentorId) -> Result<Vec<AgendaItem>> {
+        self.agenda_where(
+            "mentor_id = ?1 AND discussed_on IS NULL ORDER BY id",
+            mentor_id,
+        )
+    }
+
+    /// A mentor's whole agenda, discussed items included, for an export.
+    pub fn agenda_with_discussed(&self, mentor_id: MentorId) -> Result<Vec<AgendaItem>> {
+        self.agenda_where("mentor_id = ?1 ORDER BY id", mentor_id)
+    }
+
+    fn agenda_where(&self, condition: &str, mentor_id: MentorId) -> Result<Vec<AgendaItem>> {
         let mut statement = self
             .conn
-            .prepare_cached(&format!("{AGENDA_SELECT} WHERE mentor_id = ?1 ORDER BY id"))?;
+            .prepare_cached(&format!("{AGENDA_SELECT} WHERE {condition}"))?;
         let rows = statement.query_map([mentor_id], agenda_item_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -127,16 +140,83 @@ impl Store {
         self.goal(id)
     }
 
+    /// Edits a goal's title, why, target date and mentors, on the user's local day
+    /// `today`. A target date already passed may stay as it was.
+    pub fn update_goal(&mut self, id: GoalId, draft: &GoalDraft, today: NaiveDate) -> Result<Goal> {
+        let before = self.goal(id)?;
+        let earliest = match (before.target_on, draft.target_on) {
+            (Some(old), Some(new)) if old == new => today.min(old),
+            _ => today,
+        };
+        let draft = goal::validate(draft, earliest)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE goal SET title = ?2, why = ?3, target_on = ?4 WHERE id = ?1",
+            params![id, draft.title, draft.why, draft.target_on],
+        )?;
+        tx.execute("DELETE FROM goal_mentor WHERE goal_id = ?1", [id])?;
+        for (position, mentor_id) in draft.mentor_ids.iter().enumerate() {
+            ensure_mentor_exists(&tx, *mentor_id)?;
+            tx.execute(
+                "INSERT INTO goal_mentor (goal_id, mentor_id, position) VALUES (?1, ?2, ?3)",
+                params![id, mentor_id, position as i64],
+            )?;
+        }
+        tx.commit()?;
+        self.goal(id)
+    }
+
+    /// Marks a goal active, achieved or dropped.
+    pub fn set_goal_status(&mut self, id: GoalId, status: GoalStatus) -> Result<Goal> {
+        let changed = self.conn.execute(
+            "UPDATE goal SET status = ?2 WHERE id = ?1",
+            params![id, status.as_str()],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound("That goal no longer exists.".into()));
+        }
+        self.goal(id)
+    }
+
+    /// Adds a dated note on how a goal is going.
+    pub fn add_goal_progress(&mut self, id: GoalId, note: &str, today: NaiveDate) -> Result<Goal> {
+        let note = goal::validate_progress(note)?;
+        self.goal(id)?;
+        self.conn.execute(
+            "INSERT INTO goal_progress (goal_id, written_on, note) VALUES (?1, ?2, ?3)",
+            params![id, today, note],
+        )?;
+        self.goal(id)
+    }
+
+    fn goal_progress(&self, id: GoalId) -> Result<Vec<GoalProgress>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, written_on, note FROM goal_progress WHERE goal_id = ?1
+             ORDER BY written_on DESC, id DESC",
+        )?;
+        let rows = statement.query_map([id], |row| {
+            Ok(GoalProgress {
+                id: row.get(0)?,
+                written_on: row.get(1)?,
+                note: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// One goal.
     pub fn goal(&self, id: GoalId) -> Result<Goal> {
-        self.conn
+        let mut goal = self
+            .conn
             .query_row(
                 &format!("{GOAL_SELECT} WHERE g.id = ?1"),
                 [id],
                 goal_from_row,
             )
             .optional()?
-            .ok_or_else(|| Error::NotFound("That goal no longer exists.".into()))?
+            .ok_or_else(|| Error::NotFound("That goal no longer exists.".into()))??;
+        goal.progress = self.goal_progress(id)?;
+        Ok(goal)
     }
 
     /// Every goal: active ones first, the nearest target date first, then the newest.
@@ -159,7 +239,11 @@ impl Store {
              ORDER BY g.status != 'active', g.target_on IS NULL, g.target_on, g.id DESC"
         ))?;
         let rows = statement.query_map(params, goal_from_row)?;
-        rows.map(|row| row?).collect()
+        let mut goals: Vec<Goal> = rows.map(|row| row?).collect::<Result<_>>()?;
+        for goal in &mut goals {
+            goal.progress = self.goal_progress(goal.id)?;
+        }
+        Ok(goals)
     }
 
     /// What was raised from a journal entry: the other half of the links.
@@ -211,6 +295,7 @@ fn agenda_item_from_row(row: &Row<'_>) -> rusqlite::Result<AgendaItem> {
         text: row.get(2)?,
         added_at: row.get(3)?,
         from_entry: row.get(4)?,
+        discussed_on: row.get(5)?,
     })
 }
 
@@ -235,5 +320,6 @@ fn goal_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Goal>> {
         mentor_ids,
         added_at: row.get(5)?,
         from_entry: row.get(6)?,
+        progress: Vec::new(),
     }))
 }

@@ -20,7 +20,9 @@ impl Store {
             mentors.push(MentorExport {
                 mentor: member.mentor,
                 catch_ups: self.catch_ups(id)?,
-                agenda: self.agenda(id)?,
+                agenda: self.agenda_with_discussed(id)?,
+                advice: self.advice(id)?,
+                gives: self.gives(id)?,
             });
         }
         mentors.sort_by_key(|exported| exported.mentor.id);

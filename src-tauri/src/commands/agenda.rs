@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use mentor_core::agenda::{AgendaDraft, AgendaItem, AgendaItemId};
-use mentor_core::goal::{Goal, GoalDraft};
+use mentor_core::goal::{Goal, GoalDraft, GoalId, GoalStatus};
 use mentor_core::journal::{EntryId, Raised};
 use tauri::State;
 
@@ -40,4 +40,25 @@ pub async fn goals(circle: State<'_, Circle>) -> Reply<Vec<Goal>> {
 #[tauri::command]
 pub async fn raised_from_entry(circle: State<'_, Circle>, id: EntryId) -> Reply<Raised> {
     circle.with_store(|store, _| store.raised_from(id))
+}
+
+/// Edits a goal's title, why, target date and mentors.
+#[tauri::command]
+pub async fn update_goal(circle: State<'_, Circle>, id: GoalId, draft: GoalDraft) -> Reply<Goal> {
+    circle.with_store(|store, today| store.update_goal(id, &draft, today))
+}
+
+#[tauri::command]
+pub async fn set_goal_status(
+    circle: State<'_, Circle>,
+    id: GoalId,
+    status: GoalStatus,
+) -> Reply<Goal> {
+    circle.with_store(|store, _| store.set_goal_status(id, status))
+}
+
+/// Adds a dated note on how a goal is going.
+#[tauri::command]
+pub async fn add_goal_progress(circle: State<'_, Circle>, id: GoalId, note: String) -> Reply<Goal> {
+    circle.with_store(|store, today| store.add_goal_progress(id, &note, today))
 }

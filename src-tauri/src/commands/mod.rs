@@ -11,9 +11,11 @@ mod agenda;
 mod app;
 mod backups;
 mod catch_ups;
+mod follow_through;
 mod journal;
 mod mentors;
 mod nudges;
+mod prospects;
 mod security;
 mod transfer;
 
@@ -49,6 +51,25 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         agenda::add_goal,
         agenda::goals,
         agenda::raised_from_entry,
+        agenda::update_goal,
+        agenda::set_goal_status,
+        agenda::add_goal_progress,
+        follow_through::add_advice,
+        follow_through::update_advice,
+        follow_through::remove_advice,
+        follow_through::restore_advice,
+        follow_through::add_give,
+        follow_through::update_give,
+        follow_through::remove_give,
+        follow_through::restore_give,
+        follow_through::brief,
+        follow_through::set_co_mentoring,
+        prospects::add_prospect,
+        prospects::update_prospect,
+        prospects::move_prospect,
+        prospects::promote_prospect,
+        prospects::outreach,
+        prospects::set_outreach_cap,
         mentors::circle,
         mentors::circle_health,
         mentors::mentor_page,

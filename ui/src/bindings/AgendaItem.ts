@@ -7,4 +7,9 @@ export type AgendaItem = { id: number, mentorId: number, text: string, addedAt: 
 /**
  * The journal entry it came from; `None` once that entry is deleted.
  */
-fromEntry: number | null, };
+fromEntry: number | null, 
+/**
+ * The day of the catch-up where it was discussed; `None` while it waits. Items not
+ * ticked when a catch-up is logged stay open: they carry over to the next one.
+ */
+discussedOn: string | null, };

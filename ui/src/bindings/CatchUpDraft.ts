@@ -4,4 +4,13 @@ import type { Mode } from "./Mode";
 /**
  * What the user types to log or edit a catch-up.
  */
-export type CatchUpDraft = { mentorId: number, date: string, mode: Mode, note: string, };
+export type CatchUpDraft = { mentorId: number, date: string, mode: Mode, note: string, 
+/**
+ * Agenda items talked about; the rest carry over to the next catch-up. Read only
+ * when a catch-up is logged.
+ */
+discussed: number[], 
+/**
+ * Advice the user told the mentor about: it leaves the "close the loop" list.
+ */
+reportedBack: number[], };

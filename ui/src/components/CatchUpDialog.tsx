@@ -101,7 +101,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
       if (firstBad) focusById(FIELD_IDS[firstBad]);
       return;
     }
-    const draft: CatchUpDraft = { mentorId, date, mode, note: note.trim() };
+    const draft: CatchUpDraft = { mentorId, date, mode, note: note.trim(), discussed: [], reportedBack: [] };
     const name = mentors?.find((m) => m.id === mentorId)?.name ?? '';
     setSaving(true);
     try {

@@ -182,7 +182,7 @@ export function MentorView({ id }: { id: number }) {
         app.toast('Catch-up deleted.', {
           label: 'Undo',
           run: () =>
-            api.logCatchUp({ mentorId: gone.mentorId, date: gone.date, mode: gone.mode, note: gone.note }).then(() => {
+            api.logCatchUp({ mentorId: gone.mentorId, date: gone.date, mode: gone.mode, note: gone.note, discussed: [], reportedBack: [] }).then(() => {
               app.refresh();
               app.toast('Catch-up restored.');
             }, app.fail),

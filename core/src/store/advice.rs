@@ -1,0 +1,383 @@
+//! Advice and what came of it, thanks and gives, the balance between asks and gives, the
+//! pre-meeting brief and co-mentoring, in the database.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::{Store, ensure_mentor_exists};
+use crate::advice::{self, Advice, AdviceDraft, AdviceId, AdviceProgress, AdviceStatus};
+use crate::brief::{self, Brief};
+use crate::error::{Error, Result};
+use crate::gratitude::{self, Balance, Give, GiveDraft, GiveId, GiveKind, GiveState};
+use crate::model::{CatchUpDraft, CoMentoring, Mentor, MentorId};
+
+const ADVICE_SELECT: &str = "SELECT id, mentor_id, given_on, text, status, reason, outcome, \
+     changed_on, report_pending, reported_on FROM advice";
+
+const GIVE_SELECT: &str = "SELECT id, mentor_id, kind, state, note, on_day FROM give";
+
+/// Longest "helping with" text for co-mentoring, in characters.
+const MAX_HELP_CHARS: usize = 2_000;
+
+impl Store {
+    /// Records advice a mentor gave; it starts as "considering".
+    pub fn add_advice(&mut self, draft: &AdviceDraft, today: NaiveDate) -> Result<Advice> {
+        let draft = advice::validate(draft, today)?;
+        let tx = self.conn.transaction()?;
+        ensure_mentor_exists(&tx, draft.mentor_id)?;
+        tx.execute(
+            "INSERT INTO advice (mentor_id, given_on, text, status, changed_on)
+             VALUES (?1, ?2, ?3, 'considering', ?4)",
+            params![draft.mentor_id, draft.given_on, draft.text, today],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        self.advice_item(id)
+    }
+
+    /// Records what the user did with a piece of advice and what came of it. A real
+    /// change puts it on the mentor's "close the loop" list.
+    pub fn update_advice(
+        &mut self,
+        id: AdviceId,
+        progress: &AdviceProgress,
+        today: NaiveDate,
+    ) -> Result<Advice> {
+        let progress = advice::validate_progress(progress)?;
+        let before = self.advice_item(id)?;
+        if before.progress == progress {
+            return Ok(before);
+        }
+        let news = advice::is_news(&before.progress, &progress);
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE advice SET status = ?2, reason = ?3, outcome = ?4, changed_on = ?5,
+                report_pending = CASE WHEN ?6 THEN 1 WHEN ?7 = 'considering' THEN 0
+                                      ELSE report_pending END
+             WHERE id = ?1",
+            params![
+                id,
+                progress.status.key(),
+                progress.reason,
+                progress.outcome,
+                today,
+                news,
+                progress.status.key()
+            ],
+        )?;
+        tx.commit()?;
+        self.advice_item(id)
+    }
+
+    /// Deletes a piece of advice; returns it for undo.
+    pub fn remove_advice(&mut self, id: AdviceId) -> Result<Advice> {
+        let removed = self.advice_item(id)?;
+        self.conn
+            .execute("DELETE FROM advice WHERE id = ?1", [id])?;
+        Ok(removed)
+    }
+
+    /// Undo of a removal: the advice comes back as it was, with a new id.
+    pub fn restore_advice(&mut self, removed: &Advice) -> Result<Advice> {
+        let draft = AdviceDraft {
+            mentor_id: removed.mentor_id,
+            given_on: removed.given_on,
+            text: removed.text.clone(),
+        };
+        let draft = advice::validate(&draft, NaiveDate::MAX)?;
+        let progress = advice::validate_progress(&removed.progress)?;
+        let tx = self.conn.transaction()?;
+        ensure_mentor_exists(&tx, draft.mentor_id)?;
+        insert_advice(&tx, None, &draft, &progress, removed)?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        self.advice_item(id)
+    }
+
+    /// One piece of advice.
+    pub fn advice_item(&self, id: AdviceId) -> Result<Advice> {
+        self.conn
+            .query_row(
+                &format!("{ADVICE_SELECT} WHERE id = ?1"),
+                [id],
+                advice_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound("That advice is no longer recorded.".into()))?
+    }
+
+    /// Every piece of advice from a mentor, newest first.
+    pub fn advice(&self, mentor_id: MentorId) -> Result<Vec<Advice>> {
+        self.advice_where("mentor_id = ?1 ORDER BY given_on DESC, id DESC", mentor_id)
+    }
+
+    /// Advice whose outcome the mentor has not heard about yet, oldest first.
+    pub fn close_the_loop(&self, mentor_id: MentorId) -> Result<Vec<Advice>> {
+        self.advice_where(
+            "mentor_id = ?1 AND report_pending = 1 ORDER BY changed_on, id",
+            mentor_id,
+        )
+    }
+
+    fn advice_where(&self, condition: &str, mentor_id: MentorId) -> Result<Vec<Advice>> {
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!("{ADVICE_SELECT} WHERE {condition}"))?;
+        let rows = statement.query_map([mentor_id], advice_from_row)?;
+        rows.map(|row| row?).collect()
+    }
+
+    // --- thanks and gives ------------------------------------------------------------
+
+    /// Logs a thank-you or a give, or notes an idea or an offer.
+    pub fn add_give(&mut self, draft: &GiveDraft, today: NaiveDate) -> Result<Give> {
+        let draft = gratitude::validate(draft, today)?;
+        let tx = self.conn.transaction()?;
+        ensure_mentor_exists(&tx, draft.mentor_id)?;
+        insert_give(&tx, None, &draft)?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        self.give(id)
+    }
+
+    /// Changes a give: most often an idea or an offer that is now done.
+    pub fn update_give(&mut self, id: GiveId, draft: &GiveDraft, today: NaiveDate) -> Result<Give> {
+        let draft = gratitude::validate(draft, today)?;
+        let before = self.give(id)?;
+        if before.details.mentor_id != draft.mentor_id {
+            return Err(Error::invalid(
+                "mentorId",
+                "A give stays with the mentor it was for.",
+            ));
+        }
+        self.conn.execute(
+            "UPDATE give SET kind = ?2, state = ?3, note = ?4, on_day = ?5 WHERE id = ?1",
+            params![
+                id,
+                draft.kind.key(),
+                draft.state.key(),
+                draft.note,
+                draft.on
+            ],
+        )?;
+        self.give(id)
+    }
+
+    /// Deletes a give; returns it for undo.
+    pub fn remove_give(&mut self, id: GiveId) -> Result<Give> {
+        let removed = self.give(id)?;
+        self.conn.execute("DELETE FROM give WHERE id = ?1", [id])?;
+        Ok(removed)
+    }
+
+    /// Undo of a removal.
+    pub fn restore_give(&mut self, removed: &Give) -> Result<Give> {
+        let draft = gratitude::validate(&removed.details, NaiveDate::MAX)?;
+        let tx = self.conn.transaction()?;
+        ensure_mentor_exists(&tx, draft.mentor_id)?;
+        insert_give(&tx, None, &draft)?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        self.give(id)
+    }
+
+    /// One give.
+    pub fn give(&self, id: GiveId) -> Result<Give> {
+        self.conn
+            .query_row(&format!("{GIVE_SELECT} WHERE id = ?1"), [id], give_from_row)
+            .optional()?
+            .ok_or_else(|| Error::NotFound("That give is no longer recorded.".into()))?
+    }
+
+    /// A mentor's thanks and gives, newest first.
+    pub fn gives(&self, mentor_id: MentorId) -> Result<Vec<Give>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "{GIVE_SELECT} WHERE mentor_id = ?1 ORDER BY on_day DESC, id DESC"
+        ))?;
+        let rows = statement.query_map([mentor_id], give_from_row)?;
+        rows.map(|row| row?).collect()
+    }
+
+    /// Asks (advice received, questions discussed) and gives with a mentor over the last
+    /// months, up to `today`.
+    pub fn balance(&self, mentor_id: MentorId, today: NaiveDate) -> Result<Balance> {
+        let since = gratitude::balance_since(today);
+        let (asks, gives, thanks): (u32, u32, u32) = self.conn.query_row(
+            "SELECT
+                (SELECT count(*) FROM advice
+                    WHERE mentor_id = ?1 AND given_on BETWEEN ?2 AND ?3)
+              + (SELECT count(*) FROM agenda_item
+                    WHERE mentor_id = ?1 AND discussed_on BETWEEN ?2 AND ?3),
+                (SELECT count(*) FROM give WHERE mentor_id = ?1 AND state = 'done'
+                    AND kind != 'thanks' AND on_day BETWEEN ?2 AND ?3),
+                (SELECT count(*) FROM give WHERE mentor_id = ?1 AND state = 'done'
+                    AND kind = 'thanks' AND on_day BETWEEN ?2 AND ?3)",
+            params![mentor_id, since, today],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )?;
+        Ok(Balance::of(asks, gives, thanks))
+    }
+
+    /// The pre-meeting brief for a mentor on `today`.
+    pub fn brief(&self, mentor_id: MentorId, today: NaiveDate) -> Result<Brief> {
+        Ok(brief::of(&self.mentor_page(mentor_id, today)?))
+    }
+
+    // --- co-mentoring ------------------------------------------------------------------
+
+    /// Says what each side of a peer mentorship is helping the other with.
+    pub fn set_co_mentoring(&mut self, id: MentorId, help: &CoMentoring) -> Result<Mentor> {
+        let help = CoMentoring {
+            they_help_with: help.they_help_with.trim().to_string(),
+            i_help_with: help.i_help_with.trim().to_string(),
+        };
+        for (field, text) in [
+            ("theyHelpWith", &help.they_help_with),
+            ("iHelpWith", &help.i_help_with),
+        ] {
+            if text.chars().count() > MAX_HELP_CHARS {
+                return Err(Error::invalid(
+                    field,
+                    format!("Keep this under {MAX_HELP_CHARS} characters."),
+                ));
+            }
+        }
+        let changed = self.conn.execute(
+            "UPDATE mentor SET they_help_with = ?2, i_help_with = ?3 WHERE id = ?1",
+            params![id, help.they_help_with, help.i_help_with],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound(
+                "That mentor is no longer in your circle.".into(),
+            ));
+        }
+        self.mentor(id)
+    }
+}
+
+/// At a catch-up being logged: ticks the agenda items discussed and the advice reported
+/// back on. Everything else stays open and carries over. Items of another mentor, or
+/// already ticked, are refused so a stale window cannot tick the wrong thing.
+pub(super) fn tick_at_catch_up(tx: &Transaction<'_>, draft: &CatchUpDraft) -> Result<()> {
+    for id in &draft.discussed {
+        let changed = tx.execute(
+            "UPDATE agenda_item SET discussed_on = ?3
+             WHERE id = ?1 AND mentor_id = ?2 AND discussed_on IS NULL",
+            params![id, draft.mentor_id, draft.date],
+        )?;
+        if changed == 0 {
+            return Err(Error::invalid(
+                "discussed",
+                "One of the questions ticked is no longer on this mentor's agenda. Close \
+                 the dialog and try again.",
+            ));
+        }
+    }
+    for id in &draft.reported_back {
+        let changed = tx.execute(
+            "UPDATE advice SET report_pending = 0, reported_on = ?3
+             WHERE id = ?1 AND mentor_id = ?2 AND report_pending = 1",
+            params![id, draft.mentor_id, draft.date],
+        )?;
+        if changed == 0 {
+            return Err(Error::invalid(
+                "reportedBack",
+                "One of the pieces of advice ticked no longer needs reporting back. Close \
+                 the dialog and try again.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes a piece of advice with all it carries; `id` keeps an exported one's id.
+pub(super) fn insert_advice(
+    tx: &Transaction<'_>,
+    id: Option<AdviceId>,
+    draft: &AdviceDraft,
+    progress: &AdviceProgress,
+    state: &Advice,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO advice (id, mentor_id, given_on, text, status, reason, outcome,
+                             changed_on, report_pending, reported_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id,
+            draft.mentor_id,
+            draft.given_on,
+            draft.text,
+            progress.status.key(),
+            progress.reason,
+            progress.outcome,
+            state.changed_on,
+            state.to_report,
+            state.reported_on
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes a give; `id` keeps an exported one's id.
+pub(super) fn insert_give(
+    tx: &Transaction<'_>,
+    id: Option<GiveId>,
+    draft: &GiveDraft,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO give (id, mentor_id, kind, state, note, on_day)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            draft.mentor_id,
+            draft.kind.key(),
+            draft.state.key(),
+            draft.note,
+            draft.on
+        ],
+    )?;
+    Ok(())
+}
+
+fn advice_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Advice>> {
+    let status: String = row.get(4)?;
+    let Some(status) = AdviceStatus::from_key(&status) else {
+        return Ok(Err(Error::Internal(
+            "unknown status in an advice row".into(),
+        )));
+    };
+    Ok(Ok(Advice {
+        id: row.get(0)?,
+        mentor_id: row.get(1)?,
+        given_on: row.get(2)?,
+        text: row.get(3)?,
+        progress: AdviceProgress {
+            status,
+            reason: row.get(5)?,
+            outcome: row.get(6)?,
+        },
+        changed_on: row.get(7)?,
+        to_report: row.get(8)?,
+        reported_on: row.get(9)?,
+    }))
+}
+
+fn give_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Give>> {
+    let kind: String = row.get(2)?;
+    let state: String = row.get(3)?;
+    let (Some(kind), Some(state)) = (GiveKind::from_key(&kind), GiveState::from_key(&state)) else {
+        return Ok(Err(Error::Internal(
+            "unknown kind or state in a give row".into(),
+        )));
+    };
+    Ok(Ok(Give {
+        id: row.get(0)?,
+        details: GiveDraft {
+            mentor_id: row.get(1)?,
+            kind,
+            state,
+            note: row.get(4)?,
+            on: row.get(5)?,
+        },
+    }))
+}

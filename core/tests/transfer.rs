@@ -138,6 +138,78 @@ fn filled(store: &mut Store) {
     let parsed = parse_contacts("contacts-v4.vcf", &fixture("contacts-v4.vcf")).expect("vcf");
     let drafts: Vec<ProspectDraft> = parsed.prospects().cloned().collect();
     store.import_prospects(&drafts, today()).expect("prospects");
+    follow_through(store);
+}
+
+/// Advice with its outcome, a question discussed at a catch-up, a goal's progress,
+/// gives, a peer's co-mentoring and a prospect promoted to mentor.
+fn follow_through(store: &mut Store) {
+    use mentor_core::advice::{AdviceDraft, AdviceProgress, AdviceStatus};
+    use mentor_core::gratitude::{GiveDraft, GiveKind, GiveState};
+    use mentor_core::model::{CatchUpDraft, CoMentoring, Mode};
+    use mentor_core::prospect::Stage;
+
+    let advice = store
+        .add_advice(
+            &AdviceDraft {
+                mentor_id: 1,
+                given_on: today(),
+                text: "Ask for the stretch project".into(),
+            },
+            today(),
+        )
+        .expect("advice");
+    let progress = AdviceProgress {
+        status: AdviceStatus::Adopted,
+        reason: String::new(),
+        outcome: "I lead the migration".into(),
+    };
+    store
+        .update_advice(advice.id, &progress, today())
+        .expect("adopted");
+    let question = store.agenda(1).expect("agenda")[0].id;
+    store
+        .log_catch_up(
+            &CatchUpDraft {
+                mentor_id: 1,
+                date: today(),
+                mode: Mode::Video,
+                note: String::new(),
+                discussed: vec![question],
+                reported_back: vec![advice.id],
+            },
+            today(),
+        )
+        .expect("catch-up");
+    let goal = store.goals().expect("goals")[0].id;
+    store
+        .add_goal_progress(goal, "Volunteered", today())
+        .expect("progress");
+    store
+        .add_give(
+            &GiveDraft {
+                mentor_id: 1,
+                kind: GiveKind::Introduction,
+                state: GiveState::Offered,
+                note: "To the platform team lead".into(),
+                on: today(),
+            },
+            today(),
+        )
+        .expect("give");
+    let help = CoMentoring {
+        they_help_with: "Talks".into(),
+        i_help_with: "Rust".into(),
+    };
+    store.set_co_mentoring(1, &help).expect("co-mentoring");
+    let prospect = store.prospects().expect("prospects")[0].clone();
+    store
+        .move_prospect(prospect.id, Stage::ReachedOut, today())
+        .expect("moved");
+    let mentor = store.mentor(1).expect("mentor").details;
+    store
+        .promote_prospect(prospect.id, &mentor, today())
+        .expect("promoted");
 }
 
 #[test]
@@ -153,6 +225,19 @@ fn the_json_export_imported_into_an_empty_circle_is_identical() {
         .expect("export")
         .to_json()
         .expect("json");
+
+    for carried in [
+        "I lead the migration",
+        "\"reportedOn\"",
+        "\"discussedOn\": \"2026",
+        "Volunteered",
+        "To the platform team lead",
+        "\"iHelpWith\": \"Rust\"",
+        "\"reachedOut\"",
+        "\"mentorId\": ",
+    ] {
+        assert!(json.contains(carried), "{carried} is in the export");
+    }
 
     let mut empty = open_new(&dir, "elsewhere.db");
     let document: CircleExport = serde_json::from_str(&json).expect("reads back");

@@ -184,6 +184,7 @@ fn mentor_page(exported: &MentorExport) -> String {
     let agenda: Vec<String> = exported
         .agenda
         .iter()
+        .filter(|agenda_item| agenda_item.discussed_on.is_none())
         .map(|agenda_item| item(&agenda_item.text))
         .filter(|text| !text.is_empty())
         .map(|text| format!("- {text}"))
@@ -192,6 +193,55 @@ fn mentor_page(exported: &MentorExport) -> String {
         out.push_str("Nothing yet.\n\n");
     } else {
         out.push_str(&agenda.join("\n"));
+        out.push_str("\n\n");
+    }
+
+    let advice: Vec<String> = exported
+        .advice
+        .iter()
+        .map(|advice| {
+            let mut line = format!(
+                "- {} ({}): {}",
+                item(&advice.text),
+                advice.given_on,
+                words::advice_status(advice.progress.status)
+            );
+            if !advice.progress.reason.is_empty() {
+                line.push_str(&format!(", because {}", inline(&advice.progress.reason)));
+            }
+            if !advice.progress.outcome.is_empty() {
+                line.push_str(&format!(
+                    ". What came of it: {}",
+                    inline(&advice.progress.outcome)
+                ));
+            }
+            line
+        })
+        .collect();
+    if !advice.is_empty() {
+        out.push_str("## Advice\n\n");
+        out.push_str(&advice.join("\n"));
+        out.push_str("\n\n");
+    }
+    let gives: Vec<String> = exported
+        .gives
+        .iter()
+        .map(|give| {
+            let mut line = format!(
+                "- {} · {} · {}",
+                give.details.on,
+                words::give_kind(give.details.kind),
+                words::give_state(give.details.state)
+            );
+            if !give.details.note.is_empty() {
+                line.push_str(&format!(": {}", inline(&give.details.note)));
+            }
+            line
+        })
+        .collect();
+    if !gives.is_empty() {
+        out.push_str("## Thanks and giving back\n\n");
+        out.push_str(&gives.join("\n"));
         out.push_str("\n\n");
     }
 

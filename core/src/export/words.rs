@@ -4,7 +4,9 @@
 //! exports say the same things in the same words so a Markdown file or a calendar event
 //! reads like the app the user knows. The database keys never appear in an export.
 
+use crate::advice::AdviceStatus;
 use crate::goal::GoalStatus;
+use crate::gratitude::{GiveKind, GiveState};
 use crate::model::{Agreement, MentorStatus, Mode, Purpose, Role, Term};
 
 /// A role as the mentor form names it.
@@ -81,6 +83,34 @@ pub(crate) fn goal_status(status: GoalStatus) -> &'static str {
         GoalStatus::Active => "Active",
         GoalStatus::Achieved => "Achieved",
         GoalStatus::Dropped => "Dropped",
+    }
+}
+
+pub(crate) fn advice_status(status: AdviceStatus) -> &'static str {
+    match status {
+        AdviceStatus::Considering => "Considering",
+        AdviceStatus::Trying => "Trying it",
+        AdviceStatus::Adopted => "Adopted",
+        AdviceStatus::Declined => "Declined",
+    }
+}
+
+pub(crate) fn give_kind(kind: GiveKind) -> &'static str {
+    match kind {
+        GiveKind::Thanks => "Thank-you",
+        GiveKind::Introduction => "Introduction made",
+        GiveKind::Article => "Article shared",
+        GiveKind::Technology => "Help with a technology",
+        GiveKind::Candidate => "Candidate referred",
+        GiveKind::Other => "Other",
+    }
+}
+
+pub(crate) fn give_state(state: GiveState) -> &'static str {
+    match state {
+        GiveState::Idea => "Just an idea",
+        GiveState::Offered => "Offered",
+        GiveState::Done => "Done",
     }
 }
 

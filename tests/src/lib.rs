@@ -520,6 +520,20 @@ impl Session {
         }
     }
 
+    /// Chooses the option whose text is `option` in the drop-down labelled `label`, by
+    /// clicking the option as WebDriver specifies (it fires `input` and `change`).
+    pub fn choose(&self, label: &str, option: &str) {
+        let select = self.field(label);
+        let xpath = format!("./option[normalize-space()={}]", quote(option));
+        let found = self.post(
+            &format!("/element/{}/element", select.0),
+            json!({ "using": "xpath", "value": xpath }),
+        );
+        let option_id = found[ELEMENT_KEY].as_str().unwrap_or_default().to_string();
+        assert!(!option_id.is_empty(), "no “{option}” in “{label}”");
+        self.click(&Element(option_id));
+    }
+
     /// The visible text of `element`.
     pub fn text(&self, element: &Element) -> String {
         self.get(&format!("/element/{}/text", element.0))

@@ -1,0 +1,165 @@
+//! Mentorship that goes somewhere, on the built app: advice recorded on a mentor's page,
+//! marked adopted with what came of it, found in the pre-meeting brief, ticked as
+//! reported while logging the next catch-up (and gone from "Close the loop"); then a
+//! prospect welcomed into the circle, their history as a prospect on their new page.
+
+use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
+use mentor_core::prospect::{ProspectDraft, ProspectSource, Stage};
+use mentor_e2e::{Driver, ENTER, ESCAPE, World, canary, files_containing, one_at_a_time, quote};
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[test]
+fn advice_adopted_reaches_the_brief_is_reported_at_a_catch_up_and_a_prospect_joins() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let secret = canary();
+    world.seed(|store| {
+        let agreement = Agreement::ongoing(28, 42, Mode::Video, today());
+        let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
+        let ana = store.add_mentor(&draft, today()).expect("Ana");
+        let catch_up = CatchUpDraft {
+            mentor_id: ana.id,
+            date: today(),
+            mode: Mode::Video,
+            note: "Talked about the reorg.".into(),
+            discussed: Vec::new(),
+            reported_back: Vec::new(),
+        };
+        store.log_catch_up(&catch_up, today()).expect("catch-up");
+        let zoe = ProspectDraft {
+            name: "Zoë Ångström".into(),
+            organisation: "Nordic Data".into(),
+            source: Some(ProspectSource::Event),
+            wants: "How to grow a platform team".into(),
+            chemistry: "Warm, direct".into(),
+            could_fill: vec![Role::Insider],
+            ..ProspectDraft::default()
+        };
+        let zoe = store.add_prospect(&zoe, today()).expect("Zoë");
+        store
+            .move_prospect(zoe.id, Stage::InformalChat, today())
+            .expect("an informal chat");
+    });
+    let driver = Driver::start(&world);
+    let app = driver.launch();
+    let place = |name: &str| {
+        let button = app.wait_for(
+            &format!("//aside//button[normalize-space()={}]", quote(name)),
+            name,
+        );
+        app.click(&button);
+    };
+    // Dialog buttons are pressed from the keyboard: a toast in the corner can cover a
+    // button and swallow a pointer click, never a key press.
+    let press = |text: &str| {
+        let xpath = format!("//button[normalize-space()={}]", quote(text));
+        let button = app.wait_for(&xpath, text);
+        app.script(&format!(
+            "document.evaluate({}, document, null, 9, null).singleNodeValue.focus()",
+            serde_json::to_string(&xpath).expect("json")
+        ));
+        drop(button);
+        app.press(&[ENTER]);
+    };
+
+    // Ana's page: record advice, then what came of it.
+    place("Mentors");
+    let ana = app.wait_for("//button[normalize-space()='Ana Sousa']", "Ana in the list");
+    app.click(&ana);
+    press("Record advice");
+    let advice = format!("Ask for the stretch project {secret}");
+    app.type_into("What they advised", &advice);
+    press("Save advice");
+    app.wait_for(
+        &format!(
+            "//li[starts-with(@id, 'advice-')][contains(., {})]",
+            quote(&advice)
+        ),
+        "the advice on Ana's page",
+    );
+    press("Update");
+    app.choose("What you did with it", "Adopted");
+    app.type_into("What came of it", "I lead the Q3 migration");
+    press("Save");
+    app.wait_for(
+        "//*[@id='close-the-loop'][contains(., 'I lead the Q3 migration')]",
+        "the advice under Close the loop",
+    );
+
+    // The brief has it, to report back on and to thank for.
+    press("Pre-meeting brief");
+    let brief = app.wait_for(
+        "//*[@id='brief'][contains(., 'Close the loop')][contains(., 'I lead the Q3 migration')]",
+        "the advice in the pre-meeting brief",
+    );
+    let text = app.text(&brief);
+    assert!(
+        text.contains("Before your catch-up with Ana Sousa"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Thank them for"),
+        "adopted with an outcome: {text}"
+    );
+    app.screenshot("pre-meeting-brief");
+    app.press(&[ESCAPE]);
+    app.wait_gone("//*[@id='brief']", "the brief closed");
+
+    // The quick log: tick it as reported; it leaves Close the loop.
+    press("Log catch-up");
+    app.tick(&advice);
+    app.type_into("Note", "Told her about the migration.");
+    app.screenshot("log-with-report-back");
+    press("Save catch-up");
+    app.wait_gone("//*[@id='close-the-loop']", "Close the loop, now empty");
+    press("Pre-meeting brief");
+    let brief = app.wait_for(
+        "//*[@id='brief'][contains(., 'Last catch-up')]",
+        "the next brief",
+    );
+    let text = app.text(&brief);
+    assert!(
+        !text.contains("Close the loop"),
+        "nothing left to report back: {text}"
+    );
+    app.press(&[ESCAPE]);
+
+    // A prospect joins the circle, keeping their history.
+    place("Prospects");
+    let welcome = app.wait_for(
+        "//li[contains(., 'Zoë Ångström')]//button[normalize-space()='Welcome to the circle']",
+        "Zoë's welcome button",
+    );
+    app.click(&welcome);
+    let name = app.field("Name");
+    assert_eq!(
+        app.value(&name),
+        "Zoë Ångström",
+        "the form starts from the prospect"
+    );
+    press("Add mentor");
+    app.wait_for(
+        "//main//*[contains(., 'Before they joined your circle')][contains(., 'How to grow a platform team')]",
+        "Zoë's history as a prospect on her page",
+    );
+    app.wait_for(
+        "//main//*[contains(., 'Informal chat')]",
+        "the steps she went through",
+    );
+    app.screenshot("promoted-prospect");
+    place("Mentors");
+    app.wait_for(
+        "//button[normalize-space()='Zoë Ångström']",
+        "Zoë among the mentors",
+    );
+    app.quit();
+    drop(driver);
+
+    assert!(
+        files_containing(world.root.path(), secret.as_bytes()).is_empty(),
+        "the advice is in no file in plaintext, nor in the app's output"
+    );
+}

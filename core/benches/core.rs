@@ -44,7 +44,75 @@ fn big_circle(path: &std::path::Path, key: &DbKey) -> Store {
             store.log_catch_up(&draft, today()).expect("log");
         }
     }
+    follow_through(&mut store, 1);
     store
+}
+
+/// Years of follow-through with one mentor: 200 pieces of advice (half adopted, with an
+/// outcome), 100 gives, 50 open questions and 20 goals with 10 progress notes each.
+fn follow_through(store: &mut Store, mentor_id: i64) {
+    use mentor_core::advice::{AdviceDraft, AdviceProgress, AdviceStatus};
+    use mentor_core::agenda::AgendaDraft;
+    use mentor_core::goal::GoalDraft;
+    use mentor_core::gratitude::{GiveDraft, GiveKind, GiveState};
+    let now = Utc::now();
+    for index in 0..200u64 {
+        let given_on = today()
+            .checked_sub_days(Days::new(index * 3))
+            .expect("date");
+        let draft = AdviceDraft {
+            mentor_id,
+            given_on,
+            text: format!("Advice number {index}"),
+        };
+        let advice = store.add_advice(&draft, today()).expect("advice");
+        if index % 2 == 0 {
+            let progress = AdviceProgress {
+                status: AdviceStatus::Adopted,
+                reason: String::new(),
+                outcome: "It worked.".into(),
+            };
+            store
+                .update_advice(advice.id, &progress, today())
+                .expect("adopted");
+        }
+    }
+    for index in 0..100u64 {
+        let on = today()
+            .checked_sub_days(Days::new(index * 5))
+            .expect("date");
+        let draft = GiveDraft {
+            mentor_id,
+            kind: GiveKind::Article,
+            state: GiveState::Done,
+            note: format!("Article {index}"),
+            on,
+        };
+        store.add_give(&draft, today()).expect("give");
+    }
+    for index in 0..50 {
+        let draft = AgendaDraft {
+            mentor_id,
+            text: format!("Question {index}"),
+            from_entry: None,
+        };
+        store.add_agenda_item(&draft, now).expect("agenda");
+    }
+    for index in 0..20 {
+        let draft = GoalDraft {
+            title: format!("Goal {index}"),
+            why: String::new(),
+            target_on: None,
+            mentor_ids: vec![mentor_id],
+            from_entry: None,
+        };
+        let goal = store.add_goal(&draft, now, today()).expect("goal");
+        for note in 0..10 {
+            store
+                .add_goal_progress(goal.id, &format!("Step {note}"), today())
+                .expect("progress");
+        }
+    }
 }
 
 fn benches(c: &mut Criterion) {
@@ -69,8 +137,12 @@ fn benches(c: &mut Criterion) {
     c.bench_function("circle health of 60 mentors", |b| {
         b.iter(|| store.circle_health().expect("health"))
     });
-    c.bench_function("mentor page with 100 catch-ups", |b| {
-        b.iter(|| store.mentor_page(1, today()).expect("page"))
+    c.bench_function(
+        "mentor page: 100 catch-ups, 200 advice, 100 gives, 20 goals",
+        |b| b.iter(|| store.mentor_page(1, today()).expect("page")),
+    );
+    c.bench_function("pre-meeting brief of that mentor, with its text", |b| {
+        b.iter(|| store.brief(1, today()).expect("brief"))
     });
     c.bench_function("log a catch-up (one transaction, WAL)", |b| {
         let draft = CatchUpDraft {

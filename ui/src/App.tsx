@@ -12,14 +12,17 @@ import { GoalDialog } from './components/GoalDialog';
 import { HelpSheet } from './components/HelpSheet';
 import { ImportDialog } from './components/ImportDialog';
 import { MentorDialog } from './components/MentorDialog';
+import { ProspectDialog } from './components/ProspectDialog';
+import { QuickAgendaDialog } from './components/QuickAgendaDialog';
 import { RaiseDialog } from './components/RaiseDialog';
 import { type Toast, Toasts } from './components/Toasts';
 import { type AppActions, AppContext, type DialogState, type Route, type ToastAction } from './context';
 import { formatBytes, importedCircleText, importedText } from './dataFiles';
-import { agendaAddedText } from './goals';
+import { agendaAddedText, quickAgendaAddedText } from './goals';
 import { ACTIVITY_EVENTS, IdleLock } from './idleLock';
 import { isModKey, isTypingTarget, shortcut } from './keys';
 import { announceLock, routeToKeep } from './lock';
+import { joinedText } from './prospects';
 import { Circle } from './screens/Circle';
 import { Goals } from './screens/Goals';
 import { Journal } from './screens/Journal';
@@ -373,6 +376,13 @@ export function App() {
         // Already writing a new entry: back to its text.
         if (r.name === 'journalEditor' && r.id === null) document.getElementById('journal-body')?.focus();
         else setRoute({ name: 'journalEditor', id: null });
+      } else if (isModKey(e) && e.shiftKey && !e.altKey && key === 'a') {
+        // Quick capture to a mentor's agenda; on a mentor's page, that mentor chosen. Like
+        // the other shortcuts, it works from a text field too, but never over a dialog or
+        // while locked (both checked above).
+        e.preventDefault();
+        const r = state.current.route;
+        setDialog({ type: 'quickAgenda', mentorId: r.name === 'mentor' ? r.id : null });
       } else if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'f') {
         e.preventDefault();
         if (state.current.route.name === 'search') {
@@ -482,6 +492,7 @@ export function App() {
               id="nav-prospects"
               class="nav-item"
               aria-current={route.name === 'prospects' ? 'page' : undefined}
+              title="People who might become mentors"
               onClick={() => app.navigate({ name: 'prospects' })}
             >
               Prospects
@@ -543,7 +554,7 @@ export function App() {
             <JournalEditor key={route.id ?? 'new'} id={route.id} prompt={route.prompt} />
           )}
           {route.name === 'goals' && <Goals />}
-          {route.name === 'prospects' && <Prospects />}
+          {route.name === 'prospects' && <Prospects key={route.role ?? 'everyone'} role={route.role ?? null} />}
           {route.name === 'search' && <Search />}
           {route.name === 'settings' && <Settings focusPause={route.focusPause} />}
         </main>
@@ -624,6 +635,71 @@ export function App() {
             setDialog(null);
             app.refresh();
             app.toast('Goal set.', { label: 'Open', run: () => app.navigate({ name: 'goals' }) });
+          }}
+        />
+      )}
+      {dialog?.type === 'editGoal' && (
+        <GoalDialog
+          goal={dialog.goal}
+          title={dialog.goal.title}
+          why={dialog.goal.why}
+          fromEntry={dialog.goal.fromEntry}
+          raiseWith={dialog.goal.mentorIds}
+          shortened={false}
+          onClose={close}
+          onSaved={() => {
+            setDialog(null);
+            app.refresh();
+            app.toast('Goal saved.');
+          }}
+        />
+      )}
+      {dialog?.type === 'addProspect' && (
+        <ProspectDialog
+          {...(dialog.role ? { role: dialog.role } : {})}
+          onClose={close}
+          onSaved={(p) => {
+            setDialog(null);
+            app.refresh();
+            app.toast(`Added ${p.name} to your prospects.`);
+          }}
+        />
+      )}
+      {dialog?.type === 'editProspect' && (
+        <ProspectDialog
+          prospect={dialog.prospect}
+          onClose={close}
+          onSaved={(p) => {
+            setDialog(null);
+            app.refresh();
+            app.toast(`Saved changes to ${p.name}.`);
+          }}
+        />
+      )}
+      {dialog?.type === 'promoteProspect' && (
+        <MentorDialog
+          fromProspect={dialog.prospect}
+          onClose={close}
+          onSaved={(m) => {
+            setDialog(null);
+            app.refresh();
+            setRoute({ name: 'mentor', id: m.id });
+            app.toast(joinedText(m.name));
+          }}
+        />
+      )}
+      {dialog?.type === 'quickAgenda' && (
+        <QuickAgendaDialog
+          mentorId={dialog.mentorId}
+          onClose={close}
+          onSaved={(item, name) => {
+            setDialog(null);
+            app.refresh();
+            // Names the mentor, never the question: a toast can be seen over a shoulder.
+            app.toast(quickAgendaAddedText(name), {
+              label: 'Open',
+              run: () => app.navigate({ name: 'mentor', id: item.mentorId }),
+            });
           }}
         />
       )}

@@ -2,8 +2,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CatchUp } from './bindings/CatchUp';
+import type { Goal } from './bindings/Goal';
 import type { KeySource } from './bindings/KeySource';
 import type { Mentor } from './bindings/Mentor';
+import type { Prospect } from './bindings/Prospect';
+import type { Role } from './bindings/Role';
 
 export type Route =
   | { name: 'today' }
@@ -20,7 +23,8 @@ export type Route =
   | { name: 'journalEditor'; id: number | null; prompt?: string }
   | { name: 'search' }
   | { name: 'goals' }
-  | { name: 'prospects' }
+  /** `role`: only prospects who could fill this role (one the circle is missing). */
+  | { name: 'prospects'; role?: Role }
   /** `focusPause`: a request (from the tray) to go straight to "Pause nudges until"; a new number each time. */
   | { name: 'settings'; focusPause?: number };
 
@@ -45,6 +49,14 @@ export type DialogState =
       raiseWith: number[];
       shortened: boolean;
     }
+  | { type: 'editGoal'; goal: Goal }
+  /** `role`: ticked as a role they could fill, when coming from a missing role. */
+  | { type: 'addProspect'; role?: Role }
+  | { type: 'editProspect'; prospect: Prospect }
+  /** "Welcome to the circle": the add-mentor form, filled in from the prospect. */
+  | { type: 'promoteProspect'; prospect: Prospect }
+  /** Quick capture from anywhere; `mentorId`: the mentor whose page is open. */
+  | { type: 'quickAgenda'; mentorId: number | null }
   /** Asks once before removing the sample circle; `count` is how many sample mentors are loaded. */
   | { type: 'removeSampleCircle'; count: number }
   /**

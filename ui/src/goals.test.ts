@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
+  GOAL_STATUS_CHOICES,
   agendaAddedText,
+  earliestTarget,
   firstChoice,
   goalStatusLabel,
+  goalStatusSavedText,
   helperChoices,
   helpersText,
   isLongWhy,
   mentorGroups,
+  progressNewestFirst,
+  quickAgendaAddedText,
+  quickAgendaChoices,
+  quickAgendaFirst,
   targetText,
   validateGoal,
+  validateProgressNote,
 } from './goals';
 import { mentor } from './testData';
 
@@ -87,5 +95,58 @@ describe('choosing mentors', () => {
   it('offers active mentors as helpers, and anyone already ticked, by name', () => {
     expect(helperChoices(all, []).map((m) => m.name)).toEqual(['Ana', 'ben']);
     expect(helperChoices(all, [dev.id]).map((m) => m.name)).toEqual(['Ana', 'ben', 'Dev']);
+  });
+});
+
+describe('a goal’s status and progress', () => {
+  it('offers the statuses in order, and says when one changed', () => {
+    expect(GOAL_STATUS_CHOICES.map((c) => c.label)).toEqual(['Active', 'Achieved', 'Dropped']);
+    expect(goalStatusSavedText('achieved')).toBe('Goal achieved. Well done.');
+    expect(goalStatusSavedText('dropped')).toBe('Goal dropped. It stays here, with its notes.');
+    expect(goalStatusSavedText('active')).toBe('Goal active again.');
+  });
+
+  it('shows notes newest first, the latest written first on the same day', () => {
+    const notes = progressNewestFirst([
+      { id: 1, writtenOn: '2026-10-01', note: 'a' },
+      { id: 3, writtenOn: '2026-11-02', note: 'c' },
+      { id: 2, writtenOn: '2026-11-02', note: 'b' },
+      { id: 4, writtenOn: '2026-09-30', note: 'd' },
+    ]);
+    expect(notes.map((n) => n.note)).toEqual(['c', 'b', 'a', 'd']);
+  });
+
+  it('asks for a few words before adding a note', () => {
+    expect(validateProgressNote('  ')).toBeDefined();
+    expect(validateProgressNote('Spoke up in the review')).toBeUndefined();
+  });
+
+  it('lets a target date already passed stay, and asks for today on otherwise', () => {
+    expect(earliestTarget(TODAY, '2026-06-01')).toBe('2026-06-01');
+    expect(earliestTarget(TODAY, '2027-06-01')).toBe(TODAY);
+    expect(earliestTarget(TODAY, null)).toBe(TODAY);
+  });
+});
+
+describe('quick capture to an agenda', () => {
+  const ana = mentor({ name: 'Ana Sousa' });
+  const ben = mentor({ name: 'ben Okafor' });
+  const cleo = mentor({ name: 'Cleo', status: 'paused' });
+
+  it('names the mentor by first name, never the question', () => {
+    expect(quickAgendaAddedText('Ana Sousa')).toBe("Added to Ana's agenda.");
+  });
+
+  it('offers active mentors by name, and the one whose page is open', () => {
+    expect(quickAgendaChoices([cleo, ben, ana], null).map((m) => m.name)).toEqual(['Ana Sousa', 'ben Okafor']);
+    expect(quickAgendaChoices([cleo, ben, ana], cleo.id).map((m) => m.name)).toEqual(['Ana Sousa', 'ben Okafor', 'Cleo']);
+  });
+
+  it('chooses the open page’s mentor, else the only one, else nobody', () => {
+    expect(quickAgendaFirst([ana, ben], ben.id)).toBe(ben.id);
+    expect(quickAgendaFirst([ana, ben], null)).toBeNull();
+    expect(quickAgendaFirst([ana, ben], 999)).toBeNull();
+    expect(quickAgendaFirst([ana], null)).toBe(ana.id);
+    expect(quickAgendaFirst([], null)).toBeNull();
   });
 });

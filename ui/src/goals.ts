@@ -1,8 +1,10 @@
 // Goals and mentors' agendas in words, and the mentors offered when raising something.
 // Pure: "today" is passed in.
+import type { GoalProgress } from './bindings/GoalProgress';
 import type { GoalStatus } from './bindings/GoalStatus';
 import type { Mentor } from './bindings/Mentor';
 import type { MentorStatus } from './bindings/MentorStatus';
+import { firstName } from './circleLayout';
 import { type IsoDay, daysBetween, fullDate, isValidDay } from './dates';
 import { STATUSES } from './labels';
 import { namesText } from './nudgeHistory';
@@ -15,6 +17,41 @@ const GOAL_STATUSES: Record<GoalStatus, string> = {
 
 export function goalStatusLabel(status: GoalStatus): string {
   return GOAL_STATUSES[status];
+}
+
+/** The "Status" select's choices, in this order. */
+export const GOAL_STATUS_CHOICES: ReadonlyArray<{ value: GoalStatus; label: string }> = (
+  ['active', 'achieved', 'dropped'] as const
+).map((value) => ({ value, label: GOAL_STATUSES[value] }));
+
+/** The toast once a goal's status changed: warm for an achievement, plain otherwise. */
+export function goalStatusSavedText(status: GoalStatus): string {
+  switch (status) {
+    case 'achieved':
+      return 'Goal achieved. Well done.';
+    case 'dropped':
+      return 'Goal dropped. It stays here, with its notes.';
+    case 'active':
+      return 'Goal active again.';
+  }
+}
+
+/** Progress notes, newest first (the latest written first on the same day). */
+export function progressNewestFirst(progress: readonly GoalProgress[]): GoalProgress[] {
+  return [...progress].sort((a, b) => (a.writtenOn === b.writtenOn ? b.id - a.id : a.writtenOn < b.writtenOn ? 1 : -1));
+}
+
+/** What to fix before adding a progress note; the backend says the same (field "note"). */
+export function validateProgressNote(note: string): string | undefined {
+  return note.trim() === '' ? 'Write a few words on how it is going first.' : undefined;
+}
+
+/**
+ * The day a goal may aim for: from today on, or the day it already aims for (a target
+ * date already passed may stay as it is when editing).
+ */
+export function earliestTarget(today: IsoDay, current: IsoDay | null): IsoDay {
+  return current !== null && isValidDay(current) && daysBetween(today, current) < 0 ? current : today;
 }
 
 /** "by 1 June 2027"; a day already gone reads "aimed for 1 June 2026" (a fact, not a scolding). */
@@ -47,6 +84,25 @@ export function possessive(name: string): string {
 /** The toast after a question was added to a mentor's agenda. Names the mentor, never the question. */
 export function agendaAddedText(name: string): string {
   return `Added to ${possessive(name)} agenda for your next catch-up.`;
+}
+
+/** The toast after quick capture from anywhere: the mentor's first name, never the question. */
+export function quickAgendaAddedText(name: string): string {
+  return `Added to ${firstName(name)}'s agenda.`;
+}
+
+/**
+ * Who quick capture offers: active mentors by name, and the mentor whose page is open
+ * (whatever their status).
+ */
+export function quickAgendaChoices(mentors: readonly Mentor[], openMentor: number | null): Mentor[] {
+  return mentors.filter((m) => m.status === 'active' || m.id === openMentor).sort(byName);
+}
+
+/** The mentor chosen to start with: the one whose page is open, else the only one offered, else nobody. */
+export function quickAgendaFirst(choices: readonly Mentor[], openMentor: number | null): number | null {
+  if (openMentor !== null && choices.some((m) => m.id === openMentor)) return openMentor;
+  return choices.length === 1 ? choices[0]!.id : null;
 }
 
 /** A group of mentors in the "Mentor" select; `label` is its heading. */

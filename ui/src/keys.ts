@@ -15,6 +15,12 @@ export function shortcutText(key: string, mac: boolean): string {
   return shift ? `⇧⌘${key.slice('Shift+'.length)}` : `⌘${key}`;
 }
 
+/**
+ * Quick capture to a mentor's agenda, from anywhere: Ctrl+Shift+A (⇧⌘A on macOS). Free
+ * of the app's other shortcuts (L, N, J, F, W, Shift+L) and of Ctrl/Cmd+A, select all.
+ */
+export const QUICK_AGENDA_KEY = 'Shift+A';
+
 export function isModKey(e: KeyboardEvent): boolean {
   return isMac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
 }

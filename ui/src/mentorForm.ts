@@ -76,7 +76,7 @@ export const DEFAULT_CADENCE_DAYS = 28;
 export const MAX_CADENCE_DAYS = 730;
 export const MAX_GAP_DAYS = 1095;
 const MAX_NAME_CHARS = 120;
-const MAX_DETAIL_CHARS = 1000;
+export const MAX_DETAIL_CHARS = 1000;
 const MAX_OWN_PURPOSE_CHARS = 240;
 /** A fixed period, when the user picks one without a date yet: about three months. */
 export const DEFAULT_PERIOD_DAYS = 91;

@@ -1,5 +1,7 @@
-import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { api, toErrorPayload } from '../api';
+import type { Advice } from '../bindings/Advice';
+import type { AgendaItem } from '../bindings/AgendaItem';
 import type { CatchUp } from '../bindings/CatchUp';
 import type { CatchUpDraft } from '../bindings/CatchUpDraft';
 import type { Mentor } from '../bindings/Mentor';
@@ -45,7 +47,21 @@ function defaultMode(m: Mentor | undefined): Mode {
   return m?.agreement.modes[0] ?? 'inPerson';
 }
 
-/** Log a catch-up (quick log, Ctrl/Cmd+L), or edit one. */
+/** What was waiting for this catch-up with a mentor: open agenda items, advice to report back on. */
+interface FollowUp {
+  mentorId: number;
+  agenda: AgendaItem[];
+  closeTheLoop: Advice[];
+}
+
+function toggled(list: readonly number[], id: number, on: boolean): number[] {
+  return on ? (list.includes(id) ? [...list] : [...list, id]) : list.filter((x) => x !== id);
+}
+
+/**
+ * Log a catch-up (quick log, Ctrl/Cmd+L), or edit one. A new one offers the mentor's open
+ * agenda items and the advice waiting to be reported back on, to tick as talked about.
+ */
 export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
   const app = useApp();
   const today = app.today;
@@ -63,6 +79,9 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const [followUp, setFollowUp] = useState<FollowUp | null>(null);
+  const [discussed, setDiscussed] = useState<number[]>([]);
+  const [reported, setReported] = useState<number[]>([]);
 
   const mentors = useMentorsOnce((list) => {
     if (mentor && !list.some((m) => m.id === mentor.id)) list.push(mentor);
@@ -79,7 +98,40 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
     return list;
   }, mentor ? [mentor] : null);
 
-  const dirty = mentorId !== base.mentorId || date !== base.date || mode !== base.mode || note !== base.note;
+  // Only for a new catch-up: ticks are read when one is logged, never when one is edited.
+  useEffect(() => {
+    setFollowUp(null);
+    setDiscussed([]);
+    setReported([]);
+    if (catchUp || mentorId === null) return;
+    let live = true;
+    api.mentorPage(mentorId).then(
+      (page) => {
+        if (!live) return;
+        setFollowUp({
+          mentorId,
+          agenda: page.agenda.filter((item) => item.discussedOn === null),
+          closeTheLoop: page.closeTheLoop,
+        });
+      },
+      (e) => {
+        // The lists are a help, not needed to log: only a lock is worth saying.
+        if (live && toErrorPayload(e).kind === 'Locked') app.fail(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [mentorId, catchUp?.id]);
+
+  const shown = !catchUp && followUp !== null && followUp.mentorId === mentorId ? followUp : null;
+  const dirty =
+    mentorId !== base.mentorId ||
+    date !== base.date ||
+    mode !== base.mode ||
+    note !== base.note ||
+    discussed.length > 0 ||
+    reported.length > 0;
 
   const chooseMentor = (value: string) => {
     const id = value === '' ? null : Number(value);
@@ -101,7 +153,14 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
       if (firstBad) focusById(FIELD_IDS[firstBad]);
       return;
     }
-    const draft: CatchUpDraft = { mentorId, date, mode, note: note.trim(), discussed: [], reportedBack: [] };
+    const draft: CatchUpDraft = {
+      mentorId,
+      date,
+      mode,
+      note: note.trim(),
+      discussed: shown ? discussed.filter((id) => shown.agenda.some((item) => item.id === id)) : [],
+      reportedBack: shown ? reported.filter((id) => shown.closeTheLoop.some((a) => a.id === id)) : [],
+    };
     const name = mentors?.find((m) => m.id === mentorId)?.name ?? '';
     setSaving(true);
     try {
@@ -214,6 +273,67 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
             </p>
             <FieldError id="catchup-note-error" message={errors.note} />
           </div>
+
+          {/* A group with a plain label, not a fieldset: WebKitGTK re-lays out a flex
+              fieldset's legend when focus moves into it, shifting the boxes between a
+              pointer's press and release, so a click on a checkbox was lost. */}
+          {shown && shown.agenda.length > 0 && (
+            <div
+              class="field tick-list"
+              role="group"
+              aria-labelledby="catchup-discussed-legend"
+              aria-describedby="catchup-discussed-hint"
+            >
+              <p class="field-legend" id="catchup-discussed-legend">
+                What you talked about
+              </p>
+              <ul class="plain-list tick-items">
+                {shown.agenda.map((item) => (
+                  <li key={item.id} class="check">
+                    <input
+                      type="checkbox"
+                      id={`discussed-${item.id}`}
+                      checked={discussed.includes(item.id)}
+                      onChange={(e) => setDiscussed((list) => toggled(list, item.id, e.currentTarget.checked))}
+                    />
+                    <label for={`discussed-${item.id}`}>{item.text}</label>
+                  </li>
+                ))}
+              </ul>
+              <p class="field-hint" id="catchup-discussed-hint">
+                Anything not ticked stays on the agenda for next time.
+              </p>
+            </div>
+          )}
+
+          {shown && shown.closeTheLoop.length > 0 && (
+            <div
+              class="field tick-list"
+              role="group"
+              aria-labelledby="catchup-reported-legend"
+              aria-describedby="catchup-reported-hint"
+            >
+              <p class="field-legend" id="catchup-reported-legend">
+                What you reported back
+              </p>
+              <ul class="plain-list tick-items">
+                {shown.closeTheLoop.map((a) => (
+                  <li key={a.id} class="check">
+                    <input
+                      type="checkbox"
+                      id={`reported-${a.id}`}
+                      checked={reported.includes(a.id)}
+                      onChange={(e) => setReported((list) => toggled(list, a.id, e.currentTarget.checked))}
+                    />
+                    <label for={`reported-${a.id}`}>{a.text}</label>
+                  </li>
+                ))}
+              </ul>
+              <p class="field-hint" id="catchup-reported-hint">
+                Tick the advice you told them about; the rest stays on “Close the loop”.
+              </p>
+            </div>
+          )}
 
           <FormFooter
             formError={formError}

@@ -3,7 +3,7 @@ import { api } from '../api';
 import type { Goal } from '../bindings/Goal';
 import { useApp } from '../context';
 import { useMentorsOnce } from '../useCircle';
-import { type GoalField, helperChoices, validateGoal } from '../goals';
+import { type GoalField, earliestTarget, helperChoices, validateGoal } from '../goals';
 import { shortcut } from '../keys';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
 import { FormFooter } from './FormFooter';
@@ -29,6 +29,8 @@ interface Props {
   raiseWith: number[];
   /** The passage was cut to fit. */
   shortened: boolean;
+  /** Edit this goal (saved with `updateGoal`); the fields above are then its own. */
+  goal?: Goal;
   onClose: () => void;
   onSaved: (goal: Goal) => void;
 }
@@ -37,14 +39,16 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((id) => b.includes(id));
 }
 
-/** "Make it a goal": a new goal, from a journal passage or from scratch. */
-export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseWith, shortened, onClose, onSaved }: Props) {
+/** "Make it a goal": a new goal, from a journal passage or from scratch; or, given `goal`, "Edit goal". */
+export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseWith, shortened, goal, onClose, onSaved }: Props) {
   const app = useApp();
+  const startTarget = goal?.targetOn ?? '';
   const [title, setTitle] = useState(startTitle);
   const [why, setWhy] = useState(startWhy);
-  const [targetOn, setTargetOn] = useState('');
-  const [helping, setHelping] = useState<number[]>([]);
-  const [startHelping, setStartHelping] = useState<number[]>([]);
+  const [targetOn, setTargetOn] = useState(startTarget);
+  // Editing: the goal's helpers until the circle has loaded (saving meanwhile keeps them).
+  const [helping, setHelping] = useState<number[]>(() => (goal ? [...goal.mentorIds] : []));
+  const [startHelping, setStartHelping] = useState<number[]>(() => (goal ? [...goal.mentorIds] : []));
   const [errors, setErrors] = useState<Partial<Record<GoalField, string>>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
@@ -57,7 +61,9 @@ export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseW
     return list;
   });
 
-  const dirty = title !== startTitle || why !== startWhy || targetOn !== '' || !sameIds(helping, startHelping);
+  const dirty = title !== startTitle || why !== startWhy || targetOn !== startTarget || !sameIds(helping, startHelping);
+  // Suggested from a passage: only for a new goal.
+  const suggested = !goal && fromEntry !== null && startTitle !== '';
 
   const save = async () => {
     if (saving) return;
@@ -71,14 +77,14 @@ export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseW
     }
     setSaving(true);
     try {
-      const goal = await api.addGoal({
+      const draft = {
         title: title.trim(),
         why: why.trim(),
         targetOn: targetOn === '' ? null : targetOn,
         mentorIds: helping,
         fromEntry,
-      });
-      onSaved(goal);
+      };
+      onSaved(goal ? await api.updateGoal(goal.id, draft) : await api.addGoal(draft));
     } catch (e) {
       setSaving(false);
       showSaveError(e, FIELD_IDS, { setErrors, setFormError, fail: app.fail });
@@ -95,7 +101,7 @@ export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseW
   const choices = helperChoices(mentors ?? [], helping);
 
   return (
-    <Dialog title="Make it a goal" dirty={dirty} onClose={onClose}>
+    <Dialog title={goal ? 'Edit goal' : 'Make it a goal'} dirty={dirty} onClose={onClose}>
       {(requestClose) => (
         <SaveForm onSave={() => void save()}>
           <div class="field">
@@ -108,9 +114,9 @@ export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseW
               value={title}
               onInput={(e) => setTitle(e.currentTarget.value)}
               data-autofocus
-              {...described('title', fromEntry !== null && startTitle !== '' ? 'goal-title-hint' : undefined)}
+              {...described('title', suggested ? 'goal-title-hint' : undefined)}
             />
-            {fromEntry !== null && startTitle !== '' && (
+            {suggested && (
               <p class="field-hint" id="goal-title-hint">
                 Suggested from the passage; make it your own.
               </p>
@@ -141,13 +147,15 @@ export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseW
             <input
               id="goal-target"
               type="date"
-              min={app.today}
+              min={earliestTarget(app.today, goal?.targetOn ?? null)}
               value={targetOn}
               onInput={(e) => setTargetOn(e.currentTarget.value)}
               {...described('targetOn', 'goal-target-hint')}
             />
             <p class="field-hint" id="goal-target-hint">
-              Optional.
+              {goal?.targetOn && earliestTarget(app.today, goal.targetOn) !== app.today
+                ? 'Optional. The day already passed can stay as it is.'
+                : 'Optional.'}
             </p>
             <FieldError id={errorId('targetOn')} message={errors.targetOn} />
           </div>
@@ -168,9 +176,9 @@ export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseW
             onCancel={requestClose}
             saving={saving}
             saveId="goal-save"
-            saveLabel="Set goal"
+            saveLabel={goal ? 'Save changes' : 'Set goal'}
             savingLabel="Saving…"
-            saveTitle={`Set goal (Enter, or ${shortcut('Enter')})`}
+            saveTitle={`${goal ? 'Save changes' : 'Set goal'} (Enter, or ${shortcut('Enter')})`}
           />
         </SaveForm>
       )}

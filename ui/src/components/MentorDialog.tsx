@@ -4,6 +4,7 @@ import { api } from '../api';
 import type { Mentor } from '../bindings/Mentor';
 import type { MentorStatus } from '../bindings/MentorStatus';
 import type { Mode } from '../bindings/Mode';
+import type { Prospect } from '../bindings/Prospect';
 import type { Purpose } from '../bindings/Purpose';
 import type { Role } from '../bindings/Role';
 import type { Term } from '../bindings/Term';
@@ -30,6 +31,7 @@ import {
   sameForm,
   validateMentorForm,
 } from '../mentorForm';
+import { mentorFormFromProspect } from '../prospects';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
 import { FormFooter } from './FormFooter';
 import '../mentor.css';
@@ -85,18 +87,29 @@ const STATUS_HINTS: Record<MentorStatus, string> = {
 
 interface Props {
   mentor?: Mentor;
+  /**
+   * "Welcome to the circle": add this prospect as a mentor (through `promoteProspect`, which
+   * keeps their history), the form filled in from what is known about them.
+   */
+  fromProspect?: Prospect;
   onClose: () => void;
   onSaved: (mentor: Mentor) => void;
 }
 
-/** Add a mentor, or edit one when `mentor` is given. */
-export function MentorDialog({ mentor, onClose, onSaved }: Props) {
+function startForm(mentor: Mentor | undefined, prospect: Prospect | undefined, today: string): MentorForm {
+  if (mentor) return formFromMentor(mentor);
+  if (prospect) return mentorFormFromProspect(prospect, today);
+  return newForm(today);
+}
+
+/** Add a mentor (maybe a prospect welcomed in), or edit one when `mentor` is given. */
+export function MentorDialog({ mentor, fromProspect, onClose, onSaved }: Props) {
   const app = useApp();
-  const [init] = useState<MentorForm>(() => (mentor ? formFromMentor(mentor) : newForm(app.today)));
+  const [init] = useState<MentorForm>(() => startForm(mentor, fromProspect, app.today));
   const [form, setForm] = useState<MentorForm>(init);
   // The longest gap follows the cadence (double it) until the user sets it apart.
   const [maxTouched, setMaxTouched] = useState(() => (mentor ? !maxGapFollowsCadence(init) : false));
-  const [profileOpen, setProfileOpen] = useState(() => mentor !== undefined && hasProfile(init));
+  const [profileOpen, setProfileOpen] = useState(() => (mentor !== undefined || fromProspect !== undefined) && hasProfile(init));
   const [checksOpen, setChecksOpen] = useState(() => mentor !== undefined && hasChecks(init));
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
@@ -143,7 +156,11 @@ export function MentorDialog({ mentor, onClose, onSaved }: Props) {
     const draft = draftFromForm(form);
     setSaving(true);
     try {
-      const saved = mentor ? await api.updateMentor(mentor.id, draft) : await api.addMentor(draft);
+      const saved = mentor
+        ? await api.updateMentor(mentor.id, draft)
+        : fromProspect
+          ? await api.promoteProspect(fromProspect.id, draft)
+          : await api.addMentor(draft);
       onSaved(saved);
     } catch (e) {
       setSaving(false);
@@ -200,6 +217,12 @@ export function MentorDialog({ mentor, onClose, onSaved }: Props) {
         <SaveForm onSave={() => void save()}>
           <div class="form-keys" onKeyDown={saveAnywhere}>
             <div class="mentor-form">
+              {fromProspect && !mentor && (
+                <p class="gentle-note" id="mentor-from-prospect">
+                  Filled in from what you noted about them as a prospect. Agree the details together; their history as
+                  a prospect stays on their page.
+                </p>
+              )}
               <Section id="mentor-who" heading="Who">
                 {text('name', 'name', 'Name', { 'data-autofocus': true })}
                 {text('organisation', 'organisation', 'Organisation', { placeholder: 'Optional' })}

@@ -10,7 +10,9 @@ import {
 import { useApp } from '../context';
 import { shortcut } from '../keys';
 import { ROLES, roleLabel, rolesText } from '../labels';
+import { roleFilterHeading } from '../prospects';
 import '../circle.css';
+import '../prospects.css';
 
 interface Data {
   members: CircleMember[];
@@ -271,6 +273,7 @@ function Legend() {
 }
 
 function HealthPanel({ health }: { health: CircleHealth }) {
+  const app = useApp();
   const { active, recommendedActive, coverage, missing, sameCompany, paused, alumni } = health;
   const missingNames = missing.map(roleLabel);
   return (
@@ -296,14 +299,31 @@ function HealthPanel({ health }: { health: CircleHealth }) {
               <span class="coverage-mark" aria-hidden="true">
                 {c.mentors === 0 ? '○' : '✓'}
               </span>
-              <span class="coverage-role">{roleLabel(c.role)}</span>
+              <span class="coverage-role">
+                {c.mentors === 0 ? (
+                  // A missing role leads to the prospects who could fill it.
+                  <button
+                    type="button"
+                    class="link coverage-link"
+                    id={`coverage-find-${c.role}`}
+                    title={roleFilterHeading(c.role)}
+                    aria-describedby="coverage-find-hint"
+                    onClick={() => app.navigate({ name: 'prospects', role: c.role })}
+                  >
+                    {roleLabel(c.role)}
+                  </button>
+                ) : (
+                  roleLabel(c.role)
+                )}
+              </span>
               <span class="coverage-count">{c.mentors === 0 ? 'missing' : c.mentors}</span>
             </li>
           ))}
         </ul>
         {missingNames.length > 0 && (
           <p class="quiet">
-            {`Not yet in your circle: ${missingNames.join(', ')}.`} Worth keeping in mind as you meet people.
+            {`Not yet in your circle: ${missingNames.join(', ')}.`} Worth keeping in mind as you meet people.{' '}
+            <span id="coverage-find-hint">Choose a missing role to see the prospects who could fill it.</span>
           </p>
         )}
       </div>

@@ -1,9 +1,21 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import type { Goal } from '../bindings/Goal';
+import type { GoalStatus } from '../bindings/GoalStatus';
+import { Day } from '../components/Day';
+import { FieldError, showSaveError } from '../components/Dialog';
 import { type AppActions, useApp } from '../context';
 import { longDate } from '../dates';
-import { goalStatusLabel, helpersText, isLongWhy, targetText } from '../goals';
+import {
+  GOAL_STATUS_CHOICES,
+  goalStatusLabel,
+  goalStatusSavedText,
+  helpersText,
+  isLongWhy,
+  progressNewestFirst,
+  targetText,
+  validateProgressNote,
+} from '../goals';
 import { mentorNames } from '../journal';
 import { useCircle } from '../useCircle';
 import '../goals.css';
@@ -12,7 +24,11 @@ function newGoal(app: AppActions): void {
   app.openDialog({ type: 'makeGoal', title: '', why: '', fromEntry: null, raiseWith: [], shortened: false });
 }
 
-/** What the user is working towards, and who helps: active goals first, the nearest target first. */
+/**
+ * What the user is working towards, and who helps: active goals first, the nearest target
+ * first (the backend's order). Each goal has its status, dated notes on how it is going,
+ * and can be edited.
+ */
 export function Goals() {
   const app = useApp();
   const [goals, setGoals] = useState<Goal[] | null>(null);
@@ -78,12 +94,24 @@ function GoalCard({ goal, names, app }: { goal: Goal; names: ReadonlyMap<number,
   const fromEntry = goal.fromEntry;
 
   return (
-    <li class="card goal" id={`goal-${goal.id}`}>
+    <li class={goal.status === 'active' ? 'card goal' : 'card goal goal-closed'} id={`goal-${goal.id}`}>
       <div class="goal-head">
         <h2 class="goal-title" id={titleId}>
           {goal.title}
         </h2>
         {goal.status !== 'active' && <span class="badge badge-status">{goalStatusLabel(goal.status)}</span>}
+        <div class="goal-controls">
+          <StatusSelect goal={goal} app={app} />
+          <button
+            type="button"
+            class="button button-small"
+            id={`goal-edit-${goal.id}`}
+            aria-describedby={titleId}
+            onClick={() => app.openDialog({ type: 'editGoal', goal })}
+          >
+            Edit
+          </button>
+        </div>
       </div>
       {goal.why !== '' && (
         <>
@@ -126,6 +154,127 @@ function GoalCard({ goal, names, app }: { goal: Goal; names: ReadonlyMap<number,
           )}
         </p>
       )}
+      <Progress goal={goal} app={app} titleId={titleId} />
     </li>
+  );
+}
+
+/** The goal's status, changed as soon as it is chosen. */
+function StatusSelect({ goal, app }: { goal: Goal; app: AppActions }) {
+  const id = `goal-status-${goal.id}`;
+  // The choice being saved, then what the list shows again.
+  const [shown, setShown] = useState<GoalStatus>(goal.status);
+  const latest = useRef(0);
+  // The goal moves in the list when its status changes: keep the keyboard where it was.
+  const refocus = useRef(false);
+  useEffect(() => {
+    setShown(goal.status);
+    if (refocus.current) {
+      refocus.current = false;
+      document.getElementById(id)?.focus();
+    }
+  }, [goal.status]);
+
+  const choose = (status: GoalStatus) => {
+    const asked = ++latest.current;
+    setShown(status);
+    api.setGoalStatus(goal.id, status).then(
+      (saved) => {
+        if (asked !== latest.current) return;
+        refocus.current = document.activeElement === document.getElementById(id);
+        app.refresh();
+        app.toast(goalStatusSavedText(saved.status));
+      },
+      (e) => {
+        if (asked !== latest.current) return;
+        setShown(goal.status);
+        app.fail(e);
+      },
+    );
+  };
+
+  return (
+    <div class="goal-status">
+      <label for={id}>Status</label>
+      <select id={id} value={shown} onChange={(e) => choose(e.currentTarget.value as GoalStatus)}>
+        {GOAL_STATUS_CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** How the goal is going: dated notes, newest first, and a line to add one. */
+function Progress({ goal, app, titleId }: { goal: Goal; app: AppActions; titleId: string }) {
+  const inputId = `goal-progress-${goal.id}`;
+  const errorId = `${inputId}-error`;
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const notes = progressNewestFirst(goal.progress);
+
+  const add = async () => {
+    if (saving) return;
+    const problem = validateProgressNote(note);
+    setError(problem);
+    if (problem) {
+      document.getElementById(inputId)?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      await api.addGoalProgress(goal.id, note.trim());
+      setNote('');
+      app.refresh();
+      app.toast('Note added.');
+    } catch (e) {
+      showSaveError(e, { note: inputId }, { setErrors: (errs) => setError(errs.note), setFormError: setError, fail: app.fail });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div class="goal-progress">
+      {notes.length > 0 && (
+        <ol class="goal-notes" aria-label="How it is going, newest first">
+          {notes.map((p) => (
+            <li key={p.id} class="goal-note">
+              <Day iso={p.writtenOn} today={app.today} class="goal-note-date" />
+              <span class="goal-note-text">{p.note}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form
+        class="goal-progress-add"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <label for={inputId}>How is it going?</label>
+        <div class="goal-progress-row">
+          <input
+            id={inputId}
+            type="text"
+            autocomplete="off"
+            placeholder="A step taken, a setback, what you learned"
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+            aria-describedby={error ? `${titleId} ${errorId}` : titleId}
+            {...(error ? { 'aria-invalid': true } : {})}
+          />
+          <button type="submit" class="button" disabled={saving} title="Add note (Enter)">
+            Add note
+          </button>
+        </div>
+        <FieldError id={errorId} message={error} />
+      </form>
+    </div>
   );
 }

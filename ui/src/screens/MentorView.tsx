@@ -8,7 +8,13 @@ import type { MentorStatus } from '../bindings/MentorStatus';
 import type { Snooze } from '../bindings/Snooze';
 import { Day } from '../components/Day';
 import { FieldError, focusById } from '../components/Dialog';
-import { MentorAgenda, MentorGoals } from '../components/MentorAgenda';
+import { AdviceSection, CloseTheLoop } from '../components/AdviceSection';
+import { BriefDialog } from '../components/BriefDialog';
+import { CoMentoring } from '../components/CoMentoring';
+import { GivesSection } from '../components/GivesSection';
+import { MentorAgenda } from '../components/MentorAgenda';
+import { ProspectHistory } from '../components/ProspectHistory';
+import { SharedGoals } from '../components/SharedGoals';
 import { SnoozeIcon } from '../components/SnoozeIcon';
 import { StatusChip } from '../components/StatusChip';
 import { Timeline } from '../components/Timeline';
@@ -58,14 +64,17 @@ function changedMessage(name: string, to: MentorStatus): string {
 }
 
 /**
- * One mentor: header, what to raise at the next catch-up, goals worked on together,
- * agreement, profile, the four checks, the timeline and the catch-ups.
+ * One mentor: header, advice to close the loop on, what to raise at the next catch-up,
+ * goals worked on together, advice and what came of it, thanks and gives, co-mentoring,
+ * agreement, profile, the four checks, the prospect they were, the timeline and the
+ * catch-ups.
  */
 export function MentorView({ id }: { id: number }) {
   const app = useApp();
   const [page, setPage] = useState<MentorPage | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [briefOpen, setBriefOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
 
@@ -216,6 +225,15 @@ export function MentorView({ id }: { id: number }) {
           >
             Log catch-up
           </button>
+          <button
+            type="button"
+            id="open-brief"
+            class="button"
+            title={`Everything to have in mind before your next catch-up with ${mentor.name}`}
+            onClick={() => setBriefOpen(true)}
+          >
+            Pre-meeting brief
+          </button>
           {mentor.status !== 'paused' && <SnoozeMenu mentor={mentor} snoozedUntil={snoozedUntil} />}
           <button type="button" class="button" onClick={() => app.openDialog({ type: 'editMentor', mentor })}>
             Edit
@@ -293,14 +311,21 @@ export function MentorView({ id }: { id: number }) {
         />
       )}
 
+      <CloseTheLoop mentor={mentor} advice={page.closeTheLoop} />
       <MentorAgenda mentor={mentor} agenda={page.agenda} />
-      <MentorGoals goals={page.goals} />
+      <SharedGoals goals={page.goals} />
+      <AdviceSection key={`advice-${mentor.id}`} mentor={mentor} advice={page.advice} />
+      <GivesSection key={`gives-${mentor.id}`} mentor={mentor} gives={page.gives} balance={page.balance} />
+      {/* Its own "Save" comes after the dialogs above, in the page's order too. */}
+      <CoMentoring key={`co-${mentor.id}`} mentor={mentor} goals={page.goals} gives={page.gives} />
 
       <div class="mentor-cards">
         <AgreementCard mentor={mentor} today={app.today} />
         <ProfileCard mentor={mentor} app={app} />
         <ChecksCard mentor={mentor} />
       </div>
+
+      {page.prospect && <ProspectHistory prospect={page.prospect} />}
 
       <section class="mentor-section" aria-labelledby="timeline-heading">
         <h2 class="section-heading" id="timeline-heading">
@@ -346,6 +371,8 @@ export function MentorView({ id }: { id: number }) {
           ))}
         </ol>
       )}
+
+      {briefOpen && <BriefDialog mentor={mentor} onClose={() => setBriefOpen(false)} />}
     </section>
   );
 }

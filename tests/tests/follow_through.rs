@@ -5,7 +5,9 @@
 
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
 use mentor_core::prospect::{ProspectDraft, ProspectSource, Stage};
-use mentor_e2e::{Driver, ENTER, ESCAPE, World, canary, files_containing, one_at_a_time, quote};
+use mentor_e2e::{
+    CONTROL, Driver, ENTER, ESCAPE, SHIFT, World, canary, files_containing, one_at_a_time, quote,
+};
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -108,13 +110,39 @@ fn advice_adopted_reaches_the_brief_is_reported_at_a_catch_up_and_a_prospect_joi
     app.press(&[ESCAPE]);
     app.wait_gone("//*[@id='brief']", "the brief closed");
 
-    // The quick log: tick it as reported; it leaves Close the loop.
+    // Two questions captured from anywhere (Ctrl+Shift+A), the mentor already chosen.
+    for question in [
+        "How did you get your first lead role?",
+        "Is the reorg real?",
+    ] {
+        app.press(&[CONTROL, SHIFT, "a"]);
+        app.type_into("Question or topic", question);
+        press("Add to agenda");
+        app.wait_for(
+            &format!(
+                "//li[starts-with(@id, 'agenda-item-')][contains(., {})]",
+                quote(question)
+            ),
+            "the question on Ana's agenda",
+        );
+    }
+
+    // The quick log: tick the advice as reported and one question as discussed.
     press("Log catch-up");
     app.tick(&advice);
+    app.tick("How did you get your first lead role?");
     app.type_into("Note", "Told her about the migration.");
     app.screenshot("log-with-report-back");
     press("Save catch-up");
     app.wait_gone("//*[@id='close-the-loop']", "Close the loop, now empty");
+    app.wait_gone(
+        "//li[starts-with(@id, 'agenda-item-')][contains(., 'first lead role')]",
+        "the question discussed",
+    );
+    app.wait_for(
+        "//li[starts-with(@id, 'agenda-item-')][contains(., 'Is the reorg real?')]",
+        "the question not ticked, carried over",
+    );
     press("Pre-meeting brief");
     let brief = app.wait_for(
         "//*[@id='brief'][contains(., 'Last catch-up')]",
@@ -129,6 +157,11 @@ fn advice_adopted_reaches_the_brief_is_reported_at_a_catch_up_and_a_prospect_joi
 
     // A prospect joins the circle, keeping their history.
     place("Prospects");
+    app.wait_for(
+        "//*[@id='stage-informalChat']",
+        "the pipeline, Zoë at the informal chat",
+    );
+    app.screenshot("prospects-pipeline");
     let welcome = app.wait_for(
         "//li[contains(., 'Zoë Ångström')]//button[normalize-space()='Welcome to the circle']",
         "Zoë's welcome button",

@@ -1,11 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
 import type { AgendaItem } from '../bindings/AgendaItem';
-import type { Goal } from '../bindings/Goal';
 import type { Mentor } from '../bindings/Mentor';
 import { useApp } from '../context';
-import { longDate } from '../dates';
-import { possessive, targetText } from '../goals';
+import { possessive } from '../goals';
 import { sentAtLocal } from '../nudgeHistory';
 import { Day } from './Day';
 import { FieldError, focusById } from './Dialog';
@@ -153,50 +151,6 @@ export function MentorAgenda({ mentor, agenda }: { mentor: Mentor; agenda: Agend
         </div>
         <FieldError id="agenda-new-error" message={error} />
       </form>
-    </section>
-  );
-}
-
-/** "Goals you're working on together": the active goals this mentor helps with. Nothing when there are none. */
-export function MentorGoals({ goals }: { goals: Goal[] }) {
-  const app = useApp();
-  if (goals.length === 0) return null;
-  return (
-    <section class="mentor-section" aria-labelledby="mentor-goals-heading">
-      <h2 class="section-heading" id="mentor-goals-heading">
-        Goals you’re working on together
-      </h2>
-      <ul class="rows goal-rows">
-        {goals.map((g) => (
-          <li key={g.id} id={`mentor-goal-${g.id}`} class="goal-row">
-            <span class="goal-row-title" id={`mentor-goal-title-${g.id}`}>
-              {g.title}
-            </span>
-            <span class="goal-row-meta">
-              {g.targetOn && (
-                <time dateTime={g.targetOn} title={longDate(g.targetOn)} class="goal-target">
-                  {targetText(g.targetOn, app.today)}
-                </time>
-              )}
-              {g.fromEntry !== null && (
-                <button
-                  type="button"
-                  class="link agenda-from"
-                  aria-describedby={`mentor-goal-title-${g.id}`}
-                  onClick={() => g.fromEntry !== null && app.navigate({ name: 'journalEntry', id: g.fromEntry })}
-                >
-                  From your journal
-                </button>
-              )}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <p>
-        <button type="button" class="link quiet" onClick={() => app.navigate({ name: 'goals' })}>
-          All your goals
-        </button>
-      </p>
     </section>
   );
 }

@@ -274,65 +274,25 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
             <FieldError id="catchup-note-error" message={errors.note} />
           </div>
 
-          {/* A group with a plain label, not a fieldset: WebKitGTK re-lays out a flex
-              fieldset's legend when focus moves into it, shifting the boxes between a
-              pointer's press and release, so a click on a checkbox was lost. */}
-          {shown && shown.agenda.length > 0 && (
-            <div
-              class="field tick-list"
-              role="group"
-              aria-labelledby="catchup-discussed-legend"
-              aria-describedby="catchup-discussed-hint"
-            >
-              <p class="field-legend" id="catchup-discussed-legend">
-                What you talked about
-              </p>
-              <ul class="plain-list tick-items">
-                {shown.agenda.map((item) => (
-                  <li key={item.id} class="check">
-                    <input
-                      type="checkbox"
-                      id={`discussed-${item.id}`}
-                      checked={discussed.includes(item.id)}
-                      onChange={(e) => setDiscussed((list) => toggled(list, item.id, e.currentTarget.checked))}
-                    />
-                    <label for={`discussed-${item.id}`}>{item.text}</label>
-                  </li>
-                ))}
-              </ul>
-              <p class="field-hint" id="catchup-discussed-hint">
-                Anything not ticked stays on the agenda for next time.
-              </p>
-            </div>
+          {shown && (
+            <TickList
+              name="discussed"
+              legend="What you talked about"
+              hint="Anything not ticked stays on the agenda for next time."
+              items={shown.agenda}
+              ticked={discussed}
+              onChange={setDiscussed}
+            />
           )}
-
-          {shown && shown.closeTheLoop.length > 0 && (
-            <div
-              class="field tick-list"
-              role="group"
-              aria-labelledby="catchup-reported-legend"
-              aria-describedby="catchup-reported-hint"
-            >
-              <p class="field-legend" id="catchup-reported-legend">
-                What you reported back
-              </p>
-              <ul class="plain-list tick-items">
-                {shown.closeTheLoop.map((a) => (
-                  <li key={a.id} class="check">
-                    <input
-                      type="checkbox"
-                      id={`reported-${a.id}`}
-                      checked={reported.includes(a.id)}
-                      onChange={(e) => setReported((list) => toggled(list, a.id, e.currentTarget.checked))}
-                    />
-                    <label for={`reported-${a.id}`}>{a.text}</label>
-                  </li>
-                ))}
-              </ul>
-              <p class="field-hint" id="catchup-reported-hint">
-                Tick the advice you told them about; the rest stays on “Close the loop”.
-              </p>
-            </div>
+          {shown && (
+            <TickList
+              name="reported"
+              legend="What you reported back"
+              hint="Tick the advice you told them about; the rest stays on “Close the loop”."
+              items={shown.closeTheLoop}
+              ticked={reported}
+              onChange={setReported}
+            />
           )}
 
           <FormFooter
@@ -347,5 +307,54 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
         )
       }
     </Dialog>
+  );
+}
+
+/**
+ * Checkboxes for what was done at this catch-up; nothing when there is nothing to tick.
+ * A group with a plain label, not a fieldset: WebKitGTK re-lays out a flex fieldset's
+ * legend when focus moves into it, shifting the boxes between a pointer's press and
+ * release, so a click on a checkbox was lost.
+ */
+function TickList(props: {
+  name: string;
+  legend: string;
+  hint: string;
+  items: readonly { id: number; text: string }[];
+  ticked: number[];
+  onChange: (update: (list: number[]) => number[]) => void;
+}) {
+  const { name, legend, hint, items, ticked, onChange } = props;
+  if (items.length === 0) return null;
+  return (
+    <div
+      class="field tick-list"
+      role="group"
+      aria-labelledby={`catchup-${name}-legend`}
+      aria-describedby={`catchup-${name}-hint`}
+    >
+      <p class="field-legend" id={`catchup-${name}-legend`}>
+        {legend}
+      </p>
+      <ul class="plain-list tick-items">
+        {items.map((item) => (
+          <li key={item.id} class="check">
+            <input
+              type="checkbox"
+              id={`${name}-${item.id}`}
+              checked={ticked.includes(item.id)}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                onChange((list) => toggled(list, item.id, on));
+              }}
+            />
+            <label for={`${name}-${item.id}`}>{item.text}</label>
+          </li>
+        ))}
+      </ul>
+      <p class="field-hint" id={`catchup-${name}-hint`}>
+        {hint}
+      </p>
+    </div>
   );
 }

@@ -3,6 +3,7 @@
 //! reported while logging the next catch-up (and gone from "Close the loop"); then a
 //! prospect welcomed into the circle, their history as a prospect on their new page.
 
+use mentor_core::goal::GoalDraft;
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
 use mentor_core::prospect::{ProspectDraft, ProspectSource, Stage};
 use mentor_e2e::{
@@ -31,6 +32,16 @@ fn advice_adopted_reaches_the_brief_is_reported_at_a_catch_up_and_a_prospect_joi
             reported_back: Vec::new(),
         };
         store.log_catch_up(&catch_up, today()).expect("catch-up");
+        let goal = GoalDraft {
+            title: "Lead a project by June".into(),
+            why: "To be seen as a lead".into(),
+            target_on: None,
+            mentor_ids: vec![ana.id],
+            from_entry: None,
+        };
+        store
+            .add_goal(&goal, chrono::Utc::now(), today())
+            .expect("a goal with Ana");
         let zoe = ProspectDraft {
             name: "Zoë Ångström".into(),
             organisation: "Nordic Data".into(),
@@ -188,6 +199,18 @@ fn advice_adopted_reaches_the_brief_is_reported_at_a_catch_up_and_a_prospect_joi
         "//button[normalize-space()='Zoë Ångström']",
         "Zoë among the mentors",
     );
+
+    // The goal: a progress note, then achieved.
+    place("Goals");
+    app.type_into("How is it going?", "Volunteered to lead the Q3 migration");
+    press("Add note");
+    app.wait_for(
+        "//main//li[contains(., 'Volunteered to lead the Q3 migration')]",
+        "the progress note under the goal",
+    );
+    app.choose("Status", "Achieved");
+    app.wait_for("//*[contains(., 'Goal achieved')]", "the goal achieved");
+    app.screenshot("goals");
     app.quit();
     drop(driver);
 

@@ -151,6 +151,14 @@ pub fn is_news(before: &AdviceProgress, after: &AdviceProgress) -> bool {
             || before.reason != after.reason)
 }
 
+/// From all of a mentor's advice, what they have not heard about yet, oldest change
+/// first: the "close the loop" list for the next catch-up.
+pub fn close_the_loop(all: &[Advice]) -> Vec<Advice> {
+    let mut waiting: Vec<Advice> = all.iter().filter(|a| a.to_report).cloned().collect();
+    waiting.sort_by_key(|a| (a.changed_on, a.id));
+    waiting
+}
+
 fn check_length(field: &'static str, text: &str) -> Result<()> {
     if text.chars().count() > MAX_ADVICE_CHARS {
         return Err(Error::invalid(

@@ -876,6 +876,7 @@ impl Store {
             [id],
             |row| row.get(0),
         )?;
+        let advice = self.advice(id)?;
         Ok(MentorPage {
             mentor,
             cadence,
@@ -886,8 +887,8 @@ impl Store {
             timeline,
             agenda: self.agenda(id)?,
             goals: self.mentor_goals(id)?,
-            advice: self.advice(id)?,
-            close_the_loop: self.close_the_loop(id)?,
+            close_the_loop: crate::advice::close_the_loop(&advice),
+            advice,
             gives: self.gives(id)?,
             balance: self.balance(id, today)?,
             prospect: self.prospect_of_mentor(id)?,

@@ -48,12 +48,15 @@ impl Store {
         if before.progress == progress {
             return Ok(before);
         }
-        let news = advice::is_news(&before.progress, &progress);
-        let tx = self.conn.transaction()?;
-        tx.execute(
+        // News for the mentor goes on the list; back to "considering" leaves it.
+        let to_report = if advice::is_news(&before.progress, &progress) {
+            true
+        } else {
+            before.to_report && progress.status != AdviceStatus::Considering
+        };
+        self.conn.execute(
             "UPDATE advice SET status = ?2, reason = ?3, outcome = ?4, changed_on = ?5,
-                report_pending = CASE WHEN ?6 THEN 1 WHEN ?7 = 'considering' THEN 0
-                                      ELSE report_pending END
+                report_pending = ?6
              WHERE id = ?1",
             params![
                 id,
@@ -61,11 +64,9 @@ impl Store {
                 progress.reason,
                 progress.outcome,
                 today,
-                news,
-                progress.status.key()
+                to_report
             ],
         )?;
-        tx.commit()?;
         self.advice_item(id)
     }
 
@@ -113,10 +114,7 @@ impl Store {
 
     /// Advice whose outcome the mentor has not heard about yet, oldest first.
     pub fn close_the_loop(&self, mentor_id: MentorId) -> Result<Vec<Advice>> {
-        self.advice_where(
-            "mentor_id = ?1 AND report_pending = 1 ORDER BY changed_on, id",
-            mentor_id,
-        )
+        Ok(advice::close_the_loop(&self.advice(mentor_id)?))
     }
 
     fn advice_where(&self, condition: &str, mentor_id: MentorId) -> Result<Vec<Advice>> {

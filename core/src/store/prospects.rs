@@ -444,7 +444,7 @@ impl Store {
         }
         for prospect in &export.prospects {
             let draft = prospect.details.validated()?;
-            insert_prospect_as(&tx, prospect, &draft)?;
+            write_prospect(&tx, Some(prospect.id), prospect, &draft)?;
         }
         tx.commit()?;
         Ok(export.mentors.len())
@@ -472,16 +472,8 @@ fn insert_prospect(
     write_prospect(tx, id, &prospect, draft)
 }
 
-/// Brings back an exported prospect with its id, stage, steps and mentor link.
-fn insert_prospect_as(
-    tx: &Transaction<'_>,
-    prospect: &Prospect,
-    draft: &ProspectDraft,
-) -> Result<()> {
-    write_prospect(tx, Some(prospect.id), prospect, draft)?;
-    Ok(())
-}
-
+/// Writes a prospect with its stage, steps and mentor link; `id` keeps an exported one's
+/// id. Returns the id.
 fn write_prospect(
     tx: &Transaction<'_>,
     id: Option<ProspectId>,
@@ -556,16 +548,13 @@ fn roles_text(roles: &[Role]) -> String {
 
 fn prospect_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Prospect>> {
     let source: Option<String> = row.get(9)?;
-    let source = source.map(|key| ProspectSource::from_key(&key));
+    let source = source
+        .map(|key| ProspectSource::from_key(&key).ok_or(()))
+        .transpose();
     let could_fill = super::parse_keys(&row.get::<_, String>(12)?, Role::from_key);
     let stage = Stage::from_key(&row.get::<_, String>(15)?);
-    let (Some(could_fill), Some(stage)) = (could_fill, stage) else {
+    let (Some(could_fill), Some(stage), Ok(source)) = (could_fill, stage, source) else {
         return Ok(Err(Error::Internal("unreadable prospect row".into())));
-    };
-    let Some(source) = source.map_or(Some(None), |known| known.map(Some)) else {
-        return Ok(Err(Error::Internal(
-            "unknown source in a prospect row".into(),
-        )));
     };
     Ok(Ok(Prospect {
         id: row.get(0)?,

@@ -9,6 +9,8 @@ pub mod agenda;
 pub mod backup;
 pub mod brief;
 pub mod cadence;
+#[cfg(feature = "bench-data")]
+pub mod dataset;
 pub mod error;
 pub mod export;
 pub mod goal;

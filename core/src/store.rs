@@ -299,6 +299,9 @@ pub struct Store {
     conn: Connection,
     /// Kept for backups (written under the same key) and the recovery key; wiped on drop.
     key: DbKey,
+    /// Opened without encryption, only by benchmarks (`bench-data` feature), to measure
+    /// what encryption costs. Its backups are unencrypted too.
+    plain: bool,
 }
 
 impl Store {
@@ -317,15 +320,25 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|_| Error::Locked(LockReason::Unreadable))?;
-        Store::unlock(conn, key, backups)
+        Store::unlock(conn, Some(key), backups)
     }
 
-    fn unlock(conn: Connection, key: &DbKey, backups: Option<&Path>) -> Result<Store> {
+    /// Opens (or creates) an *unencrypted* database with the same schema and settings,
+    /// for benchmarks that measure what encryption costs. Never in the app.
+    #[cfg(feature = "bench-data")]
+    pub fn open_unencrypted(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|_| Error::Locked(LockReason::Unreadable))?;
+        Store::unlock(conn, None, None)
+    }
+
+    fn unlock(conn: Connection, key: Option<&DbKey>, backups: Option<&Path>) -> Result<Store> {
         // Until the key is proven, closing must not checkpoint: SQLite would copy the
         // -wal journal (left by a crash) into the database without needing the key,
         // rewriting a file we promised to leave untouched.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
-        conn.execute_batch(&key.pragma())?;
+        if let Some(key) = key {
+            conn.execute_batch(&key.pragma())?;
+        }
         // Temp tables and sort spills stay in memory: on disk they would be plaintext.
         conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
         let version: i64 = conn
@@ -347,7 +360,12 @@ impl Store {
         )?;
         let mut store = Store {
             conn,
-            key: key.clone(),
+            key: match key {
+                Some(key) => key.clone(),
+                // Never used to write anything: a plain store's copies are plain.
+                None => DbKey::generate()?,
+            },
+            plain: key.is_none(),
         };
         if let Some(backups) = backups.filter(|_| version > 0 && version < SCHEMA_VERSION) {
             store.back_up_into(backups, crate::backup::BackupKind::BeforeUpgrade)?;
@@ -367,6 +385,12 @@ impl Store {
             tx.commit()?;
         }
         Ok(())
+    }
+
+    /// The connection, for the benchmark dataset's bulk settings.
+    #[cfg(feature = "bench-data")]
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     /// The schema version of the open database.

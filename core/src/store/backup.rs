@@ -24,7 +24,7 @@ impl Store {
     /// copy is a snapshot even while the app keeps writing; it never passes through
     /// plaintext on disk. An existing file at `path` is replaced.
     pub(crate) fn copy_to(&self, path: &Path, key: &DbKey) -> Result<()> {
-        export_to(&self.conn, path, key)
+        export_to(&self.conn, path, Some(key))
     }
 
     /// The data folder whose recovery key the user has saved (typed a group back), so
@@ -50,7 +50,11 @@ impl Store {
         let mut partial = path.as_os_str().to_owned();
         partial.push(".partial");
         let partial = PathBuf::from(partial);
-        self.copy_to(&partial, &self.key)?;
+        if self.plain {
+            export_to(&self.conn, &partial, None)?;
+        } else {
+            self.copy_to(&partial, &self.key)?;
+        }
         fs::rename(&partial, path).map_err(|error| {
             let _ = fs::remove_file(&partial);
             Error::Internal(format!("placing a backup: {error}"))
@@ -92,16 +96,19 @@ impl Store {
 }
 
 /// Copies everything `conn` holds into a new file at `path` under `key`, with the
-/// same schema version; the file is synced before this returns.
-fn export_to(conn: &Connection, path: &Path, key: &DbKey) -> Result<()> {
+/// same schema version; the file is synced before this returns. With no key the copy
+/// is plain: only a benchmark's unencrypted store asks for that.
+fn export_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<()> {
     remove_if_there(path)?;
     let target = path
         .to_str()
         .ok_or_else(|| Error::Internal("backup path is not UTF-8".into()))?;
     let mut key_text = zeroize::Zeroizing::new(String::with_capacity(68));
-    key_text.push_str("x'");
-    key_text.push_str(&key.hex());
-    key_text.push('\'');
+    if let Some(key) = key {
+        key_text.push_str("x'");
+        key_text.push_str(&key.hex());
+        key_text.push('\'');
+    }
     conn.execute(
         "ATTACH DATABASE ?1 AS copy KEY ?2",
         params![target, key_text.as_str()],
@@ -142,7 +149,7 @@ impl BackupCopy {
 
     /// Writes the backup's circle to `path` under `key`.
     pub(crate) fn copy_to(&self, path: &Path, key: &DbKey) -> Result<()> {
-        export_to(&self.conn, path, key)
+        export_to(&self.conn, path, Some(key))
     }
 }
 

@@ -87,6 +87,8 @@ export const api = {
   lockAfterIdle: () => call<number | null>('lock_after_idle'),
   /** 1 to 240 minutes, or `null`; anything else is Invalid (field "lockAfterIdle"). */
   setLockAfterIdle: (minutes: number | null) => call<number | null>('set_lock_after_idle', { minutes }),
+  /** Tells the shell the home screen is shown and usable (the start-up benchmark times to it). */
+  homeShown: () => call<void>('home_shown'),
   circle: () => call<CircleMember[]>('circle'),
   circleHealth: () => call<CircleHealth>('circle_health'),
   mentorPage: (id: number) => call<MentorPage>('mentor_page', { id }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DueStatus } from './bindings/DueStatus';
 import {
-  BANDS, NODE_RADIUS, RADIUS, dueSoonWindow, firstName, initials, layoutCircle, ringFraction, sectorAngles,
+  BANDS, MAX_PER_SECTOR, NODE_RADIUS, RADIUS, dueSoonWindow, firstName, initials, layoutCircle, ringFraction, sectorAngles,
   sectorLabelPlacement, splitLabel, standingWords,
 } from './circleLayout';
 import { addDays } from './dates';
@@ -175,5 +175,41 @@ describe('the layout', () => {
       member({ name: 'Ben Okafor', roles: ['emotionalConnector'] }, standing(1, 28, 56)),
     ];
     expect(layoutCircle(spread, ROLES).nodes.map((n) => n.label)).toEqual(['Ana', 'Ben']);
+  });
+});
+
+describe('a crowded circle', () => {
+  it('draws the most pressing mentors of a crowded role, and counts them all', () => {
+    // Twenty advisers, one further out each day; the one with an agreement to review is in touch.
+    const advisers = Array.from({ length: 20 }, (_, i) =>
+      member({ name: `Adviser ${String(i).padStart(2, '0')}`, roles: ['adviser'] }, standing(i * 4, 28, 56)),
+    );
+    const review = member({ name: 'Rui Review', roles: ['adviser'] }, standing(1, 28, 56), { reviewDue: true });
+    const peer = member({ name: 'Pia Peer', roles: ['peer'] }, standing(1, 28, 56));
+    const { sectors, nodes, hidden } = layoutCircle([...advisers, review, peer], ROLES);
+    const adviser = sectors.find((s) => s.role === 'adviser')!;
+    expect(adviser.count).toBe(21);
+    expect(adviser.drawn).toBe(MAX_PER_SECTOR);
+    expect(hidden).toBe(21 - MAX_PER_SECTOR);
+    const drawn = nodes.filter((n) => n.role === 'adviser').map((n) => n.member.mentor.name);
+    expect(drawn).toHaveLength(MAX_PER_SECTOR);
+    expect(drawn).toContain('Rui Review');
+    // Then the furthest out: the longest since a catch-up.
+    const longest = advisers.slice(-(MAX_PER_SECTOR - 1)).map((m) => m.mentor.name);
+    expect([...drawn].sort()).toEqual([...longest, 'Rui Review'].sort());
+    // Another role is untouched, and an empty one still says so.
+    expect(nodes.filter((n) => n.role === 'peer').map((n) => n.member.mentor.name)).toEqual(['Pia Peer']);
+    expect(sectors.find((s) => s.role === 'insider')).toMatchObject({ count: 0, drawn: 0 });
+  });
+
+  it('takes another cap, and never hides a role that has mentors', () => {
+    const members = ['peer', 'peer', 'peer', 'ideaPerson'].map((role, i) =>
+      member({ name: `M${i}`, roles: [role as 'peer'] }, standing(i, 28, 56)),
+    );
+    const { sectors, nodes, hidden } = layoutCircle(members, ROLES, 0);
+    expect(nodes).toHaveLength(2);
+    expect(hidden).toBe(2);
+    for (const s of sectors) expect(s.drawn > 0).toBe(s.count > 0);
+    expect(layoutCircle(members, ROLES).hidden).toBe(0);
   });
 });

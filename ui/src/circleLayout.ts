@@ -6,6 +6,7 @@ import type { CircleMember } from './bindings/CircleMember';
 import type { DueStatus } from './bindings/DueStatus';
 import type { Role } from './bindings/Role';
 import { durationWords } from './dates';
+import { compareNames } from './labels';
 
 /** The radius of the outer ring, in SVG units; the picture's viewBox is built around it. */
 export const RADIUS = 200;
@@ -165,8 +166,34 @@ export interface SectorLayout {
   start: number;
   mid: number;
   end: number;
-  /** How many active mentors are drawn in this sector. */
+  /** How many active mentors belong in this sector (by their first role), drawn or not. */
   count: number;
+  /** How many of them are drawn: at most `maxPerSector`, the most pressing. */
+  drawn: number;
+}
+
+/**
+ * The most marks drawn in one sector. A slice holds about this many before marks pile on
+ * each other; beyond it the picture stops saying anything (and a circle of thousands
+ * would take seconds to lay out), so the rest are counted instead, and listed in Mentors.
+ */
+export const MAX_PER_SECTOR = 8;
+
+/**
+ * Which mentors of a crowded sector are drawn, most pressing first: an agreement to
+ * review (the home screen's first section), then the furthest out (overdue, due, due
+ * soon, then the longest since a catch-up), then by name.
+ */
+function morePressing(
+  a: { member: CircleMember; fraction: number },
+  b: { member: CircleMember; fraction: number },
+): number {
+  return (
+    Number(b.member.reviewDue) - Number(a.member.reviewDue) ||
+    b.fraction - a.fraction ||
+    compareNames(a.member.mentor.name, b.member.mentor.name) ||
+    a.member.mentor.id - b.member.mentor.id
+  );
 }
 
 export interface NodeLayout {
@@ -217,27 +244,41 @@ const LABEL_HEIGHT = 16;
 /**
  * Lays out the active mentors: each in the sector of their first role (roles outside
  * `roles` fall in the first sector), spread evenly across it, nearer the centre first;
- * a mark that would touch another is moved outwards, but never out of its band.
+ * a mark that would touch another is moved outwards, but never out of its band. A sector
+ * draws at most `maxPerSector` marks, its most pressing mentors; `hidden` counts the rest.
  */
 export function layoutCircle(
   members: readonly CircleMember[],
   roles: ReadonlyArray<{ value: Role; label: string }>,
-): { sectors: SectorLayout[]; nodes: NodeLayout[] } {
+  maxPerSector: number = MAX_PER_SECTOR,
+): { sectors: SectorLayout[]; nodes: NodeLayout[]; hidden: number } {
   const count = roles.length;
-  const sectors: SectorLayout[] = roles.map((r, i) => ({ role: r.value, label: r.label, ...sectorAngles(i, count), count: 0 }));
+  const sectors: SectorLayout[] = roles.map((r, i) => ({
+    role: r.value,
+    label: r.label,
+    ...sectorAngles(i, count),
+    count: 0,
+    drawn: 0,
+  }));
+  const sectorOf = new Map(roles.map((r, i) => [r.value, i]));
   const bySector: Array<Array<{ member: NodeLayout['member']; fraction: number }>> = roles.map(() => []);
   for (const m of members) {
     if (m.mentor.status !== 'active' || m.cadence === null) continue;
     const member = m as NodeLayout['member'];
     const first = m.mentor.roles[0];
-    const index = Math.max(0, roles.findIndex((r) => r.value === first));
+    const index = (first === undefined ? undefined : sectorOf.get(first)) ?? 0;
     bySector[index]!.push({ member, fraction: ringFraction(member.cadence, m.mentor.agreement.cadenceDays) });
   }
 
   const nodes: NodeLayout[] = [];
-  bySector.forEach((group, index) => {
+  let hidden = 0;
+  const cap = Math.max(1, Math.floor(maxPerSector));
+  bySector.forEach((all, index) => {
     const sector = sectors[index]!;
-    sector.count = group.length;
+    sector.count = all.length;
+    const group = all.length > cap ? [...all].sort(morePressing).slice(0, cap) : all;
+    sector.drawn = group.length;
+    hidden += all.length - group.length;
     group.sort(
       (a, b) => a.fraction - b.fraction || a.member.mentor.name.localeCompare(b.member.mentor.name) || a.member.mentor.id - b.member.mentor.id,
     );
@@ -267,7 +308,7 @@ export function layoutCircle(
     }
   }
   for (const n of crowded) n.label = initials(n.member.mentor.name);
-  return { sectors, nodes };
+  return { sectors, nodes, hidden };
 }
 
 /** Where a role name sits outside the ring, and how it is anchored so it grows away from the circle. */

@@ -6,7 +6,7 @@ import type { Mentor } from './bindings/Mentor';
 import type { MentorStatus } from './bindings/MentorStatus';
 import { firstName } from './circleLayout';
 import { type IsoDay, daysBetween, fullDate, isValidDay } from './dates';
-import { STATUSES } from './labels';
+import { STATUSES, compareNames } from './labels';
 import { namesText } from './nudgeHistory';
 
 const GOAL_STATUSES: Record<GoalStatus, string> = {
@@ -112,7 +112,7 @@ export interface MentorGroup {
 }
 
 function byName(a: Mentor, b: Mentor): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+  return compareNames(a.name, b.name);
 }
 
 /**

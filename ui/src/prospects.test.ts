@@ -10,7 +10,6 @@ import {
   capValue,
   couldFill,
   draftFromProspectForm,
-  firstOfGroups,
   formFromProspect,
   groupByStage,
   howWeMetText,
@@ -119,17 +118,6 @@ describe('the pipeline', () => {
       ['In your circle', ['Cleo']],
     ]);
     expect(groupByStage([])).toEqual([]);
-  });
-
-  it('shows the first prospects of the grouped list, still grouped', () => {
-    const groups = groupByStage([ana, ben, cleo, dev, eva]);
-    expect(firstOfGroups(groups, 3).map((g) => [g.stage, g.prospects.map((p) => p.name)])).toEqual([
-      ['identified', ['Ben', 'Eva']],
-      ['gaugingFit', ['Ana']],
-    ]);
-    expect(firstOfGroups(groups, 1).map((g) => g.prospects.length)).toEqual([1]);
-    expect(firstOfGroups(groups, 0)).toEqual([]);
-    expect(firstOfGroups(groups, 100)).toEqual(groups);
   });
 });
 

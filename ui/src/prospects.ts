@@ -85,19 +85,6 @@ export function groupByStage(prospects: readonly Prospect[]): StageGroup[] {
   );
 }
 
-/** The first `limit` prospects of the grouped list (in the order shown), still grouped. */
-export function firstOfGroups(groups: readonly StageGroup[], limit: number): StageGroup[] {
-  const shown: StageGroup[] = [];
-  let left = Math.max(0, limit);
-  for (const g of groups) {
-    if (left === 0) break;
-    const prospects = g.prospects.slice(0, left);
-    left -= prospects.length;
-    shown.push({ ...g, prospects });
-  }
-  return shown;
-}
-
 /** Prospects who could fill `role` (all of them when no role is asked for). */
 export function couldFill(prospects: readonly Prospect[], role: Role | null): Prospect[] {
   return role === null ? [...prospects] : prospects.filter((p) => p.couldFill.includes(role));

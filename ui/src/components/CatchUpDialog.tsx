@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
 import type { Advice } from '../bindings/Advice';
 import type { AgendaItem } from '../bindings/AgendaItem';
@@ -11,7 +11,7 @@ import { useApp } from '../context';
 import { useMentorsOnce } from '../useCircle';
 import { daysBetween, isValidDay } from '../dates';
 import { shortcut } from '../keys';
-import { MODES, STATUSES } from '../labels';
+import { MODES, STATUSES, compareNames } from '../labels';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from './Dialog';
 import { FormFooter } from './FormFooter';
 import { NeedsAMentor } from './NeedsAMentor';
@@ -39,7 +39,7 @@ const STATUS_ORDER: Record<MentorStatus, number> = { active: 0, paused: 1, alumn
 
 // Active mentors first, then paused, then alumni; by name within each.
 function byStatusThenName(a: Mentor, b: Mentor): number {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareNames(a.name, b.name);
 }
 
 /** The quick log's default: the mentor's most preferred way to talk. */
@@ -172,15 +172,25 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
     }
   };
 
-  // Paused and alumni mentors come after the active ones, under their own headings.
-  const groups = STATUSES.map((s) => ({ label: s.label, list: (mentors ?? []).filter((m) => m.status === s.value) })).filter(
-    (g) => g.list.length > 0,
-  );
-  const mentorOption = (m: Mentor) => (
-    <option key={m.id} value={String(m.id)}>
-      {m.name}
-    </option>
-  );
+  // Paused and alumni mentors come after the active ones, under their own headings. Built
+  // once the mentors are loaded, not on every keystroke in the note: there may be thousands.
+  const mentorOptions = useMemo(() => {
+    const mentorOption = (m: Mentor) => (
+      <option key={m.id} value={String(m.id)}>
+        {m.name}
+      </option>
+    );
+    const groups = STATUSES.map((s) => ({ label: s.label, list: (mentors ?? []).filter((m) => m.status === s.value) })).filter(
+      (g) => g.list.length > 0,
+    );
+    return groups.length <= 1
+      ? (mentors ?? []).map(mentorOption)
+      : groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.list.map(mentorOption)}
+          </optgroup>
+        ));
+  }, [mentors]);
 
   const described = (f: Field) => (errors[f] ? { 'aria-invalid': true, 'aria-describedby': `${FIELD_IDS[f]}-error` } : {});
   const describedWith = (f: Field, hintId: string) => ({
@@ -207,13 +217,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
               {...described('mentorId')}
             >
               {mentorId === null && <option value="">Choose a mentor…</option>}
-              {groups.length <= 1
-                ? (mentors ?? []).map(mentorOption)
-                : groups.map((g) => (
-                    <optgroup key={g.label} label={g.label}>
-                      {g.list.map(mentorOption)}
-                    </optgroup>
-                  ))}
+              {mentorOptions}
             </select>
             <FieldError id="catchup-mentor-error" message={errors.mentorId} />
           </div>

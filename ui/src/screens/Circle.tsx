@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api';
 import type { CircleHealth } from '../bindings/CircleHealth';
 import type { CircleMember } from '../bindings/CircleMember';
 import type { DueStatus } from '../bindings/DueStatus';
 import {
-  BANDS, CENTRE_RADIUS, NODE_RADIUS, type NodeLayout, RADIUS, RING_GUIDES, type SectorLayout, VIEW_BOX, layoutCircle,
-  polar, sectorLabelPlacement, splitLabel, standingWords, wedgePath,
+  BANDS, CENTRE_RADIUS, MAX_PER_SECTOR, NODE_RADIUS, type NodeLayout, RADIUS, RING_GUIDES, type SectorLayout, VIEW_BOX,
+  layoutCircle, polar, sectorLabelPlacement, splitLabel, standingWords, wedgePath,
 } from '../circleLayout';
 import { useApp } from '../context';
 import { shortcut } from '../keys';
 import { ROLES, roleLabel, rolesText } from '../labels';
+import { countText } from '../paging';
 import { roleFilterHeading } from '../prospects';
 import '../circle.css';
 import '../prospects.css';
@@ -18,6 +19,8 @@ interface Data {
   members: CircleMember[];
   health: CircleHealth;
 }
+
+type Layout = ReturnType<typeof layoutCircle>;
 
 /** The circle view: the user at the centre, mentors around them by role, and the circle's health. */
 export function Circle() {
@@ -44,6 +47,9 @@ export function Circle() {
     };
   }, [app.refreshKey]);
 
+  // Laid out once per load: placing marks compares each with those already placed.
+  const layout = useMemo(() => data && layoutCircle(data.members, ROLES), [data]);
+
   return (
     <section class="screen circle-screen" aria-labelledby="circle-heading">
       <header class="screen-header">
@@ -52,14 +58,15 @@ export function Circle() {
           <p class="subtitle">Who is around you, and the part each one plays.</p>
         </div>
       </header>
-      {data === null ? (
+      {data === null || layout === null ? (
         <p class="quiet">{failed ? 'Your circle could not be shown just now.' : 'Loading your circle…'}</p>
       ) : data.health.active === 0 ? (
         <EmptyPicture health={data.health} />
       ) : (
         <div class="circle-layout">
           <div class="circle-picture">
-            <CircleMap members={data.members} />
+            <CircleMap layout={layout} />
+            {layout.hidden > 0 && <MoreThanDrawn layout={layout} />}
             <Legend />
           </div>
           <HealthPanel health={data.health} />
@@ -99,9 +106,23 @@ function EmptyPicture({ health }: { health: CircleHealth }) {
   );
 }
 
-function CircleMap({ members }: { members: CircleMember[] }) {
-  const { sectors, nodes } = layoutCircle(members, ROLES);
-  const active = nodes.length;
+/** Under a crowded picture: how many it leaves out, and where they all are. */
+function MoreThanDrawn({ layout }: { layout: Layout }) {
+  const app = useApp();
+  const active = layout.nodes.length + layout.hidden;
+  return (
+    <p class="circle-more quiet">
+      {`The picture shows the ${layout.nodes.length} most pressing of your ${countText(active)} active mentors, up to ${MAX_PER_SECTOR} per role. `}
+      <button type="button" class="link today-inline-link" onClick={() => app.navigate({ name: 'mentors' })}>
+        {`+ ${countText(layout.hidden)} more in Mentors`}
+      </button>
+    </p>
+  );
+}
+
+function CircleMap({ layout }: { layout: Layout }) {
+  const { sectors, nodes, hidden } = layout;
+  const active = nodes.length + hidden;
   return (
     <svg
       class="circle-map"
@@ -112,8 +133,9 @@ function CircleMap({ members }: { members: CircleMember[] }) {
     >
       <title id="circle-map-title">Your circle</title>
       <desc id="circle-map-desc">
-        {active === 1 ? 'One active mentor' : `${active} active mentors`} around you, in one slice per role. The nearer
-        the centre, the more recently you talked; the outer ring is past the longest gap you agreed.
+        {active === 1 ? 'One active mentor' : `${countText(active)} active mentors`} around you, in one slice per role
+        {hidden > 0 && ` (the ${nodes.length} most pressing are drawn)`}. The nearer the centre, the more recently you
+        talked; the outer ring is past the longest gap you agreed.
       </desc>
 
       <g class="map-back" aria-hidden="true">

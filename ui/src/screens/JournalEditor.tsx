@@ -25,6 +25,7 @@ import {
   validateEntry,
 } from '../journal';
 import { shortcut } from '../keys';
+import { compareNames } from '../labels';
 import { onBeforeLock } from '../lock';
 import { findPrompt, promptForm, withPrompt } from '../prompts';
 import { useCircle } from '../useCircle';
@@ -64,7 +65,7 @@ function statusText(state: SaveState, problem: string | undefined): string {
 }
 
 function byName(a: Mentor, b: Mentor): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+  return compareNames(a.name, b.name);
 }
 
 function moveCursorToEnd(el: HTMLTextAreaElement | null): void {
@@ -242,6 +243,17 @@ export function JournalEditor({ id, prompt }: { id: number | null; prompt?: stri
     };
   }, []);
 
+  // Active mentors to choose from, and anyone already chosen whatever their status: sorted
+  // when the circle or the choice changes, not on every keystroke in the entry.
+  const mentors = useMemo(
+    () =>
+      (circle ?? [])
+        .map((m) => m.mentor)
+        .filter((m) => m.status === 'active' || form.mentorIds.includes(m.id))
+        .sort(byName),
+    [circle, form.mentorIds],
+  );
+
   const edit = (change: Partial<EntryForm>) => {
     touched.current = true;
     // From here on the autosave keeps it, prompt and all.
@@ -370,12 +382,6 @@ export function JournalEditor({ id, prompt }: { id: number | null; prompt?: stri
       </section>
     );
   }
-
-  // Active mentors to choose from, and anyone already chosen whatever their status.
-  const mentors = (circle ?? [])
-    .map((m) => m.mentor)
-    .filter((m) => m.status === 'active' || form.mentorIds.includes(m.id))
-    .sort(byName);
 
   const described = (f: EntryField, hint?: string) => {
     const ids = [hint, errors[f] ? errorId(f) : undefined].filter(Boolean).join(' ');

@@ -1,27 +1,14 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { CircleMember } from '../bindings/CircleMember';
-import type { Mentor } from '../bindings/Mentor';
 import type { MentorStatus } from '../bindings/MentorStatus';
+import { PagedList } from '../components/PagedList';
 import { StatusChip } from '../components/StatusChip';
 import { useApp } from '../context';
 import { shortcut } from '../keys';
-import { STATUSES, rolesText } from '../labels';
+import { rolesText } from '../labels';
+import { filterGroups, mentorGroups } from '../mentorList';
 import { useCircle } from '../useCircle';
 import '../mentor.css';
-
-function byName(a: CircleMember, b: CircleMember): number {
-  return a.mentor.name.localeCompare(b.mentor.name, undefined, { sensitivity: 'base' });
-}
-
-function matches(m: Mentor, query: string): boolean {
-  if (!query) return true;
-  const hay = `${m.name} ${m.organisation} ${rolesText(m.roles)} ${m.expertise}`.toLocaleLowerCase();
-  return query
-    .toLocaleLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => hay.includes(word));
-}
 
 const NONE_MATCH: Record<MentorStatus, string> = {
   active: 'No active mentor matches that filter.',
@@ -34,18 +21,11 @@ export function Mentors() {
   const app = useApp();
   const [query, setQuery] = useState('');
 
-  const circle = useCircle();
-  const members = useMemo(() => (circle ? [...circle].sort(byName) : null), [circle]);
-
+  const members = useCircle();
+  // Sorted, grouped and made searchable once per load; a keystroke only filters.
+  const all = useMemo(() => mentorGroups(members ?? []), [members]);
   const q = query.trim();
-  const groups = useMemo(
-    () =>
-      STATUSES.map((s) => {
-        const all = (members ?? []).filter((m) => m.mentor.status === s.value);
-        return { status: s.value, label: s.label, all, shown: all.filter((m) => matches(m.mentor, q)) };
-      }),
-    [members, q],
-  );
+  const groups = useMemo(() => filterGroups(all, q), [all, q]);
 
   return (
     <section class="screen" aria-labelledby="mentors-heading">
@@ -79,21 +59,19 @@ export function Mentors() {
         <p class="quiet">No one in your circle yet. Add a mentor to begin.</p>
       ) : (
         groups.map((g) =>
-          g.all.length === 0 && g.status !== 'active' ? null : (
+          g.total === 0 && g.status !== 'active' ? null : (
             <section key={g.status} class="mentor-group" aria-labelledby={`mentors-${g.status}-heading`}>
               <h2 class="section-heading" id={`mentors-${g.status}-heading`}>
                 {g.label}
               </h2>
-              {g.all.length === 0 ? (
+              {g.total === 0 ? (
                 <p class="quiet">Nobody active right now. Make a paused mentor active, or add someone new.</p>
               ) : g.shown.length === 0 ? (
                 <p class="quiet">{NONE_MATCH[g.status]}</p>
               ) : (
-                <ul class="rows" aria-label={`${g.label} mentors`}>
-                  {g.shown.map((m) => (
-                    <MentorRow key={m.mentor.id} member={m} />
-                  ))}
-                </ul>
+                <PagedList items={g.shown} class="rows" aria-label={`${g.label} mentors`} resetOn={q}>
+                  {(m) => <MentorRow key={m.mentor.id} member={m} />}
+                </PagedList>
               )}
             </section>
           ),

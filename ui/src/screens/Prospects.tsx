@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import type { Outreach } from '../bindings/Outreach';
 import type { Prospect } from '../bindings/Prospect';
@@ -6,6 +6,7 @@ import type { Role } from '../bindings/Role';
 import type { Stage } from '../bindings/Stage';
 import { Day } from '../components/Day';
 import { FieldError, showSaveError } from '../components/Dialog';
+import { PagedList } from '../components/PagedList';
 import { type AppActions, useApp } from '../context';
 import { rolesText } from '../labels';
 import {
@@ -15,7 +16,6 @@ import {
   capSavedText,
   capValue,
   couldFill,
-  firstOfGroups,
   groupByStage,
   movedText,
   outreachText,
@@ -29,8 +29,11 @@ import '../mentor.css';
 import '../security.css';
 import '../prospects.css';
 
-/** Shown at a time; "Show more" adds as many again. */
-const PAGE = 100;
+/**
+ * Prospects drawn at first in each stage, and added by its "Show more": each one is a
+ * card with a form's worth of controls, so fewer than the rows of other lists.
+ */
+const PAGE = 25;
 
 const GENTLE = 'No need to make it official: start with an informal chat.';
 
@@ -47,10 +50,9 @@ export function Prospects({ role }: Props) {
   const app = useApp();
   const [prospects, setProspects] = useState<Prospect[] | null>(null);
   const [outreach, setOutreach] = useState<Outreach | null>(null);
-  const [shown, setShown] = useState(PAGE);
   // A control to give the keyboard back to once the list has reloaded (a prospect that
-  // moved stage is drawn again under its new heading).
-  const focusAfter = useRef<string | null>(null);
+  // moved stage is drawn again under its new heading, on whichever page of it that is).
+  const focusAfter = useRef<{ prospectId: number; controlId: string } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -72,10 +74,10 @@ export function Prospects({ role }: Props) {
   }, [app.refreshKey]);
 
   useEffect(() => {
-    const id = focusAfter.current;
-    if (id === null || prospects === null) return;
+    const after = focusAfter.current;
+    if (after === null || prospects === null) return;
     focusAfter.current = null;
-    document.getElementById(id)?.focus();
+    document.getElementById(after.controlId)?.focus();
   }, [prospects]);
 
   const addProspect = () => app.openDialog(role === null ? { type: 'addProspect' } : { type: 'addProspect', role });
@@ -90,9 +92,9 @@ export function Prospects({ role }: Props) {
     </button>
   );
 
-  const list = prospects === null ? [] : couldFill(prospects, role);
-  const groups = groupByStage(list);
-  const visible = firstOfGroups(groups, shown);
+  const list = useMemo(() => (prospects === null ? [] : couldFill(prospects, role)), [prospects, role]);
+  const groups = useMemo(() => groupByStage(list), [list]);
+  const returning = focusAfter.current?.prospectId;
 
   return (
     <section class="screen" aria-labelledby="prospects-heading">
@@ -151,36 +153,36 @@ export function Prospects({ role }: Props) {
           <div class="button-row">{addButton}</div>
         </div>
       ) : (
-        visible.map((g) => (
+        groups.map((g) => (
           <section key={g.stage} class="stage" aria-labelledby={`stage-${g.stage}`}>
             <div class="stage-head">
               <h2 class="stage-heading" id={`stage-${g.stage}`}>
                 {g.label}
               </h2>
-              <span class="stage-count">{peopleText(groups.find((x) => x.stage === g.stage)?.prospects.length ?? 0)}</span>
+              <span class="stage-count">{peopleText(g.prospects.length)}</span>
             </div>
             <p class="quiet stage-hint">{stageHint(g.stage)}</p>
-            <ul class="prospect-list" aria-labelledby={`stage-${g.stage}`}>
-              {g.prospects.map((p) => (
+            <PagedList
+              items={g.prospects}
+              class="prospect-list"
+              aria-labelledby={`stage-${g.stage}`}
+              page={PAGE}
+              resetOn={role}
+              reveal={returning === undefined ? undefined : g.prospects.findIndex((p) => p.id === returning)}
+            >
+              {(p) => (
                 <ProspectItem
                   key={p.id}
                   prospect={p}
                   app={app}
-                  onMoved={(focusId) => {
-                    focusAfter.current = focusId;
+                  onMoved={(controlId) => {
+                    focusAfter.current = { prospectId: p.id, controlId };
                   }}
                 />
-              ))}
-            </ul>
+              )}
+            </PagedList>
           </section>
         ))
-      )}
-      {prospects !== null && list.length > shown && (
-        <div class="button-row">
-          <button type="button" id="prospects-more" class="button" onClick={() => setShown((n) => n + PAGE)}>
-            Show more ({list.length - shown} left)
-          </button>
-        </div>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import type { SearchQuery } from '../bindings/SearchQuery';
 import { Day } from '../components/Day';
 import { useApp } from '../context';
 import { mentorNames } from '../journal';
+import { compareNames } from '../labels';
 import {
   LiveQuery,
   type SearchForm,
@@ -43,8 +44,19 @@ export function Search() {
     () =>
       (circle ?? [])
         .map((m) => m.mentor)
-        .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })),
+        .sort((a, b) => compareNames(a.name, b.name)),
     [circle],
+  );
+  // Built once per load: the form draws again on every keystroke, and a circle of
+  // thousands would mean as many options compared each time.
+  const mentorOptions = useMemo(
+    () =>
+      mentors.map((m) => (
+        <option key={m.id} value={String(m.id)}>
+          {m.name}
+        </option>
+      )),
+    [mentors],
   );
 
   const live = useMemo(
@@ -149,11 +161,7 @@ export function Search() {
           <label for="search-mentor">Mentor</label>
           <select id="search-mentor" value={form.mentorId} onChange={(e) => update({ mentorId: e.currentTarget.value })}>
             <option value="">Any mentor</option>
-            {mentors.map((m) => (
-              <option key={m.id} value={String(m.id)}>
-                {m.name}
-              </option>
-            ))}
+            {mentorOptions}
           </select>
         </div>
         <div class="field">

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type DeliveryProblem, api, toErrorPayload } from '../api';
-import type { CircleMember } from '../bindings/CircleMember';
 import { Day } from '../components/Day';
+import { PagedList } from '../components/PagedList';
 import { RecoveryKeyCard } from '../components/RecoveryKeyCard';
 import { SnoozeIcon } from '../components/SnoozeIcon';
 import { StatusChip } from '../components/StatusChip';
@@ -9,9 +9,10 @@ import { useApp } from '../context';
 import { longDate, timeSince } from '../dates';
 import { shortcut } from '../keys';
 import { rolesText } from '../labels';
-import { type ListedMember, type SectionKey, greetingFor, pausedCount, sampleCount, todaySections } from '../today';
+import { type Greeting as GreetingKind, type ListedMember, type SectionKey, greetingFor, pausedCount, sampleCount, todaySections } from '../today';
 import { useCircle } from '../useCircle';
 import { useNudgeStatus } from '../useNudgeStatus';
+import { reportHomeShown } from '../ready';
 import '../circle.css';
 import '../nudges.css';
 
@@ -19,14 +20,25 @@ import '../nudges.css';
 export function Today() {
   const app = useApp();
   const members = useCircle();
+  useEffect(() => { if (members) reportHomeShown(); }, [members !== null]);
   const [nudges, setNudges] = useNudgeStatus();
 
   // Asked once, under the heading (or under the empty circle's first steps).
   const askStartAtLogin = nudges && !nudges.startAtLoginAsked && (
     <StartAtLoginCard onAnswered={(on) => setNudges((s) => ({ ...s, startAtLogin: on, startAtLoginAsked: true }))} />
   );
-  const samples = members ? sampleCount(members) : 0;
-  const sections = members ? todaySections(members) : [];
+  // Worked out once per load of the circle, not on every render: with thousands of
+  // mentors each is a pass over all of them.
+  const home = useMemo(
+    () =>
+      members && {
+        samples: sampleCount(members),
+        sections: todaySections(members),
+        greeting: greetingFor(members),
+        paused: pausedCount(members),
+      },
+    [members],
+  );
 
   return (
     <section class="screen" aria-labelledby="today-heading">
@@ -42,7 +54,7 @@ export function Today() {
       {nudges?.problem && (
         <ProblemNotice problem={nudges.problem} onDismissed={() => setNudges((s) => ({ ...s, problem: null }))} />
       )}
-      {members === null ? (
+      {members === null || home === null ? (
         <p class="quiet">Loading your circle…</p>
       ) : members.length === 0 ? (
         <>
@@ -52,19 +64,17 @@ export function Today() {
       ) : (
         <>
           {askStartAtLogin}
-          {samples > 0 && <SampleBanner count={samples} />}
-          <Greeting members={members} today={app.today} />
-          {sections.map((s) => (
+          {home.samples > 0 && <SampleBanner count={home.samples} />}
+          <Greeting greeting={home.greeting} today={app.today} />
+          {home.sections.map((s) => (
             <div class="today-section" key={s.key}>
               <h2 class="today-heading">{s.heading}</h2>
-              <ul class="rows" aria-label={s.heading}>
-                {s.members.map((m) => (
-                  <CircleRow key={m.mentor.id} member={m} section={s.key} />
-                ))}
-              </ul>
+              <PagedList items={s.members} class="rows" aria-label={s.heading}>
+                {(m) => <CircleRow key={m.mentor.id} member={m} section={s.key} />}
+              </PagedList>
             </div>
           ))}
-          {sections.length === 0 && <AllPaused count={pausedCount(members)} />}
+          {home.sections.length === 0 && <AllPaused count={home.paused} />}
         </>
       )}
     </section>
@@ -153,8 +163,7 @@ export function SampleBanner({ count }: { count: number }) {
   );
 }
 
-function Greeting({ members, today }: { members: CircleMember[]; today: string }) {
-  const greeting = greetingFor(members);
+function Greeting({ greeting, today }: { greeting: GreetingKind; today: string }) {
   if (greeting.kind === 'catchUp') {
     const { mentor, lastCatchUp } = greeting.member;
     return (

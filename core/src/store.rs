@@ -6,6 +6,7 @@
 //! then a database from a newer app is refused *before* anything could write to it, and
 //! only then are WAL, foreign keys and migrations applied.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -291,6 +292,29 @@ pub const MIGRATIONS: &[&str] = &[
         SELECT id, 0, 'identified', added_on FROM prospect;",
 ];
 
+/// Opens a connection once SQLCipher is wholly set up.
+///
+/// SQLite marks itself initialised *before* it runs SQLCipher's extra set-up, which
+/// registers `sqlcipher_export` for every later connection. A second thread opening a
+/// connection in that moment got one without it, and its backups failed with "no such
+/// function: sqlcipher_export" (seen about once in five parallel test runs). The first
+/// open here waits, while every other thread waits on it, until a new connection has
+/// the function (another thread may be the one finishing the set-up).
+pub(crate) fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection> {
+    static SET_UP: std::sync::Once = std::sync::Once::new();
+    SET_UP.call_once(|| {
+        for _ in 0..1000 {
+            let ready = Connection::open_in_memory()
+                .and_then(|conn| conn.prepare("SELECT sqlcipher_export('main')").map(|_| ()));
+            if ready.is_ok() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    });
+    Connection::open_with_flags(path, flags).map_err(|_| Error::Locked(LockReason::Unreadable))
+}
+
 /// The schema version this build of the app writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -318,8 +342,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|_| Error::Locked(LockReason::Unreadable))?;
+        let conn = open_connection(path, flags)?;
         Store::unlock(conn, Some(key), backups)
     }
 
@@ -327,7 +350,7 @@ impl Store {
     /// for benchmarks that measure what encryption costs. Never in the app.
     #[cfg(feature = "bench-data")]
     pub fn open_unencrypted(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path).map_err(|_| Error::Locked(LockReason::Unreadable))?;
+        let conn = open_connection(path, OpenFlags::default())?;
         Store::unlock(conn, None, None)
     }
 
@@ -510,16 +533,18 @@ impl Store {
     /// should act: agreements to review first, then overdue, due, due soon, the rest by
     /// how soon each is due, paused mentors last; ties by name.
     pub fn circle(&self, today: NaiveDate) -> Result<Vec<CircleMember>> {
-        let mut statement = self.conn.prepare(&MENTOR_SELECT)?;
+        let mut roles = self.roles_of_everyone()?;
+        let mut statement = self.conn.prepare_cached(&CIRCLE_SELECT)?;
         let rows = statement.query_map([], |row| {
-            let last: Option<NaiveDate> = row.get(mentor_column("last_catch_up"))?;
-            let snoozed: Option<NaiveDate> = row.get(mentor_column("snoozed_until"))?;
+            let last: Option<NaiveDate> = row.get(const { mentor_column("last_catch_up") })?;
+            let snoozed: Option<NaiveDate> = row.get(const { mentor_column("snoozed_until") })?;
             Ok((mentor_from_row(row)?, last, snoozed))
         })?;
         let mut members = Vec::new();
         for row in rows {
             let (mentor, last_catch_up, snoozed_until) = row?;
-            let mentor = mentor?;
+            let mut mentor = mentor?;
+            mentor.details.roles = roles.remove(&mentor.id).unwrap_or_default();
             let (cadence, review_due) = cadence::standing(&mentor, last_catch_up, today);
             members.push(CircleMember {
                 mentor,
@@ -539,6 +564,21 @@ impl Store {
             )
         });
         Ok(members)
+    }
+
+    /// Every mentor's roles, in the order the user gave them.
+    fn roles_of_everyone(&self) -> Result<HashMap<MentorId, Vec<Role>>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT mentor_id, role FROM mentor_role ORDER BY mentor_id, position",
+        )?;
+        let mut rows = statement.query([])?;
+        let mut roles: HashMap<MentorId, Vec<Role>> = HashMap::new();
+        while let Some(row) = rows.next()? {
+            let role = Role::from_key(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)
+                .ok_or_else(|| Error::Internal("unknown role in a mentor row".into()))?;
+            roles.entry(row.get(0)?).or_default().push(role);
+        }
+        Ok(roles)
     }
 
     /// The circle's health: active mentors, roles covered and missing, same-company count.
@@ -646,37 +686,79 @@ impl Store {
 /// Every mentor column, the roles (comma-separated, in order) and the day of the last
 /// catch-up, in the order of [`mentor_column`].
 static MENTOR_SELECT: LazyLock<String> = LazyLock::new(|| {
+    mentor_select(
+        "(SELECT group_concat(role, ',') FROM
+            (SELECT role FROM mentor_role r WHERE r.mentor_id = m.id ORDER BY position))",
+    )
+});
+
+/// [`MENTOR_SELECT`] without the roles, for reading everyone: one sorted subquery per
+/// mentor was most of the home screen's time in a circle of thousands, so
+/// [`Store::circle`] reads every role in one query instead.
+static CIRCLE_SELECT: LazyLock<String> = LazyLock::new(|| mentor_select("NULL"));
+
+fn mentor_select(roles: &str) -> String {
     let columns: Vec<String> = ROW_COLUMNS
         .iter()
         .chain(DRAFT_COLUMNS.iter())
         .map(|column| format!("m.{column}"))
         .collect();
     format!(
-        "SELECT {},
-            (SELECT group_concat(role, ',') FROM
-                (SELECT role FROM mentor_role r WHERE r.mentor_id = m.id ORDER BY position)),
+        "SELECT {}, {roles},
             (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = m.id),
             m.snoozed_until
          FROM mentor m",
         columns.join(", ")
     )
-});
+}
 
 /// The mentor columns that are not part of a draft.
 const ROW_COLUMNS: [&str; 5] = ["id", "added_on", "sample", "they_help_with", "i_help_with"];
 
 /// The index of `name` in a [`MENTOR_SELECT`] row. Looked up here rather than by SQLite
 /// column name, which costs a search through the statement's columns on every read and
-/// doubled the time of the home screen query. An unknown name gives an index past the end,
-/// which rusqlite reports as an error rather than a panic.
-fn mentor_column(name: &str) -> usize {
-    let tail = ["roles", "last_catch_up", "snoozed_until"];
-    ROW_COLUMNS
-        .iter()
-        .chain(DRAFT_COLUMNS.iter())
-        .chain(tail.iter())
-        .position(|column| *column == name)
-        .unwrap_or(usize::MAX)
+/// doubled the time of the home screen query; and at compile time
+/// (`const { mentor_column("name") }`), so an unknown name fails the build and a circle of
+/// thousands pays nothing per read.
+const fn mentor_column(name: &str) -> usize {
+    const TAIL: [&str; 3] = ["roles", "last_catch_up", "snoozed_until"];
+    let mut index = 0;
+    while index < ROW_COLUMNS.len() {
+        if same_text(ROW_COLUMNS[index], name) {
+            return index;
+        }
+        index += 1;
+    }
+    let mut draft = 0;
+    while draft < DRAFT_COLUMNS.len() {
+        if same_text(DRAFT_COLUMNS[draft], name) {
+            return ROW_COLUMNS.len() + draft;
+        }
+        draft += 1;
+    }
+    let mut tail = 0;
+    while tail < TAIL.len() {
+        if same_text(TAIL[tail], name) {
+            return ROW_COLUMNS.len() + DRAFT_COLUMNS.len() + tail;
+        }
+        tail += 1;
+    }
+    panic!("no such mentor column")
+}
+
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < a.len() {
+        if a[index] != b[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
 }
 
 /// The columns a [`MentorDraft`] writes, each bound as `:column` by [`write_mentor`].
@@ -772,18 +854,18 @@ fn parse_keys<T>(text: &str, from_key: fn(&str) -> Option<T>) -> Option<Vec<T>> 
 /// Reads a mentor row. The outer `Result` is SQLite's; the inner one reports a row whose
 /// stored keys this build does not know (a damaged or tampered database).
 fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
-    let roles: Option<String> = row.get(mentor_column("roles"))?;
+    let roles: Option<String> = row.get(const { mentor_column("roles") })?;
     let roles = parse_keys(&roles.unwrap_or_default(), Role::from_key);
     let modes = parse_keys(
-        &row.get::<_, String>(mentor_column("modes"))?,
+        &row.get::<_, String>(const { mentor_column("modes") })?,
         Mode::from_key,
     );
     let purposes = parse_keys(
-        &row.get::<_, String>(mentor_column("purposes"))?,
+        &row.get::<_, String>(const { mentor_column("purposes") })?,
         Purpose::from_key,
     );
-    let status = MentorStatus::from_key(&row.get::<_, String>(mentor_column("status"))?);
-    let term = Term::from_key(&row.get::<_, String>(mentor_column("term"))?);
+    let status = MentorStatus::from_key(&row.get::<_, String>(const { mentor_column("status") })?);
+    let term = Term::from_key(&row.get::<_, String>(const { mentor_column("term") })?);
     let (Some(roles), Some(modes), Some(purposes), Some(status), Some(term)) =
         (roles, modes, purposes, status, term)
     else {
@@ -791,50 +873,62 @@ fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
             "unknown role, mode, purpose, status or term in a mentor row".into(),
         )));
     };
-    let check = |name: &str| -> rusqlite::Result<Check> {
+    let check = |met: usize, note: usize| -> rusqlite::Result<Check> {
         Ok(Check {
-            met: row.get(mentor_column(name))?,
-            note: row.get(mentor_column(&format!("{name}_note")))?,
+            met: row.get(met)?,
+            note: row.get(note)?,
         })
     };
     Ok(Ok(Mentor {
-        id: row.get(mentor_column("id"))?,
-        added_on: row.get(mentor_column("added_on"))?,
-        sample: row.get(mentor_column("sample"))?,
+        id: row.get(const { mentor_column("id") })?,
+        added_on: row.get(const { mentor_column("added_on") })?,
+        sample: row.get(const { mentor_column("sample") })?,
         co_mentoring: CoMentoring {
-            they_help_with: row.get(mentor_column("they_help_with"))?,
-            i_help_with: row.get(mentor_column("i_help_with"))?,
+            they_help_with: row.get(const { mentor_column("they_help_with") })?,
+            i_help_with: row.get(const { mentor_column("i_help_with") })?,
         },
         details: MentorDraft {
-            name: row.get(mentor_column("name"))?,
-            organisation: row.get(mentor_column("organisation"))?,
+            name: row.get(const { mentor_column("name") })?,
+            organisation: row.get(const { mentor_column("organisation") })?,
             roles,
-            same_company: row.get(mentor_column("same_company"))?,
-            expertise: row.get(mentor_column("expertise"))?,
-            how_we_met: row.get(mentor_column("how_we_met"))?,
+            same_company: row.get(const { mentor_column("same_company") })?,
+            expertise: row.get(const { mentor_column("expertise") })?,
+            how_we_met: row.get(const { mentor_column("how_we_met") })?,
             contact: Contact {
-                email: row.get(mentor_column("email"))?,
-                phone: row.get(mentor_column("phone"))?,
-                linkedin: row.get(mentor_column("linkedin"))?,
+                email: row.get(const { mentor_column("email") })?,
+                phone: row.get(const { mentor_column("phone") })?,
+                linkedin: row.get(const { mentor_column("linkedin") })?,
             },
             status,
             checks: MentorChecks {
-                experience: check("check_experience")?,
-                values: check("check_values")?,
-                accountability: check("check_accountability")?,
-                time: check("check_time")?,
+                experience: check(
+                    const { mentor_column("check_experience") },
+                    const { mentor_column("check_experience_note") },
+                )?,
+                values: check(
+                    const { mentor_column("check_values") },
+                    const { mentor_column("check_values_note") },
+                )?,
+                accountability: check(
+                    const { mentor_column("check_accountability") },
+                    const { mentor_column("check_accountability_note") },
+                )?,
+                time: check(
+                    const { mentor_column("check_time") },
+                    const { mentor_column("check_time_note") },
+                )?,
             },
             agreement: Agreement {
-                cadence_days: row.get(mentor_column("cadence_days"))?,
-                max_gap_days: row.get(mentor_column("max_gap_days"))?,
+                cadence_days: row.get(const { mentor_column("cadence_days") })?,
+                max_gap_days: row.get(const { mentor_column("max_gap_days") })?,
                 modes,
                 term,
-                starts_on: row.get(mentor_column("starts_on"))?,
-                review_on: row.get(mentor_column("review_on"))?,
-                situation: row.get(mentor_column("situation"))?,
+                starts_on: row.get(const { mentor_column("starts_on") })?,
+                review_on: row.get(const { mentor_column("review_on") })?,
+                situation: row.get(const { mentor_column("situation") })?,
                 purposes,
-                own_purpose: row.get(mentor_column("own_purpose"))?,
-                confidentiality: row.get(mentor_column("confidentiality"))?,
+                own_purpose: row.get(const { mentor_column("own_purpose") })?,
+                confidentiality: row.get(const { mentor_column("confidentiality") })?,
             },
         },
     }))

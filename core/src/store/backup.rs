@@ -161,7 +161,7 @@ fn open_backup(path: &Path, key: &DbKey, flags: OpenFlags) -> Result<Connection>
             "That backup file can't be found. Check where it was saved.".into(),
         ));
     }
-    let conn = Connection::open_with_flags(path, flags).map_err(|_| {
+    let conn = super::open_connection(path, flags).map_err(|_| {
         Error::NotFound("That backup file can't be opened. Check that it still exists.".into())
     })?;
     conn.execute_batch(&key.pragma())?;

@@ -215,27 +215,31 @@ impl Store {
             return Ok(Vec::new());
         };
         let tag = query.tag.as_deref().map(|tag| tag.trim().to_lowercase());
+        // Matches are ranked and filtered first, and only the page kept gets a snippet:
+        // marking up every match of a common word cost most of the time in a large circle.
         let mut statement = self.conn.prepare_cached(
-            "WITH hits AS (
-                SELECT rowid AS r, rank,
-                       snippet(search_text, 0, ?2, ?3, '…', 24) AS marked
-                FROM search_text WHERE search_text MATCH ?1
+            "WITH kept AS (
+                SELECT h.rowid AS r, h.rank AS rank, c.mentor_id AS catch_up_mentor,
+                       coalesce(e.written_on, c.happened_on, m.added_on) AS day
+                FROM search_text h
+                LEFT JOIN journal_entry e ON h.rowid % 4 = 1 AND e.id = h.rowid / 4
+                LEFT JOIN catch_up c ON h.rowid % 4 = 2 AND c.id = h.rowid / 4
+                LEFT JOIN mentor m ON h.rowid % 4 = 3 AND m.id = h.rowid / 4
+                WHERE h.search_text MATCH ?1
+                  AND (e.id IS NOT NULL OR c.id IS NOT NULL OR m.id IS NOT NULL)
+                  AND (?4 IS NULL OR EXISTS (SELECT 1 FROM journal_tag t
+                                             WHERE t.entry_id = e.id AND t.tag = ?4))
+                  AND (?5 IS NULL OR c.mentor_id = ?5 OR m.id = ?5
+                       OR EXISTS (SELECT 1 FROM journal_mentor jm
+                                  WHERE jm.entry_id = e.id AND jm.mentor_id = ?5))
+                  AND (?6 IS NULL OR coalesce(e.written_on, c.happened_on, m.added_on) >= ?6)
+                  AND (?7 IS NULL OR coalesce(e.written_on, c.happened_on, m.added_on) <= ?7)
+                ORDER BY h.rank LIMIT ?8
              )
-             SELECT h.r, h.marked, c.mentor_id,
-                    coalesce(e.written_on, c.happened_on, m.added_on)
-             FROM hits h
-             LEFT JOIN journal_entry e ON h.r % 4 = 1 AND e.id = h.r / 4
-             LEFT JOIN catch_up c ON h.r % 4 = 2 AND c.id = h.r / 4
-             LEFT JOIN mentor m ON h.r % 4 = 3 AND m.id = h.r / 4
-             WHERE (e.id IS NOT NULL OR c.id IS NOT NULL OR m.id IS NOT NULL)
-               AND (?4 IS NULL OR EXISTS (SELECT 1 FROM journal_tag t
-                                          WHERE t.entry_id = e.id AND t.tag = ?4))
-               AND (?5 IS NULL OR c.mentor_id = ?5 OR m.id = ?5
-                    OR EXISTS (SELECT 1 FROM journal_mentor jm
-                               WHERE jm.entry_id = e.id AND jm.mentor_id = ?5))
-               AND (?6 IS NULL OR coalesce(e.written_on, c.happened_on, m.added_on) >= ?6)
-               AND (?7 IS NULL OR coalesce(e.written_on, c.happened_on, m.added_on) <= ?7)
-             ORDER BY h.rank LIMIT ?8",
+             SELECT k.r, snippet(search_text, 0, ?2, ?3, '…', 24), k.catch_up_mentor, k.day
+             FROM kept k JOIN search_text ON search_text.rowid = k.r
+             WHERE search_text MATCH ?1
+             ORDER BY k.rank",
         )?;
         let rows = statement.query_map(
             params![

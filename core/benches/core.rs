@@ -183,6 +183,17 @@ fn circle_benches(c: &mut Criterion, name: &'static str, size: Size) {
     compare(c, "search: two words and a tag", &mut |store| {
         black_box(store.search(&narrower).expect("search"));
     });
+    let common = SearchQuery {
+        text: dataset::MOST_COMMON_WORD.into(),
+        ..SearchQuery::default()
+    };
+    compare(
+        c,
+        "search: the most common word (in nearly every text)",
+        &mut |store| {
+            black_box(store.search(&common).expect("search"));
+        },
+    );
     let now = noon();
     compare(c, "nudge planner over every mentor", &mut |store| {
         let settings = store.nudge_settings().expect("settings");
@@ -211,7 +222,7 @@ fn circle_benches(c: &mut Criterion, name: &'static str, size: Size) {
         include_journal: true,
     };
     compare(c, "export everything as JSON", &mut |store| {
-        let export = store.export(options, now, today).expect("export");
+        let export = store.export(options, now).expect("export");
         black_box(export.to_json().expect("json"));
     });
     let backup = circle.encrypted.with_extension("backup");

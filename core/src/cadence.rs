@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 
-use crate::model::{CadenceStatus, DueStatus, Gap, GapKind, Mentor, MentorStatus};
+use crate::model::{CadenceStatus, DueStatus, Gap, GapKind, Mentor, MentorStatus, MentorSummary};
 
 /// An alumni mentor's slow cadence: a yearly update...
 pub const ALUMNI_CADENCE_DAYS: u32 = 365;
@@ -61,10 +61,10 @@ pub fn status(
 
 /// The cadence a mentor is held to: the agreed one, the slow alumni one, or none while
 /// paused.
-pub fn effective_cadence(mentor: &Mentor) -> Option<(u32, u32)> {
-    let agreement = &mentor.details.agreement;
-    match mentor.details.status {
-        MentorStatus::Active => Some((agreement.cadence_days, agreement.max_gap_days)),
+pub fn effective_cadence(mentor: impl Into<Terms>) -> Option<(u32, u32)> {
+    let terms = mentor.into();
+    match terms.status {
+        MentorStatus::Active => Some((terms.cadence_days, terms.max_gap_days)),
         MentorStatus::Paused => None,
         MentorStatus::Alumni => Some((ALUMNI_CADENCE_DAYS, ALUMNI_MAX_GAP_DAYS)),
     }
@@ -74,20 +74,53 @@ pub fn effective_cadence(mentor: &Mentor) -> Option<(u32, u32)> {
 /// agreement is up for review. Only an active mentor's agreement asks for review: a
 /// paused or alumni mentorship is not running on it.
 pub fn standing(
-    mentor: &Mentor,
+    mentor: impl Into<Terms>,
     last_catch_up: Option<NaiveDate>,
     today: NaiveDate,
 ) -> (Option<CadenceStatus>, bool) {
-    let counts_from = last_catch_up.unwrap_or(mentor.added_on);
-    let cadence = effective_cadence(mentor)
+    let terms = mentor.into();
+    let counts_from = last_catch_up.unwrap_or(terms.added_on);
+    let cadence = effective_cadence(terms)
         .map(|(cadence, max_gap)| status(counts_from, cadence, max_gap, today));
-    let review_due = mentor.details.status == MentorStatus::Active
-        && mentor
-            .details
-            .agreement
-            .review_on
-            .is_some_and(|review_on| review_on <= today);
+    let review_due = terms.status == MentorStatus::Active
+        && terms.review_on.is_some_and(|review_on| review_on <= today);
     (cadence, review_due)
+}
+
+/// What the cadence rule needs to know of a mentor, from a whole [`Mentor`] or the
+/// [`MentorSummary`] the lists read.
+#[derive(Debug, Clone, Copy)]
+pub struct Terms {
+    pub status: MentorStatus,
+    pub cadence_days: u32,
+    pub max_gap_days: u32,
+    pub review_on: Option<NaiveDate>,
+    pub added_on: NaiveDate,
+}
+
+impl From<&Mentor> for Terms {
+    fn from(mentor: &Mentor) -> Terms {
+        let agreement = &mentor.details.agreement;
+        Terms {
+            status: mentor.details.status,
+            cadence_days: agreement.cadence_days,
+            max_gap_days: agreement.max_gap_days,
+            review_on: agreement.review_on,
+            added_on: mentor.added_on,
+        }
+    }
+}
+
+impl From<&MentorSummary> for Terms {
+    fn from(mentor: &MentorSummary) -> Terms {
+        Terms {
+            status: mentor.status,
+            cadence_days: mentor.cadence_days,
+            max_gap_days: mentor.max_gap_days,
+            review_on: mentor.review_on,
+            added_on: mentor.added_on,
+        }
+    }
 }
 
 /// Whether a mentor should be reminded to the user as "time to catch up": due or

@@ -359,6 +359,31 @@ pub struct Mentor {
     pub co_mentoring: CoMentoring,
 }
 
+/// A mentor as the lists show them (home, mentors, the circle picture, pickers): who
+/// they are and what their cadence needs, not their profile. The home screen reads this
+/// for everyone, so it stays small: full profiles of ten thousand mentors took most of
+/// its time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MentorSummary {
+    #[ts(type = "number")]
+    pub id: MentorId,
+    pub added_on: NaiveDate,
+    pub sample: bool,
+    pub name: String,
+    pub organisation: String,
+    pub expertise: String,
+    pub roles: Vec<Role>,
+    pub status: MentorStatus,
+    pub cadence_days: u32,
+    pub max_gap_days: u32,
+    /// Preferred ways to talk, most preferred first; the first is the quick log's default.
+    pub modes: Vec<Mode>,
+    /// The agreement's end or review date.
+    pub review_on: Option<NaiveDate>,
+}
+
 /// Co-mentoring: with a peer, the help goes both ways.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -444,7 +469,7 @@ pub struct CadenceStatus {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct CircleMember {
-    pub mentor: Mentor,
+    pub mentor: MentorSummary,
     pub last_catch_up: Option<NaiveDate>,
     /// `None` for a paused mentor: they are never due.
     pub cadence: Option<CadenceStatus>,

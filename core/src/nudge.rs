@@ -165,7 +165,7 @@ pub fn candidates(circle: &[CircleMember]) -> Vec<Candidate> {
         .filter_map(|member| {
             Some(Candidate {
                 mentor_id: member.mentor.id,
-                name: member.mentor.details.name.clone(),
+                name: member.mentor.name.clone(),
                 status: member.cadence?.status,
                 since: member.last_catch_up.unwrap_or(member.mentor.added_on),
                 caught_up_before: member.last_catch_up.is_some(),
@@ -215,7 +215,7 @@ impl LockedSchedule {
                     review_from: if member.review_due {
                         Some(NaiveDate::MIN)
                     } else {
-                        member.mentor.details.agreement.review_on
+                        member.mentor.review_on
                     },
                 })
             })

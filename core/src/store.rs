@@ -6,7 +6,6 @@
 //! then a database from a newer app is refused *before* anything could write to it, and
 //! only then are WAL, foreign keys and migrations applied.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -22,8 +21,8 @@ use crate::health;
 use crate::key::DbKey;
 use crate::model::{
     Agreement, CatchUp, CatchUpDraft, CatchUpId, Check, CircleHealth, CircleMember, CoMentoring,
-    Contact, Mentor, MentorChecks, MentorDraft, MentorId, MentorPage, MentorStatus, Mode, Purpose,
-    Role, Term,
+    Contact, Mentor, MentorChecks, MentorDraft, MentorId, MentorPage, MentorStatus, MentorSummary,
+    Mode, Purpose, Role, Term,
 };
 use crate::validate;
 
@@ -290,6 +289,34 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     INSERT INTO prospect_step (prospect_id, position, stage, on_day)
         SELECT id, 0, 'identified', added_on FROM prospect;",
+    // 8: what the home screen reads for everyone, kept on the mentor row. With ten
+    // thousand mentors, a sorted roles subquery and a last-catch-up lookup per mentor
+    // were most of its time. The roles move into the row (written with it, in order);
+    // the last catch-up follows every change to the catch-ups through triggers, so no
+    // writer can forget it.
+    "ALTER TABLE mentor ADD COLUMN roles TEXT NOT NULL DEFAULT '';
+    UPDATE mentor SET roles = coalesce(
+        (SELECT group_concat(role, ',' ORDER BY position) FROM mentor_role r
+         WHERE r.mentor_id = mentor.id), '');
+    DROP TABLE mentor_role;
+    ALTER TABLE mentor ADD COLUMN last_catch_up TEXT;
+    UPDATE mentor SET last_catch_up =
+        (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = mentor.id);
+    CREATE TRIGGER catch_up_added AFTER INSERT ON catch_up BEGIN
+        UPDATE mentor SET last_catch_up =
+            (SELECT max(happened_on) FROM catch_up WHERE mentor_id = new.mentor_id)
+        WHERE id = new.mentor_id;
+    END;
+    CREATE TRIGGER catch_up_changed AFTER UPDATE OF mentor_id, happened_on ON catch_up BEGIN
+        UPDATE mentor SET last_catch_up =
+            (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = mentor.id)
+        WHERE id IN (old.mentor_id, new.mentor_id);
+    END;
+    CREATE TRIGGER catch_up_removed AFTER DELETE ON catch_up BEGIN
+        UPDATE mentor SET last_catch_up =
+            (SELECT max(happened_on) FROM catch_up WHERE mentor_id = old.mentor_id)
+        WHERE id = old.mentor_id;
+    END;",
 ];
 
 /// Opens a connection once SQLCipher is wholly set up.
@@ -473,7 +500,6 @@ impl Store {
         if changed == 0 {
             return Err(mentor_not_found());
         }
-        tx.execute("DELETE FROM mentor_role WHERE mentor_id = ?1", [id])?;
         write_roles(&tx, id, &draft.roles)?;
         tx.commit()?;
         self.mentor(id)
@@ -533,18 +559,11 @@ impl Store {
     /// should act: agreements to review first, then overdue, due, due soon, the rest by
     /// how soon each is due, paused mentors last; ties by name.
     pub fn circle(&self, today: NaiveDate) -> Result<Vec<CircleMember>> {
-        let mut roles = self.roles_of_everyone()?;
-        let mut statement = self.conn.prepare_cached(&CIRCLE_SELECT)?;
-        let rows = statement.query_map([], |row| {
-            let last: Option<NaiveDate> = row.get(const { mentor_column("last_catch_up") })?;
-            let snoozed: Option<NaiveDate> = row.get(const { mentor_column("snoozed_until") })?;
-            Ok((mentor_from_row(row)?, last, snoozed))
-        })?;
+        let mut statement = self.conn.prepare_cached(SUMMARY_SELECT)?;
+        let rows = statement.query_map([], summary_from_row)?;
         let mut members = Vec::new();
         for row in rows {
-            let (mentor, last_catch_up, snoozed_until) = row?;
-            let mut mentor = mentor?;
-            mentor.details.roles = roles.remove(&mentor.id).unwrap_or_default();
+            let (mentor, last_catch_up, snoozed_until) = row??;
             let (cadence, review_due) = cadence::standing(&mentor, last_catch_up, today);
             members.push(CircleMember {
                 mentor,
@@ -560,33 +579,25 @@ impl Store {
                 !member.review_due,
                 std::cmp::Reverse(status),
                 member.cadence.map_or(i64::MAX, |c| c.days_until_due),
-                member.mentor.details.name.to_lowercase(),
+                member.mentor.name.to_lowercase(),
             )
         });
         Ok(members)
     }
 
-    /// Every mentor's roles, in the order the user gave them.
-    fn roles_of_everyone(&self) -> Result<HashMap<MentorId, Vec<Role>>> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT mentor_id, role FROM mentor_role ORDER BY mentor_id, position",
-        )?;
-        let mut rows = statement.query([])?;
-        let mut roles: HashMap<MentorId, Vec<Role>> = HashMap::new();
-        while let Some(row) = rows.next()? {
-            let role = Role::from_key(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)
-                .ok_or_else(|| Error::Internal("unknown role in a mentor row".into()))?;
-            roles.entry(row.get(0)?).or_default().push(role);
-        }
-        Ok(roles)
-    }
-
     /// The circle's health: active mentors, roles covered and missing, same-company count.
     pub fn circle_health(&self) -> Result<CircleHealth> {
-        let mut statement = self.conn.prepare(&MENTOR_SELECT)?;
+        Ok(health::of(&self.mentors()?))
+    }
+
+    /// Every mentor with their whole profile, by id (for exports and checks that need
+    /// more than [`Store::circle`] reads).
+    pub fn mentors(&self) -> Result<Vec<Mentor>> {
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!("{} ORDER BY m.id", *MENTOR_SELECT))?;
         let rows = statement.query_map([], mentor_from_row)?;
-        let mentors: Vec<Mentor> = rows.map(|row| row?).collect::<Result<_>>()?;
-        Ok(health::of(&mentors))
+        rows.map(|row| row?).collect()
     }
 
     /// Whether the sample circle is loaded.
@@ -686,30 +697,52 @@ impl Store {
 /// Every mentor column, the roles (comma-separated, in order) and the day of the last
 /// catch-up, in the order of [`mentor_column`].
 static MENTOR_SELECT: LazyLock<String> = LazyLock::new(|| {
-    mentor_select(
-        "(SELECT group_concat(role, ',') FROM
-            (SELECT role FROM mentor_role r WHERE r.mentor_id = m.id ORDER BY position))",
-    )
-});
-
-/// [`MENTOR_SELECT`] without the roles, for reading everyone: one sorted subquery per
-/// mentor was most of the home screen's time in a circle of thousands, so
-/// [`Store::circle`] reads every role in one query instead.
-static CIRCLE_SELECT: LazyLock<String> = LazyLock::new(|| mentor_select("NULL"));
-
-fn mentor_select(roles: &str) -> String {
     let columns: Vec<String> = ROW_COLUMNS
         .iter()
         .chain(DRAFT_COLUMNS.iter())
         .map(|column| format!("m.{column}"))
         .collect();
     format!(
-        "SELECT {}, {roles},
-            (SELECT max(happened_on) FROM catch_up c WHERE c.mentor_id = m.id),
-            m.snoozed_until
-         FROM mentor m",
+        "SELECT {}, m.roles, m.last_catch_up, m.snoozed_until FROM mentor m",
         columns.join(", ")
     )
+});
+
+/// What lists need of everyone, for [`Store::circle`], in the order
+/// [`summary_from_row`] reads.
+const SUMMARY_SELECT: &str = "SELECT id, added_on, sample, name, organisation, expertise, roles,
+    status, cadence_days, max_gap_days, modes, review_on, last_catch_up, snoozed_until
+    FROM mentor";
+
+/// Reads a [`SUMMARY_SELECT`] row: the summary, the last catch-up and the snooze. The
+/// inner `Result` reports stored keys this build does not know.
+#[allow(clippy::type_complexity)]
+fn summary_from_row(
+    row: &Row<'_>,
+) -> rusqlite::Result<Result<(MentorSummary, Option<NaiveDate>, Option<NaiveDate>)>> {
+    let roles = parse_keys(row.get_ref(6)?.as_str()?, Role::from_key);
+    let status = MentorStatus::from_key(row.get_ref(7)?.as_str()?);
+    let modes = parse_keys(row.get_ref(10)?.as_str()?, Mode::from_key);
+    let (Some(roles), Some(status), Some(modes)) = (roles, status, modes) else {
+        return Ok(Err(Error::Internal(
+            "unknown role, status or mode in a mentor row".into(),
+        )));
+    };
+    let summary = MentorSummary {
+        id: row.get(0)?,
+        added_on: row.get(1)?,
+        sample: row.get(2)?,
+        name: row.get(3)?,
+        organisation: row.get(4)?,
+        expertise: row.get(5)?,
+        roles,
+        status,
+        cadence_days: row.get(8)?,
+        max_gap_days: row.get(9)?,
+        modes,
+        review_on: row.get(11)?,
+    };
+    Ok(Ok((summary, row.get(12)?, row.get(13)?)))
 }
 
 /// The mentor columns that are not part of a draft.
@@ -952,12 +985,12 @@ fn catch_up_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CatchUp>> {
     }))
 }
 
+/// Writes a mentor's roles, in the user's order, into their row.
 pub(super) fn write_roles(tx: &Transaction<'_>, mentor_id: MentorId, roles: &[Role]) -> Result<()> {
-    let mut statement =
-        tx.prepare("INSERT INTO mentor_role (mentor_id, role, position) VALUES (?1, ?2, ?3)")?;
-    for (position, role) in roles.iter().enumerate() {
-        statement.execute(params![mentor_id, role.key(), position as i64])?;
-    }
+    tx.execute(
+        "UPDATE mentor SET roles = ?2 WHERE id = ?1",
+        params![mentor_id, keys(roles.iter().map(|role| role.key()))],
+    )?;
     Ok(())
 }
 

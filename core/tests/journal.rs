@@ -406,7 +406,7 @@ fn journal_text_never_reaches_a_notification_or_an_export_unless_chosen() {
 
     // The export: without the journal by default, with it only when chosen.
     let exported = store
-        .export(ExportOptions::default(), now, today)
+        .export(ExportOptions::default(), now)
         .expect("export")
         .to_json()
         .expect("json");
@@ -424,7 +424,6 @@ fn journal_text_never_reaches_a_notification_or_an_export_unless_chosen() {
                 include_journal: true,
             },
             now,
-            today,
         )
         .expect("export")
         .to_json()

@@ -424,6 +424,64 @@ fn catch_ups_can_be_edited_and_deleted() {
     ));
 }
 
+/// The home screen reads each mentor's last catch-up from their row (schema 8); it must
+/// follow every log, correction, move to another mentor and deletion.
+#[test]
+fn the_last_catch_up_the_circle_shows_follows_every_change() {
+    let (_dir, mut store) = open_new();
+    let ana = store
+        .add_mentor(&named("Ana", 14, 28), day("2026-09-01"))
+        .expect("added");
+    let ben = store
+        .add_mentor(&named("Ben", 14, 28), day("2026-09-01"))
+        .expect("added");
+    let today = day("2026-11-05");
+    let last = |store: &Store| -> Vec<(String, Option<NaiveDate>)> {
+        let mut circle: Vec<_> = store
+            .circle(today)
+            .expect("circle")
+            .into_iter()
+            .map(|member| (member.mentor.name, member.last_catch_up))
+            .collect();
+        circle.sort();
+        circle
+    };
+    let mut draft = CatchUpDraft {
+        mentor_id: ana.id,
+        date: day("2026-10-01"),
+        mode: Mode::Video,
+        note: String::new(),
+        discussed: Vec::new(),
+        reported_back: Vec::new(),
+    };
+    store.log_catch_up(&draft, today).expect("logged");
+    draft.date = day("2026-11-01");
+    let latest = store.log_catch_up(&draft, today).expect("logged");
+    let named = |ana: Option<&str>, ben: Option<&str>| {
+        vec![
+            ("Ana".to_string(), ana.map(day)),
+            ("Ben".to_string(), ben.map(day)),
+        ]
+    };
+    assert_eq!(last(&store), named(Some("2026-11-01"), None));
+
+    // Moved to Ben: Ana falls back to her earlier one.
+    draft.mentor_id = ben.id;
+    store
+        .update_catch_up(latest.id, &draft, today)
+        .expect("moved");
+    assert_eq!(last(&store), named(Some("2026-10-01"), Some("2026-11-01")));
+
+    // Redated, then deleted.
+    draft.date = day("2026-10-15");
+    store
+        .update_catch_up(latest.id, &draft, today)
+        .expect("redated");
+    assert_eq!(last(&store), named(Some("2026-10-01"), Some("2026-10-15")));
+    store.delete_catch_up(latest.id).expect("deleted");
+    assert_eq!(last(&store), named(Some("2026-10-01"), None));
+}
+
 #[test]
 fn invalid_catch_ups_are_refused_and_nothing_is_written() {
     let (_dir, mut store) = open_new();
@@ -473,7 +531,7 @@ fn the_circle_is_sorted_most_urgent_first() {
         .circle(today)
         .expect("circle")
         .into_iter()
-        .map(|m| m.mentor.details.name)
+        .map(|m| m.mentor.name)
         .collect();
     assert_eq!(
         names,
@@ -524,7 +582,7 @@ fn the_sample_circle_is_marked_and_removed_in_one_action_leaving_the_users_own()
     assert_eq!(store.remove_sample_circle().expect("removed"), 6);
     let left = store.circle(today).expect("circle");
     assert_eq!(left.len(), 1);
-    assert_eq!(left[0].mentor, own);
+    assert_eq!(store.mentor(left[0].mentor.id).expect("mentor"), own);
     assert!(!store.has_sample().expect("has sample"));
 }
 

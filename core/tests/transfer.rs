@@ -221,7 +221,7 @@ fn the_json_export_imported_into_an_empty_circle_is_identical() {
         include_journal: true,
     };
     let json = store
-        .export(options, now(), today())
+        .export(options, now())
         .expect("export")
         .to_json()
         .expect("json");
@@ -243,7 +243,7 @@ fn the_json_export_imported_into_an_empty_circle_is_identical() {
     let document: CircleExport = serde_json::from_str(&json).expect("reads back");
     assert!(empty.import_circle(&document).expect("imported") > 0);
     let again = empty
-        .export(options, now(), today())
+        .export(options, now())
         .expect("export")
         .to_json()
         .expect("json");
@@ -257,7 +257,7 @@ fn the_json_export_imported_into_an_empty_circle_is_identical() {
         ),
     }
     let unchanged = empty
-        .export(options, now(), today())
+        .export(options, now())
         .expect("export")
         .to_json()
         .expect("json");

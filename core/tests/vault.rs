@@ -45,7 +45,6 @@ fn contents(store: &Store) -> String {
                 include_journal: true,
             },
             now(),
-            today(),
         )
         .expect("export")
         .to_json()

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type RecoveryUnlock, SHELL_REQUEST_EVENT, type ShellRequest, api, lockedKeySource, toErrorPayload } from './api';
+import { summaryOf } from './useCircle';
 import type { AppStatus } from './bindings/AppStatus';
 import type { KeySource } from './bindings/KeySource';
 import type { LockReason } from './bindings/LockReason';
@@ -282,7 +283,7 @@ export function App() {
       api.mentorPage(mentorId).then(
         (page) => {
           loadingMentor.current = false;
-          if (stillHere()) setDialog({ type: 'logCatchUp', mentor: page.mentor });
+          if (stillHere()) setDialog({ type: 'logCatchUp', mentor: summaryOf(page.mentor) });
         },
         () => {
           loadingMentor.current = false;

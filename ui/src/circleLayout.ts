@@ -267,7 +267,7 @@ export function layoutCircle(
     const member = m as NodeLayout['member'];
     const first = m.mentor.roles[0];
     const index = (first === undefined ? undefined : sectorOf.get(first)) ?? 0;
-    bySector[index]!.push({ member, fraction: ringFraction(member.cadence, m.mentor.agreement.cadenceDays) });
+    bySector[index]!.push({ member, fraction: ringFraction(member.cadence, m.mentor.cadenceDays) });
   }
 
   const nodes: NodeLayout[] = [];

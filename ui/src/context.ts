@@ -5,6 +5,7 @@ import type { CatchUp } from './bindings/CatchUp';
 import type { Goal } from './bindings/Goal';
 import type { KeySource } from './bindings/KeySource';
 import type { Mentor } from './bindings/Mentor';
+import type { MentorSummary } from './bindings/MentorSummary';
 import type { Prospect } from './bindings/Prospect';
 import type { Role } from './bindings/Role';
 
@@ -31,8 +32,8 @@ export type Route =
 export type DialogState =
   | { type: 'addMentor' }
   | { type: 'editMentor'; mentor: Mentor }
-  | { type: 'logCatchUp'; mentor?: Mentor }
-  | { type: 'editCatchUp'; mentor: Mentor; catchUp: CatchUp }
+  | { type: 'logCatchUp'; mentor?: MentorSummary }
+  | { type: 'editCatchUp'; mentor: MentorSummary; catchUp: CatchUp }
   | { type: 'help' }
   /**
    * A question or topic for a mentor's next catch-up. `text`: what the field starts with

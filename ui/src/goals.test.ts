@@ -18,7 +18,7 @@ import {
   validateGoal,
   validateProgressNote,
 } from './goals';
-import { mentor } from './testData';
+import { summary as mentor } from './testData';
 
 const TODAY = '2026-11-19';
 

@@ -2,7 +2,7 @@
 // Pure: "today" is passed in.
 import type { GoalProgress } from './bindings/GoalProgress';
 import type { GoalStatus } from './bindings/GoalStatus';
-import type { Mentor } from './bindings/Mentor';
+import type { MentorSummary } from './bindings/MentorSummary';
 import type { MentorStatus } from './bindings/MentorStatus';
 import { firstName } from './circleLayout';
 import { type IsoDay, daysBetween, fullDate, isValidDay } from './dates';
@@ -95,12 +95,12 @@ export function quickAgendaAddedText(name: string): string {
  * Who quick capture offers: active mentors by name, and the mentor whose page is open
  * (whatever their status).
  */
-export function quickAgendaChoices(mentors: readonly Mentor[], openMentor: number | null): Mentor[] {
+export function quickAgendaChoices(mentors: readonly MentorSummary[], openMentor: number | null): MentorSummary[] {
   return mentors.filter((m) => m.status === 'active' || m.id === openMentor).sort(byName);
 }
 
 /** The mentor chosen to start with: the one whose page is open, else the only one offered, else nobody. */
-export function quickAgendaFirst(choices: readonly Mentor[], openMentor: number | null): number | null {
+export function quickAgendaFirst(choices: readonly MentorSummary[], openMentor: number | null): number | null {
   if (openMentor !== null && choices.some((m) => m.id === openMentor)) return openMentor;
   return choices.length === 1 ? choices[0]!.id : null;
 }
@@ -108,10 +108,10 @@ export function quickAgendaFirst(choices: readonly Mentor[], openMentor: number 
 /** A group of mentors in the "Mentor" select; `label` is its heading. */
 export interface MentorGroup {
   label: string;
-  mentors: Mentor[];
+  mentors: MentorSummary[];
 }
 
-function byName(a: Mentor, b: Mentor): number {
+function byName(a: MentorSummary, b: MentorSummary): number {
   return compareNames(a.name, b.name);
 }
 
@@ -119,7 +119,7 @@ function byName(a: Mentor, b: Mentor): number {
  * The mentors to raise a question with: those the entry is "to raise with" first (in the
  * entry's order, whatever their status), then active, paused and alumni, by name.
  */
-export function mentorGroups(mentors: readonly Mentor[], raiseWith: readonly number[]): MentorGroup[] {
+export function mentorGroups(mentors: readonly MentorSummary[], raiseWith: readonly number[]): MentorGroup[] {
   const linked = raiseWith.flatMap((id) => mentors.filter((m) => m.id === id));
   const rest = mentors.filter((m) => !raiseWith.includes(m.id));
   const byStatus = (status: MentorStatus) => rest.filter((m) => m.status === status).sort(byName);
@@ -133,7 +133,7 @@ export function mentorGroups(mentors: readonly Mentor[], raiseWith: readonly num
  * The mentor chosen when the dialog opens: the first the entry is to raise with; else
  * the only active mentor; else nobody (the user chooses).
  */
-export function firstChoice(mentors: readonly Mentor[], raiseWith: readonly number[]): number | null {
+export function firstChoice(mentors: readonly MentorSummary[], raiseWith: readonly number[]): number | null {
   const linked = raiseWith.find((id) => mentors.some((m) => m.id === id));
   if (linked !== undefined) return linked;
   const active = mentors.filter((m) => m.status === 'active');
@@ -141,7 +141,7 @@ export function firstChoice(mentors: readonly Mentor[], raiseWith: readonly numb
 }
 
 /** Mentors to tick as helping with a goal: active ones, and any already ticked; by name. */
-export function helperChoices(mentors: readonly Mentor[], ticked: readonly number[]): Mentor[] {
+export function helperChoices(mentors: readonly MentorSummary[], ticked: readonly number[]): MentorSummary[] {
   return mentors.filter((m) => m.status === 'active' || ticked.includes(m.id)).sort(byName);
 }
 

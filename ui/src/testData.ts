@@ -3,6 +3,7 @@ import type { CadenceStatus } from './bindings/CadenceStatus';
 import type { CircleMember } from './bindings/CircleMember';
 import type { Mentor } from './bindings/Mentor';
 import type { MentorStatus } from './bindings/MentorStatus';
+import type { MentorSummary } from './bindings/MentorSummary';
 import type { Role } from './bindings/Role';
 
 let nextId = 1;
@@ -50,13 +51,32 @@ export function cadence(over: Partial<CadenceStatus> = {}): CadenceStatus {
   };
 }
 
+/** A mentor as the lists read them (`api.circle()`). */
+export function summary(over: Partial<MentorSummary> = {}): MentorSummary {
+  return {
+    id: nextId++,
+    addedOn: '2026-01-01',
+    sample: false,
+    name: 'Ana Sousa',
+    organisation: '',
+    expertise: '',
+    roles: ['adviser'],
+    status: 'active',
+    cadenceDays: 28,
+    maxGapDays: 56,
+    modes: ['video'],
+    reviewOn: null,
+    ...over,
+  };
+}
+
 export function member(
-  m: Partial<Mentor> = {},
+  m: Partial<MentorSummary> = {},
   c: Partial<CadenceStatus> | null = {},
   extra: Partial<Omit<CircleMember, 'mentor' | 'cadence'>> = {},
 ): CircleMember {
   return {
-    mentor: mentor(m),
+    mentor: summary(m),
     lastCatchUp: null,
     cadence: c === null ? null : cadence(c),
     reviewDue: false,

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from './api';
 import type { CircleMember } from './bindings/CircleMember';
 import type { Mentor } from './bindings/Mentor';
+import type { MentorSummary } from './bindings/MentorSummary';
 import { useApp } from './context';
 
 /**
@@ -30,6 +31,25 @@ export function useCircle(): CircleMember[] | null {
   return members;
 }
 
+/** A whole mentor (from their page) as the lists and pickers read them. */
+export function summaryOf(m: Mentor): MentorSummary {
+  const { agreement } = m;
+  return {
+    id: m.id,
+    addedOn: m.addedOn,
+    sample: m.sample,
+    name: m.name,
+    organisation: m.organisation,
+    expertise: m.expertise,
+    roles: m.roles,
+    status: m.status,
+    cadenceDays: agreement.cadenceDays,
+    maxGapDays: agreement.maxGapDays,
+    modes: agreement.modes,
+    reviewOn: agreement.reviewOn,
+  };
+}
+
 /**
  * The circle's mentors for a dialog to choose from: loaded once when it opens (what the
  * user has started choosing must not move under them). `chosen` turns the loaded list
@@ -37,9 +57,9 @@ export function useCircle(): CircleMember[] | null {
  * `initial` is shown until then, and kept (or an empty list) if loading fails, which is
  * shown with `app.fail`. `null` while loading with nothing to show.
  */
-export function useMentorsOnce(chosen: (loaded: Mentor[]) => Mentor[], initial: Mentor[] | null = null): Mentor[] | null {
+export function useMentorsOnce(chosen: (loaded: MentorSummary[]) => MentorSummary[], initial: MentorSummary[] | null = null): MentorSummary[] | null {
   const app = useApp();
-  const [mentors, setMentors] = useState<Mentor[] | null>(initial);
+  const [mentors, setMentors] = useState<MentorSummary[] | null>(initial);
   useEffect(() => {
     let live = true;
     api.circle().then(

@@ -1,6 +1,6 @@
 //! Reading the whole circle for an export.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::Store;
 use crate::error::Result;
@@ -8,24 +8,18 @@ use crate::export::{CircleExport, ExportOptions, FORMAT, MentorExport, VERSION};
 
 impl Store {
     /// Everything in the circle as of `now`; the journal only if `options` include it.
-    pub fn export(
-        &self,
-        options: ExportOptions,
-        now: DateTime<Utc>,
-        today: NaiveDate,
-    ) -> Result<CircleExport> {
+    pub fn export(&self, options: ExportOptions, now: DateTime<Utc>) -> Result<CircleExport> {
         let mut mentors = Vec::new();
-        for member in self.circle(today)? {
-            let id = member.mentor.id;
+        for mentor in self.mentors()? {
+            let id = mentor.id;
             mentors.push(MentorExport {
-                mentor: member.mentor,
+                mentor,
                 catch_ups: self.catch_ups(id)?,
                 agenda: self.agenda_with_discussed(id)?,
                 advice: self.advice(id)?,
                 gives: self.gives(id)?,
             });
         }
-        mentors.sort_by_key(|exported| exported.mentor.id);
         let journal = if options.include_journal {
             Some(self.entries(u32::MAX, None)?)
         } else {

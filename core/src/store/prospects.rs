@@ -205,8 +205,8 @@ impl Store {
     /// Checks each parsed row against the circle, the prospects and the rows above it.
     pub fn preview_import(&self, parsed: ParsedFile) -> Result<ImportPreview> {
         let mut known: HashMap<String, String> = HashMap::new();
-        for member in self.circle(NaiveDate::MIN)? {
-            let details = &member.mentor.details;
+        for mentor in self.mentors()? {
+            let details = &mentor.details;
             let who = format!("{} in your circle", details.name);
             for key in identity_keys(
                 &details.name,

@@ -4,7 +4,7 @@ import type { Advice } from '../bindings/Advice';
 import type { AgendaItem } from '../bindings/AgendaItem';
 import type { CatchUp } from '../bindings/CatchUp';
 import type { CatchUpDraft } from '../bindings/CatchUpDraft';
-import type { Mentor } from '../bindings/Mentor';
+import type { MentorSummary } from '../bindings/MentorSummary';
 import type { MentorStatus } from '../bindings/MentorStatus';
 import type { Mode } from '../bindings/Mode';
 import { useApp } from '../context';
@@ -28,7 +28,7 @@ const FIELD_IDS: Record<Field, string> = {
 
 interface Props {
   /** Preselected mentor (opened from their page or row). */
-  mentor?: Mentor;
+  mentor?: MentorSummary;
   /** Given when editing an existing catch-up. */
   catchUp?: CatchUp;
   onClose: () => void;
@@ -38,13 +38,13 @@ interface Props {
 const STATUS_ORDER: Record<MentorStatus, number> = { active: 0, paused: 1, alumni: 2 };
 
 // Active mentors first, then paused, then alumni; by name within each.
-function byStatusThenName(a: Mentor, b: Mentor): number {
+function byStatusThenName(a: MentorSummary, b: MentorSummary): number {
   return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareNames(a.name, b.name);
 }
 
 /** The quick log's default: the mentor's most preferred way to talk. */
-function defaultMode(m: Mentor | undefined): Mode {
-  return m?.agreement.modes[0] ?? 'inPerson';
+function defaultMode(m: MentorSummary | undefined): Mode {
+  return m?.modes[0] ?? 'inPerson';
 }
 
 /** What was waiting for this catch-up with a mentor: open agenda items, advice to report back on. */
@@ -175,7 +175,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
   // Paused and alumni mentors come after the active ones, under their own headings. Built
   // once the mentors are loaded, not on every keystroke in the note: there may be thousands.
   const mentorOptions = useMemo(() => {
-    const mentorOption = (m: Mentor) => (
+    const mentorOption = (m: MentorSummary) => (
       <option key={m.id} value={String(m.id)}>
         {m.name}
       </option>

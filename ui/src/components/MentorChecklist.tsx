@@ -1,4 +1,4 @@
-import type { Mentor } from '../bindings/Mentor';
+import type { MentorSummary } from '../bindings/MentorSummary';
 
 interface Props {
   /** Starts the ids: `goal` gives `goal-mentor-3` for a box and `goal-mentors-hint`. */
@@ -7,7 +7,7 @@ interface Props {
   /** The circle is still loading. */
   loading: boolean;
   /** Who can be ticked. */
-  mentors: readonly Mentor[];
+  mentors: readonly MentorSummary[];
   ticked: readonly number[];
   onToggle: (mentorId: number, on: boolean) => void;
   /** Under the boxes: what ticking does, or, with nobody to tick, what will be possible. */

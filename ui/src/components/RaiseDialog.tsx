@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { AgendaItem } from '../bindings/AgendaItem';
-import type { Mentor } from '../bindings/Mentor';
+import type { MentorSummary } from '../bindings/MentorSummary';
 import { useApp } from '../context';
 import { useMentorsOnce } from '../useCircle';
 import { firstChoice, mentorGroups } from '../goals';
@@ -77,7 +77,7 @@ export function RaiseDialog({ text: startText, fromEntry, raiseWith, shortened, 
   };
 
   const groups = mentorGroups(mentors ?? [], raiseWith);
-  const mentorOption = (m: Mentor) => (
+  const mentorOption = (m: MentorSummary) => (
     <option key={m.id} value={String(m.id)}>
       {m.name}
     </option>

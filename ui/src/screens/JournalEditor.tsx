@@ -4,7 +4,7 @@ import { Autosaver, type SaveState } from '../autosave';
 import type { Draft } from '../bindings/Draft';
 import type { EntryContent } from '../bindings/EntryContent';
 import type { JournalEntry } from '../bindings/JournalEntry';
-import type { Mentor } from '../bindings/Mentor';
+import type { MentorSummary } from '../bindings/MentorSummary';
 import { Day } from '../components/Day';
 import { FieldError, FormError, focusById, showSaveError } from '../components/Dialog';
 import { MentorChecklist } from '../components/MentorChecklist';
@@ -64,7 +64,7 @@ function statusText(state: SaveState, problem: string | undefined): string {
   }
 }
 
-function byName(a: Mentor, b: Mentor): number {
+function byName(a: MentorSummary, b: MentorSummary): number {
   return compareNames(a.name, b.name);
 }
 

@@ -1,6 +1,7 @@
 import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
+import { summaryOf } from '../useCircle';
 import type { CatchUp } from '../bindings/CatchUp';
 import type { Mentor } from '../bindings/Mentor';
 import type { MentorPage } from '../bindings/MentorPage';
@@ -221,7 +222,7 @@ export function MentorView({ id }: { id: number }) {
             type="button"
             class="button button-primary"
             title={`Log a catch-up (${shortcut('L')})`}
-            onClick={() => app.openDialog({ type: 'logCatchUp', mentor })}
+            onClick={() => app.openDialog({ type: 'logCatchUp', mentor: summaryOf(mentor) })}
           >
             Log catch-up
           </button>
@@ -354,7 +355,7 @@ export function MentorView({ id }: { id: number }) {
                 <button
                   type="button"
                   class="button button-small button-quiet"
-                  onClick={() => app.openDialog({ type: 'editCatchUp', mentor, catchUp: c })}
+                  onClick={() => app.openDialog({ type: 'editCatchUp', mentor: summaryOf(mentor), catchUp: c })}
                 >
                   Edit
                 </button>

@@ -208,7 +208,7 @@ function CircleRow({ member, section }: { member: ListedMember; section: Section
   const app = useApp();
   const { mentor, cadence } = member;
   const details = [mentor.organisation, rolesText(mentor.roles)].filter((s) => s.trim() !== '').join(' · ');
-  const reviewOn = mentor.agreement.reviewOn;
+  const reviewOn = mentor.reviewOn;
   const open = () => app.navigate({ name: 'mentor', id: mentor.id });
   return (
     <li class={`row row-${cadence.status}${section === 'review' ? ' row-review' : ''}`}>

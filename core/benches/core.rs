@@ -5,8 +5,9 @@
 //! cost of encryption is a measured ratio. A table of medians and ratios is printed at
 //! the end (it is what docs/performance.md shows).
 //!
-//! Run with `cargo bench -p mentor-core`. With `-- --test` (what CI runs) every
-//! benchmark runs once on small circles: it shows they run, not how fast.
+//! Run with `cargo bench -p mentor-core`. Under `cargo test -p mentor-core --benches`
+//! (what CI runs) every benchmark runs once on small circles: it shows they run, not how
+//! fast.
 //!
 //! The datasets take a while to write (the stress one a minute or two per copy), so
 //! they are kept under the target folder and reused while the schema and the
@@ -35,9 +36,11 @@ fn noon() -> chrono::DateTime<Utc> {
     Utc.from_utc_datetime(&today().and_hms_opt(12, 0, 0).expect("noon"))
 }
 
-/// `-- --test`: run each benchmark once, on small circles.
+/// Run each benchmark once, on small circles: under `cargo test --benches` (no
+/// `--bench` flag: what CI runs) or `cargo bench -- --test`.
 fn quick() -> bool {
-    std::env::args().any(|arg| arg == "--test")
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().any(|arg| arg == "--test") || !args.iter().any(|arg| arg == "--bench")
 }
 
 /// Where criterion writes its estimates, and where the datasets are kept.

@@ -471,6 +471,28 @@ mod tests {
         assert_eq!(store.circle(today()).expect("circle").len(), 3);
     }
 
+    /// The nudge loop's own lean read agrees with the home screen's, on a circle with
+    /// every status.
+    #[test]
+    fn the_nudge_candidates_are_those_the_circle_shows_as_wanting_a_catch_up() {
+        let (_dir, store, _) = made(SEED);
+        let mut compared = 0;
+        for today in [today(), today() + Days::new(20), today() + Days::new(200)] {
+            let lean = store.nudge_candidates(today).expect("candidates");
+            let from_circle = crate::nudge::candidates(&store.circle(today).expect("circle"));
+            let sorted = |mut list: Vec<crate::nudge::Candidate>| {
+                list.sort_by_key(|candidate| candidate.mentor_id);
+                list
+            };
+            compared += lean.len();
+            assert_eq!(sorted(lean), sorted(from_circle));
+        }
+        assert!(
+            compared > 0,
+            "some mentor wanted a catch-up on one of the days"
+        );
+    }
+
     #[test]
     fn the_same_seed_gives_the_same_circle_and_another_seed_another() {
         let names = |seed| {

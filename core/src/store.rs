@@ -404,9 +404,13 @@ impl Store {
         }
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
         conn.execute_batch(
+            // SQLCipher decrypts and checks every page it reads into its cache; the
+            // default 2 MiB holds a fraction of a large circle's home screen, so every
+            // read decrypted it all again. Up to 16 MiB, used only as pages are read.
             "PRAGMA journal_mode = WAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = 5000;",
+             PRAGMA busy_timeout = 5000;
+             PRAGMA cache_size = -16384;",
         )?;
         let mut store = Store {
             conn,
@@ -728,9 +732,16 @@ fn summary_from_row(
             "unknown role, status or mode in a mentor row".into(),
         )));
     };
+    let Some(added_on) = day_at(row, 1)? else {
+        return Err(rusqlite::Error::InvalidColumnType(
+            1,
+            "added_on".into(),
+            rusqlite::types::Type::Null,
+        ));
+    };
     let summary = MentorSummary {
         id: row.get(0)?,
-        added_on: row.get(1)?,
+        added_on,
         sample: row.get(2)?,
         name: row.get(3)?,
         organisation: row.get(4)?,
@@ -740,9 +751,40 @@ fn summary_from_row(
         cadence_days: row.get(8)?,
         max_gap_days: row.get(9)?,
         modes,
-        review_on: row.get(11)?,
+        review_on: day_at(row, 11)?,
     };
-    Ok(Ok((summary, row.get(12)?, row.get(13)?)))
+    Ok(Ok((summary, day_at(row, 12)?, day_at(row, 13)?)))
+}
+
+/// A stored day (`YYYY-MM-DD`) read without a format parser: the home screen reads four
+/// per mentor, and the general parser was most of its time in a circle of thousands.
+fn day_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let text = match row.get_ref(index)? {
+        rusqlite::types::ValueRef::Null => return Ok(None),
+        value => value.as_str()?,
+    };
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = text.get(range)?;
+        digits
+            .bytes()
+            .all(|byte| byte.is_ascii_digit())
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let bytes = text.as_bytes();
+    let parsed = (bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-')
+        .then(|| {
+            let year = i32::try_from(number(0..4)?).ok()?;
+            NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+        })
+        .flatten();
+    parsed.map(Some).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            "not a day".into(),
+        )
+    })
 }
 
 /// The mentor columns that are not part of a draft.

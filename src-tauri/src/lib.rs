@@ -24,6 +24,9 @@ use crate::shell::ShellRequest;
 /// Overrides where the data folder lives (tests point it at a temporary folder).
 pub const DATA_DIR_ENV: &str = "MENTOR_CIRCLE_DATA_DIR";
 
+/// How long after start the daily backup waits, so starting up never waits behind it.
+const BACKUP_AFTER_START: chrono::TimeDelta = chrono::TimeDelta::seconds(90);
+
 /// Passed by the login item: start in the tray, without a window.
 const AUTOSTART_ARG: &str = "--autostart";
 
@@ -152,6 +155,7 @@ fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
             let nudges = app.state::<Nudges>();
             let mut shown_due = None;
             let mut first_pass = true;
+            let backups_from = Utc::now() + BACKUP_AFTER_START;
             loop {
                 let had_problem = nudges.lock().problem().is_some();
                 let pass =
@@ -172,8 +176,10 @@ fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
                     })
                 };
                 // The daily backup rides on the loop: it wakes at least hourly while the
-                // app runs, and right after the circle opens.
-                if tick.is_some() {
+                // app runs, and once a little after start (a large circle's copy takes
+                // a second or two, which the home screen must not wait behind).
+                let backups_wait = Utc::now() < backups_from;
+                if tick.is_some() && !backups_wait {
                     circle.back_up_daily();
                 }
                 let wake_at = match tick {
@@ -189,6 +195,11 @@ fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
                     // Locked (or a read failed): nothing to plan from; the window's
                     // "Try again" rings the alarm once the circle opens.
                     None => Utc::now() + LONGEST_SLEEP,
+                };
+                let wake_at = if backups_wait {
+                    wake_at.min(backups_from)
+                } else {
+                    wake_at
                 };
                 if nudges.lock().problem().is_some() != had_problem {
                     let _ = app.emit_to("main", shell::NUDGE_PROBLEM_EVENT, ());

@@ -8,8 +8,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{Store, ensure_mentor_exists};
+use crate::cadence::{self, Terms};
 use crate::error::{Error, Result};
-use crate::model::MentorId;
+use crate::model::{MentorId, MentorStatus};
 use crate::nudge::{
     self, Candidate, LockedSchedule, Nudge, NudgeId, NudgeOutcome, NudgeRecord, NudgeSettings,
     NudgedMentor, Sent, Snooze,
@@ -140,8 +141,46 @@ impl Store {
     }
 
     /// The mentors who want a catch-up on `today`, for the planner.
+    ///
+    /// Reads only what the cadence rule needs, and a name only for those it returns: the
+    /// loop runs this on every pass, over circles of thousands.
     pub fn nudge_candidates(&self, today: NaiveDate) -> Result<Vec<Candidate>> {
-        Ok(nudge::candidates(&self.circle(today)?))
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, status, cadence_days, max_gap_days, review_on, added_on,
+                    last_catch_up, snoozed_until, name
+             FROM mentor WHERE status <> 'paused'",
+        )?;
+        let mut rows = statement.query([])?;
+        let mut candidates = Vec::new();
+        while let Some(row) = rows.next()? {
+            let status =
+                MentorStatus::from_key(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)
+                    .ok_or_else(|| Error::Internal("unknown status in a mentor row".into()))?;
+            let last_catch_up = super::day_at(row, 6)?;
+            let terms = Terms {
+                status,
+                cadence_days: row.get(2)?,
+                max_gap_days: row.get(3)?,
+                review_on: super::day_at(row, 4)?,
+                added_on: super::day_at(row, 5)?
+                    .ok_or_else(|| Error::Internal("a mentor row without its day".into()))?,
+            };
+            let (cadence, review_due) = cadence::standing(terms, last_catch_up, today);
+            let Some(cadence) = cadence.filter(|c| cadence::wants_catch_up(Some(c), review_due))
+            else {
+                continue;
+            };
+            let snoozed_until = super::day_at(row, 7)?;
+            candidates.push(Candidate {
+                mentor_id: row.get(0)?,
+                name: row.get(8)?,
+                status: cadence.status,
+                since: last_catch_up.unwrap_or(terms.added_on),
+                caught_up_before: last_catch_up.is_some(),
+                snoozed_until: snoozed_until.filter(|until| *until > today),
+            });
+        }
+        Ok(candidates)
     }
 
     /// Every nudge recorded at or after `since`, oldest first.

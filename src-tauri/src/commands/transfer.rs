@@ -21,7 +21,7 @@ pub async fn export_circle(
 ) -> Reply<ExportDone> {
     circle.with_store(|store, today| {
         let now = Utc::now();
-        let document = store.export(ExportOptions { include_journal }, now, today)?;
+        let document = store.export(ExportOptions { include_journal }, now)?;
         export::write(&document, format, &path, today, now)
     })
 }

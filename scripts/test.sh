@@ -37,6 +37,9 @@ if [ -n "$(git status --porcelain -- ui/src/bindings 2>/dev/null)" ]; then
   [ "${CI:-}" = "true" ] && exit 1
 fi
 
+say "Benchmarks, each run once on small circles (that they run; scripts/bench-core.sh measures)"
+cargo test --locked -p mentor-core --benches
+
 say "UI type check and unit tests"
 npm --prefix ui run typecheck
 npm --prefix ui test

@@ -381,6 +381,8 @@ fn print_table(criterion_dir: &Path) {
         rows.push((title, encrypted, plain));
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
+    // Folders left by an earlier run under another name may carry the same title.
+    rows.dedup_by(|a, b| a.0 == b.0);
     println!("\n| operation | encrypted | plain | ratio |\n|---|---:|---:|---:|");
     for (title, encrypted, plain) in rows {
         println!(

@@ -7,6 +7,19 @@ import type { MentorSummary } from './bindings/MentorSummary';
 import { useApp } from './context';
 
 /**
+ * The circle asked for the moment the app first finds it open, before the home screen
+ * is even drawn: the first `useCircle` takes it instead of asking again, so start-up
+ * waits for one round trip, not a render and then a round trip.
+ */
+let early: Promise<CircleMember[]> | null = null;
+
+export function askForCircleEarly(): void {
+  early = api.circle();
+  // Taken by useCircle; if the screen shown first is another one, a failure is its to report.
+  early.catch(() => {});
+}
+
+/**
  * Everyone in the circle, in the backend's order (most urgent first), reloaded when
  * `app.refreshKey` changes. `null` while the first load runs; a failure is shown with
  * `app.fail` and leaves what was there (or an empty list).
@@ -16,7 +29,9 @@ export function useCircle(): CircleMember[] | null {
   const [members, setMembers] = useState<CircleMember[] | null>(null);
   useEffect(() => {
     let live = true;
-    api.circle().then(
+    const asked = early ?? api.circle();
+    early = null;
+    asked.then(
       (m) => live && setMembers(m),
       (e) => {
         if (!live) return;

@@ -44,12 +44,18 @@ say "UI type check and unit tests"
 npm --prefix ui run typecheck
 npm --prefix ui test
 
-say "Building the app"
-cargo build --locked -p mentor-circle
+say "Building the app, and the bare window and benchmark that measure it"
+cargo build --locked -p mentor-circle -p bare-window
+# Apart: the benchmark's extra core features (bench-data) must not reach the app.
+cargo build --locked -p mentor-bench
 export MENTOR_CIRCLE_APP="$CARGO_TARGET_DIR/debug/mentor-circle"
 
 say "Keyring and end-to-end tests (Xvfb, private D-Bus, headless gnome-keyring)"
 scripts/headless.sh cargo test --locked -p mentor-circle -p mentor-e2e
+
+say "The app benchmark, once on a small circle (that it runs; scripts/bench-app.sh measures)"
+scripts/headless.sh "$CARGO_TARGET_DIR/debug/bench-app" --quick \
+  --app "$MENTOR_CIRCLE_APP" --bare "$CARGO_TARGET_DIR/debug/bare-window"
 
 # One closing line for every runner above: cargo's "N passed" per test binary, and
 # vitest's "Tests N passed".

@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "unlock",
     "lock_after_idle",
     "set_lock_after_idle",
+    "home_shown",
     "unlock_with_passphrase",
     "unlock_with_recovery_key",
     "create_with_passphrase",

@@ -131,6 +131,12 @@ impl World {
         command.spawn().expect("the app starts")
     }
 
+    /// The environment the app needs to run in this world (its data folder, its XDG
+    /// folders and the world's own session bus, if any), to start it by other means.
+    pub fn app_env(&self) -> Vec<(String, PathBuf)> {
+        self.env()
+    }
+
     fn env(&self) -> Vec<(String, PathBuf)> {
         let root = self.root.path();
         let mut env = vec![

@@ -1,0 +1,67 @@
+//! A bare Tauri window, built from the same configuration as Mentor Circle (the same
+//! `tauri` features, release profile, CSP and window) with nothing else in it: no tray,
+//! no plugins, no database. The app's benchmark (`bench/app`) measures the app against
+//! it, so what the app costs beyond any Tauri window shows.
+
+// No console window on Windows release builds, as the app.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
+
+/// Where the webview keeps its storage, as the app's data folder variable does.
+const DATA_DIR_ENV: &str = "MENTOR_CIRCLE_DATA_DIR";
+
+/// Set to `1` by the benchmark: the page's `ready` is printed on stdout.
+const REPORT_READY_ENV: &str = "MENTOR_CIRCLE_REPORT_READY";
+
+/// Start with the window hidden, as the app does when started at login.
+const AUTOSTART_ARG: &str = "--autostart";
+
+/// Called by the page once it is loaded and painted; prints `ready` for the benchmark.
+#[tauri::command]
+async fn ready() {
+    if std::env::var_os(REPORT_READY_ENV).is_some_and(|value| value == "1") {
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "ready");
+        let _ = stdout.flush();
+    }
+}
+
+fn main() {
+    let autostarted = std::env::args().any(|arg| arg == AUTOSTART_ARG);
+    let result = tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![ready])
+        .on_window_event(|window, event| {
+            // As in the app: closing the window hides it, and the process stays.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                api.prevent_close();
+                let _ = window.hide();
+            }
+        })
+        .setup(move |app| {
+            let data_dir = data_dir(app.handle())?;
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
+                .title("Bare Window")
+                .inner_size(1100.0, 720.0)
+                .min_inner_size(800.0, 560.0)
+                .data_directory(data_dir.join("webview"))
+                .visible(!autostarted)
+                .build()?;
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("bare-window: could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn data_dir(app: &tauri::AppHandle) -> tauri::Result<PathBuf> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => app.path().app_data_dir(),
+    }
+}

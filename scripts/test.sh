@@ -38,7 +38,7 @@ if [ -n "$(git status --porcelain -- ui/src/bindings 2>/dev/null)" ]; then
 fi
 
 say "Benchmarks, each run once on small circles (that they run; scripts/bench-core.sh measures)"
-cargo test --locked -p mentor-core --benches
+cargo test --locked -p mentor-core --bench core
 
 say "UI type check and unit tests"
 npm --prefix ui run typecheck

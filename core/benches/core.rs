@@ -5,7 +5,7 @@
 //! cost of encryption is a measured ratio. A table of medians and ratios is printed at
 //! the end (it is what docs/performance.md shows).
 //!
-//! Run with `cargo bench -p mentor-core`. Under `cargo test -p mentor-core --benches`
+//! Run with `cargo bench -p mentor-core`. Under `cargo test -p mentor-core --bench core`
 //! (what CI runs) every benchmark runs once on small circles: it shows they run, not how
 //! fast.
 //!
@@ -36,7 +36,7 @@ fn noon() -> chrono::DateTime<Utc> {
     Utc.from_utc_datetime(&today().and_hms_opt(12, 0, 0).expect("noon"))
 }
 
-/// Run each benchmark once, on small circles: under `cargo test --benches` (no
+/// Run each benchmark once, on small circles: under `cargo test --bench core` (no
 /// `--bench` flag: what CI runs) or `cargo bench -- --test`.
 fn quick() -> bool {
     let args: Vec<String> = std::env::args().collect();

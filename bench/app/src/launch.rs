@@ -2,7 +2,6 @@
 //! each prints on stdout once its first screen is shown and usable.
 
 use std::io::{BufRead, BufReader};
-use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -57,8 +56,8 @@ pub struct Running {
     stopped: bool,
 }
 
-/// Starts `subject` with `args`, as the leader of its own process group (so it and its
-/// WebKit processes can be stopped together).
+/// Starts `subject` with `args`. It stays in the benchmark's process group, so that
+/// Ctrl-C in a terminal stops it (and its WebKit processes) with the benchmark.
 pub fn launch(subject: &Subject, args: &[&str]) -> Result<Running, String> {
     let log = std::fs::OpenOptions::new()
         .create(true)
@@ -72,8 +71,7 @@ pub fn launch(subject: &Subject, args: &[&str]) -> Result<Running, String> {
         .env(REPORT_READY_ENV, "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(log)
-        .process_group(0);
+        .stderr(log);
     let started = Instant::now();
     let mut child = command.spawn().map_err(|error| {
         format!(

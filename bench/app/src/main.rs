@@ -30,7 +30,7 @@ const AUTOSTART_ARG: &str = "--autostart";
 /// What was measured of one program on one dataset.
 #[derive(Debug, Default)]
 pub struct Measured {
-    /// The first launch on this data (caches cold, the day's first backup), not counted.
+    /// The first launch on this data (WebKit's storage and caches new), not counted.
     pub first_launch: Duration,
     /// Spawn to interactive, one per round.
     pub starts: Vec<Duration>,
@@ -54,6 +54,17 @@ pub struct DatasetResult {
     pub seeding: Duration,
     pub app: Measured,
     pub bare: Measured,
+    /// Readings taken while other WebKit or GTK processes ran (they disturb them).
+    pub disturbed: Vec<String>,
+}
+
+/// Notes a reading taken while WebKit or GTK processes other than those of `ours` ran.
+fn note_others(disturbed: &mut Vec<String>, reading: &str, ours: &[u32]) {
+    let others = process::other_webkit_processes(ours);
+    if others > 0 {
+        println!("  (note: {others} other WebKit/GTK process(es) running during: {reading})");
+        disturbed.push(format!("{reading} ({others})"));
+    }
 }
 
 fn main() {
@@ -144,9 +155,10 @@ fn bench_dataset(
     };
     let mut app_measured = Measured::default();
     let mut bare_measured = Measured::default();
+    let mut disturbed = Vec::new();
 
-    // The first launch on new data does one-off work (WebKit's caches, the day's
-    // backup): timed apart, and let finish before anything is measured.
+    // The first launch on new data does one-off work (WebKit creates its storage and
+    // caches): timed apart, and let finish before anything is measured.
     for (subject, measured) in [(&app, &mut app_measured), (&bare, &mut bare_measured)] {
         let mut running = launch(subject, &[])?;
         measured.first_launch = running.wait_ready(options.timeout)?;
@@ -166,13 +178,15 @@ fn bench_dataset(
         } else {
             [(&bare, &mut bare_measured), (&app, &mut app_measured)]
         };
-        let mut line = format!("round {}:", round + 1);
+        let mut line = format!("round {} (load {}):", round + 1, process::load_average());
         for (subject, measured) in order {
             let mut running = launch(subject, &[])?;
             let start = running.wait_ready(options.timeout)?;
             std::thread::sleep(options.settle);
             running.check_alive()?;
             let memory = process::memory(running.pid());
+            let reading = format!("round {}, {}", round + 1, subject.program.name());
+            note_others(&mut disturbed, &reading, &[running.pid()]);
             running.stop()?;
             line += &format!(
                 " {} {} ms ({:.0} MiB PSS);",
@@ -186,60 +200,55 @@ fn bench_dataset(
         println!("{}", line.trim_end_matches(';'));
     }
 
-    idle_with_windows_open(
-        options,
-        &app,
-        &bare,
-        &mut app_measured,
-        &mut bare_measured,
-        ticks,
-    )?;
-    idle_with_windows_closed(
-        options,
-        &app,
-        &bare,
-        &mut app_measured,
-        &mut bare_measured,
-        ticks,
-    )?;
+    let subjects = [&app, &bare];
+    let mut both = [&mut app_measured, &mut bare_measured];
+    idle_with_windows_open(options, subjects, &mut both, &mut disturbed, ticks)?;
+    idle_with_windows_closed(options, subjects, &mut both, &mut disturbed, ticks)?;
 
     Ok(DatasetResult {
         dataset: dataset.clone(),
         seeding,
         app: app_measured,
         bare: bare_measured,
+        disturbed,
     })
 }
 
 /// Both running at once, untouched: memory settled and after the idle period, CPU over it.
 fn idle_with_windows_open(
     options: &Options,
-    app: &Subject,
-    bare: &Subject,
-    app_measured: &mut Measured,
-    bare_measured: &mut Measured,
+    subjects: [&Subject; 2],
+    measured: &mut [&mut Measured; 2],
+    disturbed: &mut Vec<String>,
     ticks: u64,
 ) -> Result<(), String> {
-    let mut app_running = launch(app, &[])?;
-    app_running.wait_ready(options.timeout)?;
-    let mut bare_running = launch(bare, &[])?;
-    bare_running.wait_ready(options.timeout)?;
+    let mut running = Vec::new();
+    for subject in subjects {
+        let mut launched = launch(subject, &[])?;
+        launched.wait_ready(options.timeout)?;
+        running.push(launched);
+    }
     std::thread::sleep(options.settle);
-    app_measured.together_settled = process::memory(app_running.pid());
-    bare_measured.together_settled = process::memory(bare_running.pid());
-    let app_before = cpu_sample(app_running.pid());
-    let bare_before = cpu_sample(bare_running.pid());
+    let pids: Vec<u32> = running.iter().map(Running::pid).collect();
+    let mut before = Vec::new();
+    for (pid, measured) in pids.iter().zip(measured.iter_mut()) {
+        measured.together_settled = process::memory(*pid);
+        before.push(cpu_sample(*pid));
+    }
+    note_others(disturbed, "both open, settled", &pids);
     println!(
         "both open and idle for {:.1} min…",
         options.idle.as_secs_f64() / 60.0
     );
-    idle(options.idle, &mut [&mut app_running, &mut bare_running])?;
-    app_measured.open_idle_cpu = cpu_percent(&app_before, &cpu_sample(app_running.pid()), ticks);
-    bare_measured.open_idle_cpu = cpu_percent(&bare_before, &cpu_sample(bare_running.pid()), ticks);
-    app_measured.together_idle = process::memory(app_running.pid());
-    bare_measured.together_idle = process::memory(bare_running.pid());
-    app_running.stop()?;
-    bare_running.stop()?;
+    idle(options.idle, &mut running)?;
+    for ((pid, measured), before) in pids.iter().zip(measured.iter_mut()).zip(&before) {
+        measured.open_idle_cpu = cpu_percent(before, &cpu_sample(*pid), ticks);
+        measured.together_idle = process::memory(*pid);
+    }
+    note_others(disturbed, "both open, after idling", &pids);
+    for program in running {
+        program.stop()?;
+    }
     Ok(())
 }
 
@@ -247,41 +256,37 @@ fn idle_with_windows_open(
 /// CPU over the closed idle period.
 fn idle_with_windows_closed(
     options: &Options,
-    app: &Subject,
-    bare: &Subject,
-    app_measured: &mut Measured,
-    bare_measured: &mut Measured,
+    subjects: [&Subject; 2],
+    measured: &mut [&mut Measured; 2],
+    disturbed: &mut Vec<String>,
     ticks: u64,
 ) -> Result<(), String> {
-    let mut app_running = launch(app, &[AUTOSTART_ARG])?;
-    let mut bare_running = launch(bare, &[AUTOSTART_ARG])?;
+    let mut running = Vec::new();
+    for subject in subjects {
+        running.push(launch(subject, &[AUTOSTART_ARG])?);
+    }
     println!(
         "both started with the window closed; settling {} s, then idle for {} s…",
         options.closed_settle.as_secs(),
         options.closed_idle.as_secs()
     );
-    idle(
-        options.closed_settle,
-        &mut [&mut app_running, &mut bare_running],
-    )?;
-    let app_before = cpu_sample(app_running.pid());
-    let bare_before = cpu_sample(bare_running.pid());
-    idle(
-        options.closed_idle,
-        &mut [&mut app_running, &mut bare_running],
-    )?;
-    app_measured.closed_idle_cpu = cpu_percent(&app_before, &cpu_sample(app_running.pid()), ticks);
-    bare_measured.closed_idle_cpu =
-        cpu_percent(&bare_before, &cpu_sample(bare_running.pid()), ticks);
-    app_measured.closed_memory = process::memory(app_running.pid());
-    bare_measured.closed_memory = process::memory(bare_running.pid());
-    app_running.stop()?;
-    bare_running.stop()?;
+    idle(options.closed_settle, &mut running)?;
+    let pids: Vec<u32> = running.iter().map(Running::pid).collect();
+    let before: Vec<_> = pids.iter().map(|pid| cpu_sample(*pid)).collect();
+    idle(options.closed_idle, &mut running)?;
+    for ((pid, measured), before) in pids.iter().zip(measured.iter_mut()).zip(&before) {
+        measured.closed_idle_cpu = cpu_percent(before, &cpu_sample(*pid), ticks);
+        measured.closed_memory = process::memory(*pid);
+    }
+    note_others(disturbed, "windows closed", &pids);
+    for program in running {
+        program.stop()?;
+    }
     Ok(())
 }
 
 /// Sleeps for `period`, waking now and then only to check that nothing has exited.
-fn idle(period: Duration, running: &mut [&mut Running]) -> Result<(), String> {
+fn idle(period: Duration, running: &mut [Running]) -> Result<(), String> {
     let until = Instant::now() + period;
     loop {
         for program in running.iter_mut() {

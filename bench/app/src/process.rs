@@ -12,7 +12,6 @@ struct Stat {
     /// The kernel's short name (`comm`, at most 15 bytes), e.g. `WebKitWebProces`.
     name: String,
     parent: u32,
-    group: u32,
     /// `Z` (zombie) and `X` (dead) processes are gone for every purpose here.
     state: char,
     /// utime + stime + cutime + cstime, in clock ticks.
@@ -33,7 +32,6 @@ impl Stat {
             name,
             state: fields.first()?.chars().next()?,
             parent: u32::try_from(number(1)?).ok()?,
-            group: u32::try_from(number(2)?).ok()?,
             // Fields 14 to 17 of stat(5), counted from the state (field 3).
             ticks: number(11)? + number(12)? + number(13)? + number(14)?,
         })
@@ -55,9 +53,7 @@ fn all_processes() -> Vec<Stat> {
         .collect()
 }
 
-/// The living processes of the tree rooted at `root`: its descendants, and anything left
-/// in its process group (it is started as a group leader), which catches a helper whose
-/// parent has already gone.
+/// The living processes of the tree rooted at `root` (itself and its descendants).
 fn tree(root: u32) -> Vec<Stat> {
     let all = all_processes();
     let mut ours = vec![root];
@@ -72,8 +68,36 @@ fn tree(root: u32) -> Vec<Stat> {
         index += 1;
     }
     all.into_iter()
-        .filter(|process| process.alive() && (ours.contains(&process.pid) || process.group == root))
+        .filter(|process| process.alive() && ours.contains(&process.pid))
         .collect()
+}
+
+/// How many processes outside the trees rooted at `ours` have WebKit or GTK loaded
+/// (another WebKit app, say an end-to-end test): they share those libraries' pages,
+/// which lowers everyone's PSS, and they compete for the CPU.
+pub fn other_webkit_processes(ours: &[u32]) -> usize {
+    let mine: Vec<u32> = ours
+        .iter()
+        .flat_map(|&root| tree(root))
+        .map(|process| process.pid)
+        .collect();
+    let loads_webkit = |pid: u32| {
+        std::fs::read_to_string(format!("/proc/{pid}/maps"))
+            .is_ok_and(|maps| maps.contains("libwebkit2gtk") || maps.contains("libgtk-3.so"))
+    };
+    all_processes()
+        .into_iter()
+        .filter(|process| process.alive() && !mine.contains(&process.pid))
+        .filter(|process| process.name.starts_with("WebKit") || loads_webkit(process.pid))
+        .count()
+}
+
+/// The 1-minute load average, as a hint of what else the machine was doing.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 /// Memory of a process tree, summed over its processes, in KiB.
@@ -181,7 +205,7 @@ pub fn ticks_per_second() -> u64 {
 }
 
 /// Waits, up to `longest`, until the tree uses less than `percent` of a core over a
-/// second: after a first launch, so its one-off work (a daily backup, WebKit's caches)
+/// second: after a first launch, so its one-off work (WebKit creating its storage)
 /// is not still running under the next measurement.
 pub fn wait_until_quiet(root: u32, percent: f64, longest: Duration, ticks_per_second: u64) {
     let deadline = Instant::now() + longest;
@@ -194,13 +218,12 @@ pub fn wait_until_quiet(root: u32, percent: f64, longest: Duration, ticks_per_se
     }
 }
 
-/// Sends `signal` (a name such as `TERM`) to the process group `group` and to `pids`.
-fn send(signal: &str, group: u32, pids: &[u32]) {
+/// Sends `signal` (a name such as `TERM`) to `pids`.
+fn send(signal: &str, pids: &[u32]) {
     let mut command = Command::new("kill");
     command
         .arg(format!("-{signal}"))
         .arg("--")
-        .arg(format!("-{group}"))
         .args(pids.iter().map(u32::to_string))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -219,7 +242,7 @@ pub fn stop_tree(child: &mut Child) -> Result<(), String> {
         ("TERM", Duration::from_secs(10)),
         ("KILL", Duration::from_secs(5)),
     ] {
-        send(signal, root, &pids);
+        send(signal, &pids);
         let deadline = Instant::now() + patience;
         loop {
             let reaped = !matches!(child.try_wait(), Ok(None));

@@ -221,6 +221,16 @@ pub fn render(options: &Options, results: &[DatasetResult], sizes: (u64, u64)) -
             list(app),
             list(bare)
         );
+        if !result.disturbed.is_empty() {
+            let _ = writeln!(
+                out,
+                "**Disturbed:** other WebKit/GTK processes ran during {} reading(s): {}. They \
+                 share the libraries' pages (lowering PSS) and compete for the CPU; run again \
+                 on a quiet machine.\n",
+                result.disturbed.len(),
+                result.disturbed.join("; ")
+            );
+        }
     }
 
     let (app_size, bare_size) = sizes;

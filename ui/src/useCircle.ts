@@ -29,7 +29,9 @@ export function useCircle(): CircleMember[] | null {
   const [members, setMembers] = useState<CircleMember[] | null>(null);
   useEffect(() => {
     let live = true;
-    const asked = early ?? api.circle();
+    // Only the first load of a session may take it: after any change (refreshKey moved)
+    // it would be out of date.
+    const asked = (app.refreshKey === 0 ? early : null) ?? api.circle();
     early = null;
     asked.then(
       (m) => live && setMembers(m),

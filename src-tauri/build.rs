@@ -28,6 +28,8 @@ const COMMANDS: &[&str] = &[
     "import_circle",
     "prospects",
     "circle",
+    "home",
+    "home_section",
     "circle_health",
     "mentor_page",
     "add_mentor",

@@ -23,7 +23,7 @@ use mentor_core::dataset::{self, Size};
 use mentor_core::export::ExportOptions;
 use mentor_core::journal::{DraftOf, EntryContent, SearchQuery};
 use mentor_core::key::MemorySecretStore;
-use mentor_core::model::{CatchUpDraft, Mode};
+use mentor_core::model::{CatchUpDraft, Mode, Section};
 use mentor_core::nudge;
 use mentor_core::store::SCHEMA_VERSION;
 use mentor_core::{DbKey, Store, Vault, cadence};
@@ -165,7 +165,21 @@ fn circle_benches(c: &mut Criterion, name: &'static str, size: Size) {
     };
     let mut compare = compare;
 
-    compare(c, "home screen (everyone, every status)", &mut |store| {
+    compare(
+        c,
+        "home screen (every section: counts, first pages)",
+        &mut |store| {
+            black_box(store.home(today).expect("home"));
+        },
+    );
+    compare(c, "home screen: the next page of a section", &mut |store| {
+        black_box(
+            store
+                .home_section(today, Section::Later, 100, 100)
+                .expect("page"),
+        );
+    });
+    compare(c, "Mentors place (everyone, every status)", &mut |store| {
         black_box(store.circle(today).expect("circle"));
     });
     compare(c, "one mentor's page", &mut |store| {

@@ -480,6 +480,75 @@ pub struct CircleMember {
     pub snoozed_until: Option<NaiveDate>,
 }
 
+impl CircleMember {
+    /// The home screen's section for this member; `None` while paused (never due).
+    pub fn section(&self) -> Option<Section> {
+        let cadence = self.cadence.as_ref()?;
+        if self.mentor.status == MentorStatus::Paused {
+            return None;
+        }
+        Some(if self.review_due {
+            Section::Review
+        } else {
+            match cadence.status {
+                DueStatus::Overdue => Section::Overdue,
+                DueStatus::Due => Section::Due,
+                DueStatus::DueSoon => Section::Week,
+                DueStatus::Ok if cadence.days_until_due <= 7 => Section::Week,
+                DueStatus::Ok => Section::Later,
+            }
+        })
+    }
+}
+
+/// The sections of the home screen, in the order it shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Section {
+    /// Agreements whose review day has come (whatever their cadence says).
+    Review,
+    Overdue,
+    Due,
+    /// Due soon, or due within seven days.
+    Week,
+    Later,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Review,
+        Section::Overdue,
+        Section::Due,
+        Section::Week,
+        Section::Later,
+    ];
+}
+
+/// One section of the home screen: how many it holds and the first of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HomeSection {
+    pub key: Section,
+    pub total: u32,
+    /// The first page, in the order the user should act (see [`crate::store::Store::home`]).
+    pub members: Vec<CircleMember>,
+}
+
+/// What the home screen shows: its non-empty sections, each a page at a time, and the
+/// counts it speaks of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Home {
+    pub sections: Vec<HomeSection>,
+    /// Everyone in the circle, paused or not.
+    pub everyone: u32,
+    pub paused: u32,
+    pub samples: u32,
+}
+
 /// Everything a mentor's page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -30,6 +30,7 @@ mod advice;
 mod agenda;
 mod backup;
 mod export;
+mod home;
 
 pub(crate) use backup::{BackupCopy, preview as preview_backup, remove_if_there};
 mod journal;
@@ -317,6 +318,23 @@ pub const MIGRATIONS: &[&str] = &[
             (SELECT max(happened_on) FROM catch_up WHERE mentor_id = old.mentor_id)
         WHERE id = old.mentor_id;
     END;",
+    // 9: the days each mentor falls due and overdue, indexed, so the home screen reads a
+    // page of each section and counts the rest instead of reading ten thousand mentors.
+    // The days are Julian day numbers and follow `cadence::status` exactly: counted from
+    // the last catch-up (else the day added), by the agreed cadence, or by the alumni
+    // cadence (365 days, overdue after 456); none while paused. Virtual, so no writer
+    // can leave them stale; the indexes hold them.
+    "ALTER TABLE mentor ADD COLUMN due_day INTEGER AS (
+        CAST(julianday(coalesce(last_catch_up, added_on)) AS INTEGER)
+        + CASE status WHEN 'active' THEN cadence_days WHEN 'alumni' THEN 365 END) VIRTUAL;
+    ALTER TABLE mentor ADD COLUMN overdue_day INTEGER AS (
+        CAST(julianday(coalesce(last_catch_up, added_on)) AS INTEGER)
+        + CASE status WHEN 'active' THEN max(max_gap_days, cadence_days) + 1
+                      WHEN 'alumni' THEN 457 END) VIRTUAL;
+    CREATE INDEX mentor_due ON mentor (due_day);
+    CREATE INDEX mentor_overdue ON mentor (overdue_day);
+    CREATE INDEX mentor_review ON mentor (review_on) WHERE status = 'active';
+    CREATE INDEX mentor_sample ON mentor (sample) WHERE sample = 1;",
 ];
 
 /// Opens a connection once SQLCipher is wholly set up.
@@ -567,15 +585,7 @@ impl Store {
         let rows = statement.query_map([], summary_from_row)?;
         let mut members = Vec::new();
         for row in rows {
-            let (mentor, last_catch_up, snoozed_until) = row??;
-            let (cadence, review_due) = cadence::standing(&mentor, last_catch_up, today);
-            members.push(CircleMember {
-                mentor,
-                last_catch_up,
-                cadence,
-                review_due,
-                snoozed_until: snoozed_until.filter(|until| *until > today),
-            });
+            members.push(member_on(row??, today));
         }
         members.sort_by_cached_key(|member| {
             let status = member.cadence.map(|c| c.status);
@@ -754,6 +764,21 @@ fn summary_from_row(
         review_on: day_at(row, 11)?,
     };
     Ok(Ok((summary, day_at(row, 12)?, day_at(row, 13)?)))
+}
+
+/// A [`summary_from_row`] as the lists show it on `today`.
+fn member_on(
+    (mentor, last_catch_up, snoozed_until): (MentorSummary, Option<NaiveDate>, Option<NaiveDate>),
+    today: NaiveDate,
+) -> CircleMember {
+    let (cadence, review_due) = cadence::standing(&mentor, last_catch_up, today);
+    CircleMember {
+        mentor,
+        last_catch_up,
+        cadence,
+        review_due,
+        snoozed_until: snoozed_until.filter(|until| *until > today),
+    }
 }
 
 /// A stored day (`YYYY-MM-DD`) read without a format parser: the home screen reads four

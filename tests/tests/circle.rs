@@ -264,3 +264,62 @@ fn the_sample_circle_is_marked_and_removed_in_one_action() {
     app.wait_for(&home_row("Due", "Ben Okafor"), "the sample, loaded again");
     app.quit();
 }
+
+/// A circle of hundreds: the home screen draws the first page of a long section, says
+/// how many there are, and brings each next page from the backend, in order, with the
+/// keyboard carried on to the first new row.
+#[test]
+fn a_long_section_on_the_home_screen_is_brought_a_page_at_a_time() {
+    use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let today = Local::now().date_naive();
+    let joined = today.checked_sub_days(Days::new(60)).expect("date");
+    world.seed(|store| {
+        for n in 1..=350 {
+            let agreement = Agreement::ongoing(28, 42, Mode::Video, joined);
+            let draft = MentorDraft::new(format!("Mentor {n:03}"), vec![Role::Adviser], agreement);
+            store.add_mentor(&draft, joined).expect("mentor added");
+        }
+        store.set_start_at_login_asked().expect("answered");
+    });
+    let driver = Driver::start(&world);
+    let app = driver.launch();
+
+    let rows = "//main//ul[@aria-label='Overdue']/li";
+    app.wait_for(
+        &home_row("Overdue", "Mentor 100"),
+        "the first page of overdue mentors",
+    );
+    assert_eq!(app.find_all(rows).len(), 100, "one page is drawn");
+    app.wait_for(
+        "//main//p[normalize-space()='Showing 100 of 350']",
+        "how many are drawn",
+    );
+
+    app.click_button("Show 100 more");
+    app.wait_for(&home_row("Overdue", "Mentor 200"), "the second page");
+    assert_eq!(app.find_all(rows).len(), 200);
+    let focused = app.script("return document.activeElement.textContent");
+    assert_eq!(
+        focused.as_str(),
+        Some("Mentor 101"),
+        "focus is on the first new row"
+    );
+
+    // The last page is never left shorter than a page: the 150 left come at once.
+    app.click_button("Show 150 more");
+    app.wait_for(&home_row("Overdue", "Mentor 350"), "the last page");
+    let names: Vec<String> = app
+        .find_all(&format!("{rows}//button[contains(@class, 'name')]"))
+        .iter()
+        .map(|name| app.text(name))
+        .collect();
+    let expected: Vec<String> = (1..=350).map(|n| format!("Mentor {n:03}")).collect();
+    assert_eq!(names, expected, "every overdue mentor once, in order");
+    app.wait_gone(
+        "//main//p[starts-with(normalize-space(), 'Showing')]",
+        "the count once all are drawn",
+    );
+    app.quit();
+}

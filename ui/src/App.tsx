@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type RecoveryUnlock, SHELL_REQUEST_EVENT, type ShellRequest, api, lockedKeySource, toErrorPayload } from './api';
-import { askForCircleEarly, summaryOf } from './useCircle';
+import { askForHomeEarly, summaryOf } from './useCircle';
 import type { AppStatus } from './bindings/AppStatus';
 import type { KeySource } from './bindings/KeySource';
 import type { LockReason } from './bindings/LockReason';
@@ -97,7 +97,7 @@ export function App() {
     try {
       const status = await ASK[how]();
       lastCheck.current = Date.now();
-      if (status.state === 'open' && state.current.shell.state === 'opening') askForCircleEarly();
+      if (status.state === 'open' && state.current.shell.state === 'opening') askForHomeEarly();
       setShell((prev) => {
         const next = fromStatus(status);
         if (next.state === 'open' && prev.state === 'open' && prev.today !== next.today) setRefreshKey((k) => k + 1);

@@ -29,6 +29,8 @@ import type { CatchUp } from './bindings/CatchUp';
 import type { CatchUpDraft } from './bindings/CatchUpDraft';
 import type { CircleHealth } from './bindings/CircleHealth';
 import type { CircleMember } from './bindings/CircleMember';
+import type { Home } from './bindings/Home';
+import type { Section } from './bindings/Section';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { DeletedEntry } from './bindings/DeletedEntry';
@@ -90,6 +92,10 @@ export const api = {
   /** Tells the shell the home screen is shown and usable (the start-up benchmark times to it). */
   homeShown: () => call<void>('home_shown'),
   circle: () => call<CircleMember[]>('circle'),
+  /** The home screen: each non-empty section's count and first page. */
+  home: () => call<Home>('home'),
+  /** More of one home-screen section: `limit` members from `offset`. */
+  homeSection: (section: Section, offset: number, limit: number) => call<CircleMember[]>('home_section', { section, offset, limit }),
   circleHealth: () => call<CircleHealth>('circle_health'),
   mentorPage: (id: number) => call<MentorPage>('mentor_page', { id }),
   addMentor: (draft: MentorDraft) => call<Mentor>('add_mentor', { draft }),

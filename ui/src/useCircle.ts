@@ -2,42 +2,38 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api';
 import type { CircleMember } from './bindings/CircleMember';
+import type { Home } from './bindings/Home';
 import type { Mentor } from './bindings/Mentor';
 import type { MentorSummary } from './bindings/MentorSummary';
 import { useApp } from './context';
 
 /**
- * The circle asked for the moment the app first finds it open, before the home screen
- * is even drawn: the first `useCircle` takes it instead of asking again, so start-up
- * waits for one round trip, not a render and then a round trip.
+ * The home screen asked for the moment the app first finds the circle open, before the
+ * home screen is even drawn: the first `useHome` takes it instead of asking again, so
+ * start-up waits for one round trip, not a render and then a round trip.
  */
-let early: Promise<CircleMember[]> | null = null;
+let early: Promise<Home> | null = null;
 
-export function askForCircleEarly(): void {
-  early = api.circle();
-  // Taken by useCircle; if the screen shown first is another one, a failure is its to report.
+export function askForHomeEarly(): void {
+  early = api.home();
+  // Taken by useHome; if the screen shown first is another one, a failure is its to report.
   early.catch(() => {});
 }
 
 /**
- * Everyone in the circle, in the backend's order (most urgent first), reloaded when
- * `app.refreshKey` changes. `null` while the first load runs; a failure is shown with
- * `app.fail` and leaves what was there (or an empty list).
+ * Reloads what `ask` reads whenever `app.refreshKey` changes. `null` while the first
+ * load runs; a failure is shown with `app.fail` and leaves what was there (or `empty`).
  */
-export function useCircle(): CircleMember[] | null {
+function useReloaded<T>(ask: (first: boolean) => Promise<T>, empty: T): T | null {
   const app = useApp();
-  const [members, setMembers] = useState<CircleMember[] | null>(null);
+  const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
     let live = true;
-    // Only the first load of a session may take it: after any change (refreshKey moved)
-    // it would be out of date.
-    const asked = (app.refreshKey === 0 ? early : null) ?? api.circle();
-    early = null;
-    asked.then(
-      (m) => live && setMembers(m),
+    ask(app.refreshKey === 0).then(
+      (v) => live && setValue(v),
       (e) => {
         if (!live) return;
-        setMembers((prev) => prev ?? []);
+        setValue((prev) => prev ?? empty);
         app.fail(e);
       },
     );
@@ -45,7 +41,25 @@ export function useCircle(): CircleMember[] | null {
       live = false;
     };
   }, [app.refreshKey]);
-  return members;
+  return value;
+}
+
+/** Everyone in the circle, in the backend's order (most urgent first); see `useReloaded`. */
+export function useCircle(): CircleMember[] | null {
+  return useReloaded(() => api.circle(), []);
+}
+
+const NO_HOME: Home = { sections: [], everyone: 0, paused: 0, samples: 0 };
+
+/** The home screen's sections, each with its first page; see `useReloaded`. */
+export function useHome(): Home | null {
+  return useReloaded((first) => {
+    // Only the first load of a session may take the early answer: after any change
+    // (refreshKey moved) it would be out of date.
+    const asked = (first ? early : null) ?? api.home();
+    early = null;
+    return asked;
+  }, NO_HOME);
 }
 
 /** A whole mentor (from their page) as the lists and pickers read them. */

@@ -142,15 +142,16 @@ impl Store {
 
     /// The mentors who want a catch-up on `today`, for the planner.
     ///
-    /// Reads only what the cadence rule needs, and a name only for those it returns: the
-    /// loop runs this on every pass, over circles of thousands.
+    /// Reads only those the indexed due day says are due (the cadence rule then decides),
+    /// and only what the rule needs: the loop runs this on every pass, over circles of
+    /// thousands.
     pub fn nudge_candidates(&self, today: NaiveDate) -> Result<Vec<Candidate>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT id, status, cadence_days, max_gap_days, review_on, added_on,
                     last_catch_up, snoozed_until, name
-             FROM mentor WHERE status <> 'paused'",
+             FROM mentor WHERE due_day <= ?1",
         )?;
-        let mut rows = statement.query([])?;
+        let mut rows = statement.query([super::home::julian_day(today)])?;
         let mut candidates = Vec::new();
         while let Some(row) = rows.next()? {
             let status =

@@ -1,7 +1,8 @@
 //! Mentors and the circle as a whole.
 
 use mentor_core::model::{
-    CircleHealth, CircleMember, Mentor, MentorDraft, MentorId, MentorPage, MentorStatus,
+    CircleHealth, CircleMember, Home, Mentor, MentorDraft, MentorId, MentorPage, MentorStatus,
+    Section,
 };
 use mentor_core::sample;
 use tauri::State;
@@ -12,6 +13,21 @@ use crate::circle::Circle;
 #[tauri::command]
 pub async fn circle(circle: State<'_, Circle>) -> Reply<Vec<CircleMember>> {
     circle.with_store(|store, today| store.circle(today))
+}
+
+#[tauri::command]
+pub async fn home(circle: State<'_, Circle>) -> Reply<Home> {
+    circle.with_store(|store, today| store.home(today))
+}
+
+#[tauri::command]
+pub async fn home_section(
+    circle: State<'_, Circle>,
+    section: Section,
+    offset: u32,
+    limit: u32,
+) -> Reply<Vec<CircleMember>> {
+    circle.with_store(|store, today| store.home_section(today, section, offset, limit))
 }
 
 #[tauri::command]

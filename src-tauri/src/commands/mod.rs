@@ -72,6 +72,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         prospects::outreach,
         prospects::set_outreach_cap,
         mentors::circle,
+        mentors::home,
+        mentors::home_section,
         mentors::circle_health,
         mentors::mentor_page,
         mentors::add_mentor,

@@ -18,6 +18,13 @@ interface Props<T> {
   resetOn?: unknown;
   /** A row (by index) that must be drawn: one the keyboard is about to return to. */
   reveal?: number;
+  /**
+   * When `items` is only the start of a longer list kept elsewhere (the backend): its
+   * whole length, and how to fetch `count` more rows onto the end of `items`. "Show
+   * more" waits for them (a failure is the loader's to report; the button comes back).
+   */
+  total?: number;
+  load?: (count: number) => Promise<unknown>;
 }
 
 /**
@@ -27,17 +34,21 @@ interface Props<T> {
  * Tab walks through them to the button, the button brings the next page and puts the
  * focus on its first row, and find-in-page and screen readers see what is there.
  */
-export function PagedList<T>({ items, children, class: className, page = PAGE_SIZE, resetOn, reveal, ...aria }: Props<T>) {
+export function PagedList<T>({ items, children, class: className, page = PAGE_SIZE, resetOn, reveal, total, load, ...aria }: Props<T>) {
   // The pages asked for, remembered with the filter they were asked under.
   const [asked, setAsked] = useState({ resetOn, pages: 1 });
   const list = useRef<HTMLUListElement>(null);
   const focusFrom = useRef<number | null>(null);
   const countId = useId();
+  const [loading, setLoading] = useState(false);
+  const all = Math.max(total ?? 0, items.length);
 
   const askedPages = Object.is(asked.resetOn, resetOn) ? asked.pages : 1;
   const pages = reveal !== undefined && reveal >= 0 ? Math.max(askedPages, pagesFor(reveal, page)) : askedPages;
-  const shown = shownCount(items.length, pages, page);
-  const more = nextCount(items.length, pages, page);
+  // What the pages call for, of what is here so far.
+  const wanted = shownCount(all, pages, page);
+  const shown = Math.min(wanted, items.length);
+  const more = nextCount(all, pages, page);
 
   // A row revealed for the keyboard stays drawn once the list is drawn again without it.
   useLayoutEffect(() => {
@@ -60,21 +71,37 @@ export function PagedList<T>({ items, children, class: className, page = PAGE_SI
       <ul ref={list} class={className} {...aria}>
         {rows.map((item) => children(item))}
       </ul>
-      {shown < items.length && (
+      {shown < all && (
         <div class="list-more">
           <p class="list-more-count quiet" id={countId}>
-            {showingText(shown, items.length)}
+            {showingText(shown, all)}
           </p>
           <button
             type="button"
             class="button button-small"
             aria-describedby={countId}
+            disabled={loading}
             onClick={() => {
-              focusFrom.current = shown;
-              setAsked({ resetOn, pages: pages + 1 });
+              const next = () => {
+                focusFrom.current = shown;
+                setAsked({ resetOn, pages: pages + 1 });
+              };
+              const missing = wanted + more - items.length;
+              if (missing <= 0 || !load) {
+                next();
+                return;
+              }
+              setLoading(true);
+              load(missing).then(
+                () => {
+                  setLoading(false);
+                  next();
+                },
+                () => setLoading(false),
+              );
             }}
           >
-            {showMoreText(more)}
+            {loading ? 'Loading…' : showMoreText(more)}
           </button>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type DeliveryProblem, api, toErrorPayload } from '../api';
 import { Day } from '../components/Day';
 import { PagedList } from '../components/PagedList';
@@ -9,35 +9,29 @@ import { useApp } from '../context';
 import { longDate, timeSince } from '../dates';
 import { shortcut } from '../keys';
 import { rolesText } from '../labels';
-import { type Greeting as GreetingKind, type ListedMember, type SectionKey, greetingFor, pausedCount, sampleCount, todaySections } from '../today';
-import { useCircle } from '../useCircle';
+import type { CircleMember } from '../bindings/CircleMember';
+import type { HomeSection } from '../bindings/HomeSection';
+import type { Section } from '../bindings/Section';
+import { type Greeting as GreetingKind, type ListedMember, SECTION_HEADINGS, greetingFor, listedMembers } from '../today';
+import { useHome } from '../useCircle';
 import { useNudgeStatus } from '../useNudgeStatus';
 import { reportHomeShown } from '../ready';
 import '../circle.css';
 import '../nudges.css';
 
-/** Home: what needs doing today, most urgent first (the backend's order), in sections. */
+/**
+ * Home: what needs doing today, in sections, most urgent first (the backend's order).
+ * The backend sends each section's first page and count; "Show more" asks for the rest.
+ */
 export function Today() {
   const app = useApp();
-  const members = useCircle();
-  useEffect(() => { if (members) reportHomeShown(); }, [members !== null]);
+  const home = useHome();
+  useEffect(() => { if (home) reportHomeShown(); }, [home !== null]);
   const [nudges, setNudges] = useNudgeStatus();
 
   // Asked once, under the heading (or under the empty circle's first steps).
   const askStartAtLogin = nudges && !nudges.startAtLoginAsked && (
     <StartAtLoginCard onAnswered={(on) => setNudges((s) => ({ ...s, startAtLogin: on, startAtLoginAsked: true }))} />
-  );
-  // Worked out once per load of the circle, not on every render: with thousands of
-  // mentors each is a pass over all of them.
-  const home = useMemo(
-    () =>
-      members && {
-        samples: sampleCount(members),
-        sections: todaySections(members),
-        greeting: greetingFor(members),
-        paused: pausedCount(members),
-      },
-    [members],
   );
 
   return (
@@ -54,9 +48,9 @@ export function Today() {
       {nudges?.problem && (
         <ProblemNotice problem={nudges.problem} onDismissed={() => setNudges((s) => ({ ...s, problem: null }))} />
       )}
-      {members === null || home === null ? (
+      {home === null ? (
         <p class="quiet">Loading your circle…</p>
-      ) : members.length === 0 ? (
+      ) : home.everyone === 0 ? (
         <>
           <EmptyCircle />
           {askStartAtLogin}
@@ -65,19 +59,40 @@ export function Today() {
         <>
           {askStartAtLogin}
           {home.samples > 0 && <SampleBanner count={home.samples} />}
-          <Greeting greeting={home.greeting} today={app.today} />
+          <Greeting greeting={greetingFor(home.sections)} today={app.today} />
           {home.sections.map((s) => (
-            <div class="today-section" key={s.key}>
-              <h2 class="today-heading">{s.heading}</h2>
-              <PagedList items={s.members} class="rows" aria-label={s.heading}>
-                {(m) => <CircleRow key={m.mentor.id} member={m} section={s.key} />}
-              </PagedList>
-            </div>
+            <TodaySection key={s.key} section={s} />
           ))}
           {home.sections.length === 0 && <AllPaused count={home.paused} />}
         </>
       )}
     </section>
+  );
+}
+
+/** One section: its first page as the backend sent it, and more pages as asked for. */
+function TodaySection({ section }: { section: HomeSection }) {
+  const app = useApp();
+  // Pages fetched after the first, for this load of the section only.
+  const [later, setLater] = useState<{ of: HomeSection; members: CircleMember[] }>({ of: section, members: [] });
+  const fetched = later.of === section ? later.members : [];
+  const members = listedMembers(fetched.length === 0 ? section.members : [...section.members, ...fetched]);
+  const heading = SECTION_HEADINGS[section.key];
+  const load = (count: number) =>
+    api.homeSection(section.key, section.members.length + fetched.length, count).then(
+      (more) => setLater({ of: section, members: [...fetched, ...more] }),
+      (e) => {
+        app.fail(e);
+        throw e;
+      },
+    );
+  return (
+    <div class="today-section">
+      <h2 class="today-heading">{heading}</h2>
+      <PagedList items={members} total={section.total} load={load} resetOn={section} class="rows" aria-label={heading}>
+        {(m) => <CircleRow key={m.mentor.id} member={m} section={section.key} />}
+      </PagedList>
+    </div>
   );
 }
 
@@ -204,7 +219,7 @@ function AllPaused({ count }: { count: number }) {
   );
 }
 
-function CircleRow({ member, section }: { member: ListedMember; section: SectionKey }) {
+function CircleRow({ member, section }: { member: ListedMember; section: Section }) {
   const app = useApp();
   const { mentor, cadence } = member;
   const details = [mentor.organisation, rolesText(mentor.roles)].filter((s) => s.trim() !== '').join(' · ');

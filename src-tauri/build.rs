@@ -4,6 +4,7 @@
 /// Every command the UI may invoke; keep in step with `commands::handler()`.
 const COMMANDS: &[&str] = &[
     "app_status",
+    "about",
     "retry_unlock",
     "lock_now",
     "unlock",

@@ -119,6 +119,11 @@ impl Vault {
         Vault { dir: dir.into() }
     }
 
+    /// The data folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The encrypted database's path.
     pub fn database_path(&self) -> PathBuf {
         self.dir.join(DATABASE_FILE)

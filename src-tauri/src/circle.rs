@@ -53,6 +53,11 @@ impl Circle {
         }
     }
 
+    /// The data folder: the database, its header, backups and the window's storage.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.vault.dir()
+    }
+
     /// Opens the circle if it is not open yet, and says where things stand.
     pub fn status(&self) -> AppStatus {
         let opened = self.open(&mut self.lock()).map(|_| ());

@@ -28,6 +28,8 @@ pub enum ShellRequest {
         mentor_id: Option<MentorId>,
     },
     PauseNudges,
+    /// "About Mentor Circle" in the tray.
+    About,
     /// "Lock now" in the tray: the window saves what is being typed, then locks.
     Lock,
     /// The app was locked without the window's help: show the lock screen.
@@ -95,6 +97,7 @@ impl Tray {
                 &MenuItem::with_id(app, "pause", "Pause nudges…", true, None::<&str>)?,
                 &MenuItem::with_id(app, "lock", "Lock now", true, None::<&str>)?,
                 &PredefinedMenuItem::separator(app)?,
+                &MenuItem::with_id(app, "about", "About Mentor Circle", true, None::<&str>)?,
                 &MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?,
             ],
         )?;
@@ -107,6 +110,7 @@ impl Tray {
                 "log" => request(app, ShellRequest::QuickLog { mentor_id: None }),
                 "pause" => request(app, ShellRequest::PauseNudges),
                 "lock" => lock_soon(app),
+                "about" => request(app, ShellRequest::About),
                 "quit" => quit(app),
                 _ => {}
             });

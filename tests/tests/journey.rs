@@ -161,3 +161,32 @@ fn a_wrong_key_shows_the_locked_screen_and_leaves_the_database_untouched() {
     );
     let _ = entry.delete_credential();
 }
+
+/// The about box, from Settings: the version this build is, and the folder the circle is
+/// kept in, with nothing else to do but close it.
+#[test]
+fn the_about_box_shows_the_version_and_where_the_circle_is_kept() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let driver = Driver::start(&world);
+    let app = driver.launch();
+    let settings = app.wait_for(
+        "//aside//button[normalize-space()='Settings']",
+        "Settings in the sidebar",
+    );
+    app.click(&settings);
+    app.click_button("About Mentor Circle");
+    let dialog = "//*[@role='dialog'][.//*[normalize-space()='About Mentor Circle']]";
+    app.wait_for(dialog, "the about box");
+    let version = format!(
+        "{dialog}//*[normalize-space()={}]",
+        quote(&format!("Version {}", env!("CARGO_PKG_VERSION")))
+    );
+    app.wait_for(&version, "the version");
+    let folder = world.data_dir().display().to_string();
+    let path = app.wait_for(&format!("{dialog}//code"), "the data folder");
+    assert_eq!(app.text(&path), folder);
+    app.click_button("Close");
+    app.wait_gone(dialog, "the about box");
+    app.quit();
+}

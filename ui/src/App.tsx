@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type RecoveryUnlock, SHELL_REQUEST_EVENT, type ShellRequest, api, lockedKeySource, toErrorPayload } from './api';
+import { markStartUp } from './ready';
 import { askForHomeEarly, summaryOf } from './useCircle';
 import type { AppStatus } from './bindings/AppStatus';
 import type { KeySource } from './bindings/KeySource';
@@ -10,6 +11,7 @@ import { ChangeKeyDialog } from './components/ChangeKeyDialog';
 import { Dialog } from './components/Dialog';
 import { ExportDialog } from './components/ExportDialog';
 import { GoalDialog } from './components/GoalDialog';
+import { AboutDialog } from './components/AboutDialog';
 import { HelpSheet } from './components/HelpSheet';
 import { ImportDialog } from './components/ImportDialog';
 import { MentorDialog } from './components/MentorDialog';
@@ -97,7 +99,10 @@ export function App() {
     try {
       const status = await ASK[how]();
       lastCheck.current = Date.now();
-      if (status.state === 'open' && state.current.shell.state === 'opening') askForHomeEarly();
+      if (status.state === 'open' && state.current.shell.state === 'opening') {
+        markStartUp('open');
+        askForHomeEarly();
+      }
       setShell((prev) => {
         const next = fromStatus(status);
         if (next.state === 'open' && prev.state === 'open' && prev.today !== next.today) setRefreshKey((k) => k + 1);
@@ -338,6 +343,9 @@ export function App() {
         case 'pauseNudges':
           pauseRequests.current += 1;
           go({ name: 'settings', focusPause: pauseRequests.current });
+          break;
+        case 'about':
+          if (replaceDialog) setDialog({ type: 'about' });
           break;
         case 'quickLog':
           if (!replaceDialog) break;
@@ -706,6 +714,7 @@ export function App() {
         />
       )}
       {dialog?.type === 'help' && <HelpSheet onClose={close} />}
+      {dialog?.type === 'about' && <AboutDialog onClose={close} />}
       {dialog?.type === 'changeKey' && (
         <ChangeKeyDialog
           to={dialog.to}

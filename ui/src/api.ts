@@ -90,10 +90,12 @@ export const api = {
   /** 1 to 240 minutes, or `null`; anything else is Invalid (field "lockAfterIdle"). */
   setLockAfterIdle: (minutes: number | null) => call<number | null>('set_lock_after_idle', { minutes }),
   /** Tells the shell the home screen is shown and usable (the start-up benchmark times to it). */
-  homeShown: () => call<void>('home_shown'),
+  /** `marks`: ms from the page's start at each start-up step (see ready.ts). */
+  homeShown: (marks: { script: number; open?: number; home?: number; drawn: number }) => call<void>('home_shown', { marks }),
   circle: () => call<CircleMember[]>('circle'),
   /** The home screen: each non-empty section's count and first page. */
   home: () => call<Home>('home'),
+  about: () => call<About>('about'),
   /** More of one home-screen section: `limit` members from `offset`. */
   homeSection: (section: Section, offset: number, limit: number) => call<CircleMember[]>('home_section', { section, offset, limit }),
   circleHealth: () => call<CircleHealth>('circle_health'),
@@ -244,6 +246,12 @@ export interface NudgeStatus {
   startAtLoginAsked: boolean;
 }
 
+/** The app's version and where its data folder is, for the about box. */
+export interface About {
+  version: string;
+  dataFolder: string;
+}
+
 /** The shell's event name for requests from the tray or a notification. */
 export const SHELL_REQUEST_EVENT = 'shell-request';
 /** The shell's event name for "the delivery problem changed: ask nudgeStatus again". */
@@ -255,6 +263,8 @@ export type ShellRequest =
   | { to: 'mentor'; id: number }
   | { to: 'quickLog'; mentorId: number | null }
   | { to: 'pauseNudges' }
+  /** "About Mentor Circle" in the tray. */
+  | { to: 'about' }
   /** "Lock now" in the tray: save what is being typed, then lock. */
   | { to: 'lock' }
   /** The backend has locked already (the window did not in time): show the lock screen. */

@@ -35,6 +35,7 @@ export type DialogState =
   | { type: 'logCatchUp'; mentor?: MentorSummary }
   | { type: 'editCatchUp'; mentor: MentorSummary; catchUp: CatchUp }
   | { type: 'help' }
+  | { type: 'about' }
   /**
    * A question or topic for a mentor's next catch-up. `text`: what the field starts with
    * (a journal passage, or empty); `fromEntry`: the entry it came from; `raiseWith`: the

@@ -6,6 +6,7 @@ import type { Home } from './bindings/Home';
 import type { Mentor } from './bindings/Mentor';
 import type { MentorSummary } from './bindings/MentorSummary';
 import { useApp } from './context';
+import { markStartUp } from './ready';
 
 /**
  * The home screen asked for the moment the app first finds the circle open, before the
@@ -58,7 +59,10 @@ export function useHome(): Home | null {
     // (refreshKey moved) it would be out of date.
     const asked = (first ? early : null) ?? api.home();
     early = null;
-    return asked;
+    return asked.then((home) => {
+      markStartUp('home');
+      return home;
+    });
   }, NO_HOME);
 }
 

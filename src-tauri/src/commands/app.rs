@@ -13,6 +13,22 @@ pub async fn app_status(circle: State<'_, Circle>) -> Result<AppStatus, ()> {
     Ok(circle.status())
 }
 
+/// The app's version and where its data folder is, for the about box.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct About {
+    version: String,
+    data_folder: std::path::PathBuf,
+}
+
+#[tauri::command]
+pub fn about(app: AppHandle, circle: State<'_, Circle>) -> About {
+    About {
+        version: app.package_info().version.to_string(),
+        data_folder: circle.data_dir().to_path_buf(),
+    }
+}
+
 /// Tries again after the user fixed what the locked screen told them; after a lock by
 /// the user, this is "unlock" (with the OS keyring).
 #[tauri::command]
@@ -51,12 +67,31 @@ pub async fn set_lock_after_idle(
 /// shown and can be used, on stdout.
 const REPORT_READY_ENV: &str = "MENTOR_CIRCLE_REPORT_READY";
 
+/// When the page's start-up reached each step, in ms from the page's start.
+#[derive(serde::Deserialize)]
+pub struct StartMarks {
+    script: f64,
+    open: Option<f64>,
+    home: Option<f64>,
+    drawn: f64,
+}
+
 /// Called once per page load when the home screen is shown with the circle loaded; the
-/// start-up benchmark times launch to this line. Silent unless it asked.
+/// start-up benchmark times launch to this line, after a line saying where the page's
+/// time went. Silent unless it asked.
 #[tauri::command]
-pub async fn home_shown() {
+pub async fn home_shown(marks: StartMarks) {
     if std::env::var_os(REPORT_READY_ENV).is_some_and(|value| value == "1") {
+        let step = |ms: Option<f64>| ms.map_or("-".to_string(), |ms| format!("{ms:.0}"));
         let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(
+            stdout,
+            "mentor-circle: page start-up in ms: script {}, open {}, home {}, drawn {}",
+            step(Some(marks.script)),
+            step(marks.open),
+            step(marks.home),
+            step(Some(marks.drawn)),
+        );
         let _ = writeln!(stdout, "mentor-circle: home screen interactive");
         let _ = stdout.flush();
     }

@@ -42,6 +42,7 @@ const CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
  * field then gets the focus.
  */
 export function Settings({ focusPause }: { focusPause?: number | undefined }) {
+  const app = useApp();
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const choose = (t: ThemeChoice) => {
     setTheme(t);
@@ -82,6 +83,11 @@ export function Settings({ focusPause }: { focusPause?: number | undefined }) {
       <div class="card">
         <h2 class="card-heading">Your data</h2>
         <p>Everything you keep in Mentor Circle is encrypted and stays on this computer, unless you export it.</p>
+        <div class="button-row">
+          <button type="button" class="button" onClick={() => app.openDialog({ type: 'about' })}>
+            About Mentor Circle
+          </button>
+        </div>
       </div>
     </section>
   );

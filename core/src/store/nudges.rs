@@ -8,9 +8,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{Store, ensure_mentor_exists};
-use crate::cadence::{self, Terms};
 use crate::error::{Error, Result};
-use crate::model::{MentorId, MentorStatus};
+use crate::model::{DueStatus, MentorId};
 use crate::nudge::{
     self, Candidate, LockedSchedule, Nudge, NudgeId, NudgeOutcome, NudgeRecord, NudgeSettings,
     NudgedMentor, Sent, Snooze,
@@ -140,45 +139,35 @@ impl Store {
         Ok(until)
     }
 
-    /// The mentors who want a catch-up on `today`, for the planner.
+    /// The mentors who want a catch-up on `today`, for the planner: due or overdue and
+    /// not waiting for their agreement's review.
     ///
-    /// Reads only those the indexed due day says are due (the cadence rule then decides),
-    /// and only what the rule needs: the loop runs this on every pass, over circles of
-    /// thousands.
+    /// The indexed due days (migration 9) answer the cadence rule in SQL, so only those
+    /// due are read, and only what a nudge needs: the loop runs this on every pass, over
+    /// circles of thousands. A test holds it to the rule applied to the whole circle.
     pub fn nudge_candidates(&self, today: NaiveDate) -> Result<Vec<Candidate>> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT id, status, cadence_days, max_gap_days, review_on, added_on,
-                    last_catch_up, snoozed_until, name
-             FROM mentor WHERE due_day <= ?1",
+            "SELECT id, name, +overdue_day <= ?1, coalesce(last_catch_up, added_on),
+                    last_catch_up IS NOT NULL, snoozed_until
+             FROM mentor
+             WHERE due_day <= ?1 AND (status <> 'active' OR review_on IS NULL OR review_on > ?2)",
         )?;
-        let mut rows = statement.query([super::home::julian_day(today)])?;
+        let mut rows = statement.query(params![super::home::julian_day(today), today])?;
         let mut candidates = Vec::new();
         while let Some(row) = rows.next()? {
-            let status =
-                MentorStatus::from_key(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?)
-                    .ok_or_else(|| Error::Internal("unknown status in a mentor row".into()))?;
-            let last_catch_up = super::day_at(row, 6)?;
-            let terms = Terms {
-                status,
-                cadence_days: row.get(2)?,
-                max_gap_days: row.get(3)?,
-                review_on: super::day_at(row, 4)?,
-                added_on: super::day_at(row, 5)?
-                    .ok_or_else(|| Error::Internal("a mentor row without its day".into()))?,
-            };
-            let (cadence, review_due) = cadence::standing(terms, last_catch_up, today);
-            let Some(cadence) = cadence.filter(|c| cadence::wants_catch_up(Some(c), review_due))
-            else {
-                continue;
-            };
-            let snoozed_until = super::day_at(row, 7)?;
+            let overdue: bool = row.get(2)?;
             candidates.push(Candidate {
                 mentor_id: row.get(0)?,
-                name: row.get(8)?,
-                status: cadence.status,
-                since: last_catch_up.unwrap_or(terms.added_on),
-                caught_up_before: last_catch_up.is_some(),
-                snoozed_until: snoozed_until.filter(|until| *until > today),
+                name: row.get(1)?,
+                status: if overdue {
+                    DueStatus::Overdue
+                } else {
+                    DueStatus::Due
+                },
+                since: super::day_at(row, 3)?
+                    .ok_or_else(|| Error::Internal("a mentor row without its day".into()))?,
+                caught_up_before: row.get(4)?,
+                snoozed_until: super::day_at(row, 5)?.filter(|until| *until > today),
             });
         }
         Ok(candidates)

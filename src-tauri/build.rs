@@ -1,5 +1,6 @@
-//! Builds the Tauri context from the root `tauri.conf.json` and declares the app's
-//! commands, so that `capabilities/` decides which of them the window may call.
+//! Builds the Tauri context from `src-tauri/tauri.conf.json` (where the Tauri CLI looks for
+//! it) and declares the app's commands, so that `capabilities/` decides which of them the
+//! window may call.
 
 /// Every command the UI may invoke; keep in step with `commands::handler()`.
 const COMMANDS: &[&str] = &[
@@ -88,7 +89,6 @@ const COMMANDS: &[&str] = &[
 
 fn main() {
     let attributes = tauri_build::Attributes::new()
-        .config_path("../tauri.conf.json")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
     if let Err(error) = tauri_build::try_build(attributes) {
         panic!("tauri-build failed: {error:#}");

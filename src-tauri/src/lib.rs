@@ -139,7 +139,7 @@ pub fn run() {
             start_nudge_loop(app.handle().clone(), alarm, tray);
             Ok(())
         })
-        .run(tauri::generate_context!("../tauri.conf.json"));
+        .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("mentor-circle: could not start: {error}");
         std::process::exit(1);

@@ -256,11 +256,17 @@ impl Driver {
 
     /// Launches the app and opens a WebDriver session on its window.
     pub fn launch(&self) -> Session {
+        self.launch_binary(&app_binary())
+    }
+
+    /// Launches the app from `binary` (an installed copy, say) and opens a WebDriver
+    /// session on its window.
+    pub fn launch_binary(&self, binary: &Path) -> Session {
         let base = format!("http://127.0.0.1:{}", self.port);
         let capabilities = json!({
             "capabilities": { "alwaysMatch": {
                 "browserName": "wry",
-                "tauri:options": { "application": app_binary() },
+                "tauri:options": { "application": binary },
             }}
         });
         let agent = agent();

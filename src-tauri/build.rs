@@ -5,6 +5,7 @@
 /// Every command the UI may invoke; keep in step with `commands::handler()`.
 const COMMANDS: &[&str] = &[
     "app_status",
+    "first_screen",
     "about",
     "retry_unlock",
     "lock_now",

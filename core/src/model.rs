@@ -543,6 +543,8 @@ pub struct HomeSection {
 #[ts(export)]
 pub struct Home {
     pub sections: Vec<HomeSection>,
+    /// Rows a long section shows at first and adds with each "Show more".
+    pub page: u32,
     /// Everyone in the circle, paused or not.
     pub everyone: u32,
     pub paused: u32,

@@ -8,6 +8,7 @@ pub mod keyring_store;
 pub mod notifier;
 pub mod nudges;
 mod shell;
+pub mod startup;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -29,6 +30,15 @@ const BACKUP_AFTER_START: chrono::TimeDelta = chrono::TimeDelta::seconds(90);
 
 /// Passed by the login item: start in the tray, without a window.
 const AUTOSTART_ARG: &str = "--autostart";
+
+/// The longest the tray and the first nudge pass wait for the window's first screen.
+const AFTER_FIRST_SCREEN_AT_MOST: chrono::TimeDelta = chrono::TimeDelta::seconds(3);
+
+/// Rung once the window has drawn its home screen (see `home_shown`): the tray and the
+/// first nudge pass wait for it, so that on a two-core laptop they do not compete with
+/// the webview for the first half second.
+#[derive(Default, Clone)]
+pub struct HomeShown(pub Alarm);
 
 /// The nudge loop's state, shared with the commands that show or dismiss its problem,
 /// and the nameless timetable it runs on while the app is locked.
@@ -91,6 +101,7 @@ pub fn record_nudges_sent_while_locked(
 
 /// Starts the app and blocks until it quits.
 pub fn run() {
+    startup::mark("launch");
     let autostarted = std::env::args().any(|arg| arg == AUTOSTART_ARG);
     let result = tauri::Builder::default()
         // First, so a second launch hands over before opening anything.
@@ -103,6 +114,12 @@ pub fn run() {
                 .build(),
         )
         .invoke_handler(commands::handler())
+        .on_page_load(|_, payload| {
+            startup::mark(match payload.event() {
+                tauri::webview::PageLoadEvent::Started => "page started",
+                tauri::webview::PageLoadEvent::Finished => "page loaded",
+            });
+        })
         .on_window_event(|window, event| {
             // Closing the window keeps nudges coming; "Quit" in the tray really quits.
             if let WindowEvent::CloseRequested { api, .. } = event {
@@ -111,6 +128,7 @@ pub fn run() {
             }
         })
         .setup(move |app| {
+            startup::mark("setup");
             let data_dir = data_dir(app.handle())?;
             let alarm = Alarm::default();
             app.manage(Circle::new(data_dir.clone(), alarm.clone()));
@@ -123,6 +141,8 @@ pub fn run() {
                 while_locked: Mutex::new(None),
             });
             app.manage(alarm.clone());
+            let home_shown = HomeShown::default();
+            app.manage(home_shown.clone());
             // The webview's own storage lives beside the database, in the same private
             // folder, rather than scattered under the user's home.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
@@ -132,11 +152,10 @@ pub fn run() {
                 .data_directory(data_dir.join("webview"))
                 .visible(!autostarted)
                 .build()?;
-            // A desktop without a tray still gets nudges and a window.
-            let tray = shell::Tray::install(app.handle())
-                .inspect_err(|error| eprintln!("mentor-circle: no tray icon: {error}"))
-                .ok();
-            start_nudge_loop(app.handle().clone(), alarm, tray);
+            startup::mark("window");
+            // Started at login there is no window to wait for.
+            let home_shown = (!autostarted).then_some(home_shown);
+            start_nudge_loop(app.handle().clone(), alarm, home_shown);
             Ok(())
         })
         .run(tauri::generate_context!());
@@ -146,26 +165,36 @@ pub fn run() {
     }
 }
 
-/// Runs the nudge loop on its own thread for the life of the app.
-fn start_nudge_loop(app: AppHandle, alarm: Alarm, tray: Option<shell::Tray>) {
+/// Runs the nudge loop on its own thread for the life of the app. It opens the circle at
+/// once, so the window's first question finds it open; with a window to show, the tray
+/// and the first pass wait until its home screen is drawn (or a few seconds).
+fn start_nudge_loop(app: AppHandle, alarm: Alarm, home_shown: Option<HomeShown>) {
     let spawned = std::thread::Builder::new()
         .name("nudges".into())
         .spawn(move || {
             let circle = app.state::<Circle>();
             let nudges = app.state::<Nudges>();
+            // The app may have started in the tray, with no window asking. A locked
+            // keyring shows on the window's lock screen; the loop then waits for it to
+            // open, so a locked keyring is not asked (and logged) every minute.
+            let _ = circle.with_store(|_, _| Ok(()));
+            startup::mark("circle open");
+            if let Some(HomeShown(shown)) = home_shown {
+                shown.sleep_until(Utc::now() + AFTER_FIRST_SCREEN_AT_MOST);
+            }
+            // A desktop without a tray still gets nudges and a window. Tauri builds the
+            // tray on the main thread; this waits for it.
+            let tray = shell::Tray::install(&app)
+                .inspect_err(|error| eprintln!("mentor-circle: no tray icon: {error}"))
+                .ok();
+            startup::mark("tray");
             let mut shown_due = None;
-            let mut first_pass = true;
             let backups_from = Utc::now() + BACKUP_AFTER_START;
             loop {
                 let had_problem = nudges.lock().problem().is_some();
                 let pass =
                     |store: &mut mentor_core::Store| nudges.lock().tick(store, &Local::now());
-                // The first pass opens the circle (the app may have started in the tray,
-                // with no window asking); later ones wait for it to be open, so a locked
-                // keyring is not asked (and logged) every minute.
-                let tick = if std::mem::take(&mut first_pass) {
-                    circle.with_store(|store, _| pass(store)).ok()
-                } else if let Some(schedule) = nudges.while_locked().as_mut() {
+                let tick = if let Some(schedule) = nudges.while_locked().as_mut() {
                     Some(nudges.lock().tick_locked(schedule, &Local::now()))
                 } else {
                     circle.if_open(pass).and_then(|result| {

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type RecoveryUnlock, SHELL_REQUEST_EVENT, type ShellRequest, api, lockedKeySource, toErrorPayload } from './api';
-import { markStartUp } from './ready';
-import { askForHomeEarly, summaryOf } from './useCircle';
+import { firstStatus, summaryOf } from './useCircle';
 import type { AppStatus } from './bindings/AppStatus';
 import type { KeySource } from './bindings/KeySource';
 import type { LockReason } from './bindings/LockReason';
@@ -97,12 +96,9 @@ export function App() {
 
   const check = useCallback(async (how: Check = 'status') => {
     try {
-      const status = await ASK[how]();
+      const starting = how === 'status' && state.current.shell.state === 'opening';
+      const status = await (starting ? firstStatus() : ASK[how]());
       lastCheck.current = Date.now();
-      if (status.state === 'open' && state.current.shell.state === 'opening') {
-        markStartUp('open');
-        askForHomeEarly();
-      }
       setShell((prev) => {
         const next = fromStatus(status);
         if (next.state === 'open' && prev.state === 'open' && prev.today !== next.today) setRefreshKey((k) => k + 1);
@@ -784,7 +780,7 @@ export function App() {
         />
       )}
 
-      <Toasts toasts={toasts} dismiss={dismiss} />
+      <Toasts toasts={toasts} dismiss={dismiss} behindDialog={dialog !== null} />
     </AppContext.Provider>
   );
 }

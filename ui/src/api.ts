@@ -80,6 +80,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
+  /** The first question at start: the status and, when the circle is open, the home screen. */
+  firstScreen: () => call<{ status: AppStatus; home: Home | null }>('first_screen'),
   retryUnlock: () => call<AppStatus>('retry_unlock'),
   /** Closes the circle and journal and drops the key from memory; resolves with the locked status. */
   lockNow: () => call<AppStatus>('lock_now'),
@@ -91,7 +93,7 @@ export const api = {
   setLockAfterIdle: (minutes: number | null) => call<number | null>('set_lock_after_idle', { minutes }),
   /** Tells the shell the home screen is shown and usable (the start-up benchmark times to it). */
   /** `marks`: ms from the page's start at each start-up step (see ready.ts). */
-  homeShown: (marks: { script: number; open?: number; home?: number; drawn: number }) => call<void>('home_shown', { marks }),
+  homeShown: (marks: { script: number; open?: number; home?: number; rendered?: number; drawn: number }) => call<void>('home_shown', { marks }),
   circle: () => call<CircleMember[]>('circle'),
   /** The home screen: each non-empty section's count and first page. */
   home: () => call<Home>('home'),

@@ -6,7 +6,7 @@
 import { api } from './api';
 
 let reported = false;
-const marks: { script: number; open?: number; home?: number } = { script: performance.now() };
+const marks: { script: number; open?: number; home?: number; rendered?: number } = { script: performance.now() };
 
 /** Notes when start-up reached a step (the first time only). */
 export function markStartUp(step: 'open' | 'home'): void {
@@ -15,12 +15,14 @@ export function markStartUp(step: 'open' | 'home'): void {
 
 /**
  * Tells the shell, once per page load, that the home screen is shown and can be used:
- * after the browser has painted it (the next frame, then the end of that task). A
- * failure is ignored: it is a measurement, never something for the user to see.
+ * after the browser has painted it (the next frame, then the end of that task). Called
+ * as soon as the home screen is in the document: the "rendered" step. A failure is
+ * ignored: it is a measurement, never something for the user to see.
  */
 export function reportHomeShown(): void {
   if (reported) return;
   reported = true;
+  marks.rendered = performance.now();
   requestAnimationFrame(() => {
     setTimeout(() => {
       api.homeShown({ ...marks, drawn: performance.now() }).catch(() => {});

@@ -1,6 +1,7 @@
 // The circle as the screens and dialogs read it.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api';
+import type { AppStatus } from './bindings/AppStatus';
 import type { CircleMember } from './bindings/CircleMember';
 import type { Home } from './bindings/Home';
 import type { Mentor } from './bindings/Mentor';
@@ -9,28 +10,47 @@ import { useApp } from './context';
 import { markStartUp } from './ready';
 
 /**
- * The home screen asked for the moment the app first finds the circle open, before the
- * home screen is even drawn: the first `useHome` takes it instead of asking again, so
- * start-up waits for one round trip, not a render and then a round trip.
+ * Start-up asks one question, as soon as the script runs and before anything is drawn:
+ * the status and, when the circle is open, the home screen. The first `useHome` draws
+ * that home screen in its first frame instead of asking again.
  */
-let early: Promise<Home> | null = null;
+let firstAsked: ReturnType<typeof api.firstScreen> | null = null;
+let firstHome: Home | null = null;
 
-export function askForHomeEarly(): void {
-  early = api.home();
-  // Taken by useHome; if the screen shown first is another one, a failure is its to report.
-  early.catch(() => {});
+/** Asks start-up's question now (main.tsx, before the first render). */
+export function askFirstScreen(): void {
+  firstAsked = api.firstScreen();
+  // Answered through `firstStatus`, which reports a failure.
+  firstAsked.catch(() => {});
+}
+
+/** The status for the window's first check, keeping the home screen that came with it. */
+export async function firstStatus(): Promise<AppStatus> {
+  const asked = firstAsked ?? api.firstScreen();
+  firstAsked = null;
+  const { status, home } = await asked;
+  if (status.state === 'open') markStartUp('open');
+  if (home) markStartUp('home');
+  firstHome = home;
+  return status;
 }
 
 /**
  * Reloads what `ask` reads whenever `app.refreshKey` changes. `null` while the first
- * load runs; a failure is shown with `app.fail` and leaves what was there (or `empty`).
+ * load runs, unless `initial` already has it; a failure is shown with `app.fail` and
+ * leaves what was there (or `empty`).
  */
-function useReloaded<T>(ask: (first: boolean) => Promise<T>, empty: T): T | null {
+function useReloaded<T>(ask: () => Promise<T>, empty: T, initial: () => T | null = () => null): T | null {
   const app = useApp();
-  const [value, setValue] = useState<T | null>(null);
+  const [value, setValue] = useState<T | null>(initial);
+  const given = useRef(value !== null);
   useEffect(() => {
+    if (given.current) {
+      given.current = false;
+      return;
+    }
     let live = true;
-    ask(app.refreshKey === 0).then(
+    ask().then(
       (v) => live && setValue(v),
       (e) => {
         if (!live) return;
@@ -50,20 +70,16 @@ export function useCircle(): CircleMember[] | null {
   return useReloaded(() => api.circle(), []);
 }
 
-const NO_HOME: Home = { sections: [], everyone: 0, paused: 0, samples: 0 };
+const NO_HOME: Home = { sections: [], page: 25, everyone: 0, paused: 0, samples: 0 };
 
 /** The home screen's sections, each with its first page; see `useReloaded`. */
 export function useHome(): Home | null {
-  return useReloaded((first) => {
-    // Only the first load of a session may take the early answer: after any change
-    // (refreshKey moved) it would be out of date.
-    const asked = (first ? early : null) ?? api.home();
-    early = null;
-    return asked.then((home) => {
-      markStartUp('home');
-      return home;
-    });
-  }, NO_HOME);
+  return useReloaded(() => api.home(), NO_HOME, () => {
+    // Start-up's answer, drawn once: later it would be out of date.
+    const home = firstHome;
+    firstHome = null;
+    return home;
+  });
 }
 
 /** A whole mentor (from their page) as the lists and pickers read them. */

@@ -52,6 +52,8 @@ pub struct Running {
     child: Child,
     started: Instant,
     ready: Receiver<Instant>,
+    /// Its other lines on stdout (the app says where its start-up time went).
+    said: Receiver<String>,
     log: PathBuf,
     stopped: bool,
 }
@@ -85,6 +87,7 @@ pub fn launch(subject: &Subject, args: &[&str]) -> Result<Running, String> {
         .take()
         .ok_or_else(|| format!("no stdout from the {}", subject.program.name()))?;
     let (tell, ready) = mpsc::channel();
+    let (repeat, said) = mpsc::channel();
     let line = subject.program.ready_line();
     // Reads to the end, so the program never blocks on a full pipe.
     std::thread::spawn(move || {
@@ -92,6 +95,8 @@ pub fn launch(subject: &Subject, args: &[&str]) -> Result<Running, String> {
             let Ok(text) = text else { break };
             if text == line {
                 let _ = tell.send(Instant::now());
+            } else {
+                let _ = repeat.send(text);
             }
         }
     });
@@ -100,6 +105,7 @@ pub fn launch(subject: &Subject, args: &[&str]) -> Result<Running, String> {
         child,
         started,
         ready,
+        said,
         log: subject.log.clone(),
         stopped: false,
     })
@@ -108,6 +114,11 @@ pub fn launch(subject: &Subject, args: &[&str]) -> Result<Running, String> {
 impl Running {
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// What it printed on stdout so far besides its ready line.
+    pub fn said(&self) -> Vec<String> {
+        self.said.try_iter().collect()
     }
 
     /// Time from spawn to the ready line; an error if the program exits first or says

@@ -179,9 +179,11 @@ fn bench_dataset(
             [(&bare, &mut bare_measured), (&app, &mut app_measured)]
         };
         let mut line = format!("round {} (load {}):", round + 1, process::load_average());
+        let mut said = Vec::new();
         for (subject, measured) in order {
             let mut running = launch(subject, &[])?;
             let start = running.wait_ready(options.timeout)?;
+            said.extend(running.said());
             std::thread::sleep(options.settle);
             running.check_alive()?;
             let memory = process::memory(running.pid());
@@ -198,6 +200,9 @@ fn bench_dataset(
             measured.alone.push(memory);
         }
         println!("{}", line.trim_end_matches(';'));
+        for text in said {
+            println!("  {text}");
+        }
     }
 
     let subjects = [&app, &bare];

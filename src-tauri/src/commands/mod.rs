@@ -23,6 +23,7 @@ mod transfer;
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app::app_status,
+        app::first_screen,
         app::about,
         app::retry_unlock,
         app::lock_now,

@@ -7,6 +7,10 @@ import type { HomeSection } from "./HomeSection";
  */
 export type Home = { sections: Array<HomeSection>, 
 /**
+ * Rows a long section shows at first and adds with each "Show more".
+ */
+page: number, 
+/**
  * Everyone in the circle, paused or not.
  */
 everyone: number, paused: number, samples: number, };

@@ -7,9 +7,14 @@ export interface Toast {
   action?: ToastAction;
 }
 
-export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id: number) => void }) {
+/**
+ * The toasts, in the window's corner. While a dialog is open they sit behind its backdrop:
+ * they tell of what happened before it, and must never cover its buttons (two toasts
+ * once hid "Add mentor"). Dialogs show their own errors inline.
+ */
+export function Toasts({ toasts, dismiss, behindDialog }: { toasts: Toast[]; dismiss: (id: number) => void; behindDialog: boolean }) {
   return (
-    <div class="toasts" role="region" aria-label="Notifications">
+    <div class={behindDialog ? 'toasts toasts-behind' : 'toasts'} role="region" aria-label="Notifications">
       <div aria-live="polite" class="toast-stack">
         {toasts.map((t) => (
           <div key={t.id} class={`toast toast-${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { type DeliveryProblem, api, toErrorPayload } from '../api';
 import { Day } from '../components/Day';
 import { PagedList } from '../components/PagedList';
@@ -26,7 +26,7 @@ import '../nudges.css';
 export function Today() {
   const app = useApp();
   const home = useHome();
-  useEffect(() => { if (home) reportHomeShown(); }, [home !== null]);
+  useLayoutEffect(() => { if (home) reportHomeShown(); }, [home !== null]);
   const [nudges, setNudges] = useNudgeStatus();
 
   // Asked once, under the heading (or under the empty circle's first steps).
@@ -61,7 +61,7 @@ export function Today() {
           {home.samples > 0 && <SampleBanner count={home.samples} />}
           <Greeting greeting={greetingFor(home.sections)} today={app.today} />
           {home.sections.map((s) => (
-            <TodaySection key={s.key} section={s} />
+            <TodaySection key={s.key} section={s} page={home.page} />
           ))}
           {home.sections.length === 0 && <AllPaused count={home.paused} />}
         </>
@@ -71,7 +71,7 @@ export function Today() {
 }
 
 /** One section: its first page as the backend sent it, and more pages as asked for. */
-function TodaySection({ section }: { section: HomeSection }) {
+function TodaySection({ section, page }: { section: HomeSection; page: number }) {
   const app = useApp();
   // Pages fetched after the first, for this load of the section only.
   const [later, setLater] = useState<{ of: HomeSection; members: CircleMember[] }>({ of: section, members: [] });
@@ -89,7 +89,7 @@ function TodaySection({ section }: { section: HomeSection }) {
   return (
     <div class="today-section">
       <h2 class="today-heading">{heading}</h2>
-      <PagedList items={members} total={section.total} load={load} resetOn={section} class="rows" aria-label={heading}>
+      <PagedList items={members} total={section.total} load={load} page={page} resetOn={section} class="rows" aria-label={heading}>
         {(m) => <CircleRow key={m.mentor.id} member={m} section={section.key} />}
       </PagedList>
     </div>

@@ -25,11 +25,13 @@ pub struct FirstScreen {
 
 #[tauri::command]
 pub async fn first_screen(circle: State<'_, Circle>) -> Result<FirstScreen, ()> {
+    crate::startup::mark("first screen asked");
     let status = circle.status();
     let home = match status {
         AppStatus::Open { .. } => circle.with_store(|store, today| store.home(today)).ok(),
         _ => None,
     };
+    crate::startup::mark("first screen read");
     Ok(FirstScreen { status, home })
 }
 

@@ -11,11 +11,21 @@ import '../mentor.css';
 import '../security.css';
 
 export function Opening() {
+  // Said only when opening takes a while (a keyring asking for its password): a usual
+  // start answers in a few dozen milliseconds, and a flash of words would only flicker
+  // (and cost start-up a layout of its own).
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), 400);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <div class="center-screen">
-      <p class="quiet" role="status">
-        Opening your circle…
-      </p>
+      {slow && (
+        <p class="quiet" role="status">
+          Opening your circle…
+        </p>
+      )}
     </div>
   );
 }

@@ -15,7 +15,10 @@ import { markStartUp } from './ready';
  * that home screen in its first frame instead of asking again.
  */
 let firstAsked: ReturnType<typeof api.firstScreen> | null = null;
-let firstHome: Home | null = null;
+let firstHome: { home: Home; at: number } | null = null;
+
+/** How long start-up's home screen may wait to be drawn before it is asked again. */
+const FIRST_HOME_FRESH_MS = 2000;
 
 /** Asks start-up's question now (main.tsx, before the first render). */
 export function askFirstScreen(): void {
@@ -31,7 +34,7 @@ export async function firstStatus(): Promise<AppStatus> {
   const { status, home } = await asked;
   if (status.state === 'open') markStartUp('open');
   if (home) markStartUp('home');
-  firstHome = home;
+  firstHome = home && { home, at: performance.now() };
   return status;
 }
 
@@ -74,11 +77,15 @@ const NO_HOME: Home = { sections: [], page: 25, everyone: 0, paused: 0, samples:
 
 /** The home screen's sections, each with its first page; see `useReloaded`. */
 export function useHome(): Home | null {
+  const { refreshKey } = useApp();
   return useReloaded(() => api.home(), NO_HOME, () => {
-    // Start-up's answer, drawn once: later it would be out of date.
-    const home = firstHome;
+    // Start-up's answer, drawn once, and only as the first screen: when the window
+    // opened on another place (a notification's mentor) and Today comes later, or after
+    // a change, it would be out of date.
+    const first = firstHome;
     firstHome = null;
-    return home;
+    const fresh = first !== null && refreshKey === 0 && performance.now() - first.at < FIRST_HOME_FRESH_MS;
+    return fresh ? first.home : null;
   });
 }
 

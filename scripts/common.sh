@@ -1,9 +1,10 @@
 # Shared by scripts/run.sh and scripts/test.sh: install what a fresh Debian/Ubuntu
 # machine lacks, and nothing it already has. Sourced, not run.
 
-# Packages to build the app (WebKitGTK, tray, SVG icons, OpenSSL headers for SQLCipher).
+# Packages to build the app (WebKitGTK, tray, SVG icons, OpenSSL headers for SQLCipher,
+# libdbus for the keyring, notifications and single-instance).
 BUILD_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev
-  libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev)
+  libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev libdbus-1-dev)
 # Packages to test it headless: a virtual display, a session bus, a real keyring, the
 # WebKit WebDriver, screenshots.
 TEST_PACKAGES=(xvfb webkit2gtk-driver dbus-x11 gnome-keyring libsecret-tools imagemagick xdotool)

@@ -8,6 +8,8 @@ pub mod keyring_store;
 pub mod notifier;
 pub mod nudges;
 mod shell;
+#[cfg(target_os = "linux")]
+mod single_instance;
 pub mod startup;
 
 use std::path::PathBuf;
@@ -103,11 +105,14 @@ pub fn record_nudges_sent_while_locked(
 pub fn run() {
     startup::mark("launch");
     let autostarted = std::env::args().any(|arg| arg == AUTOSTART_ARG);
-    let result = tauri::Builder::default()
-        // First, so a second launch hands over before opening anything.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            shell::show_window(app);
-        }))
+    let builder = tauri::Builder::default();
+    // First, so a second launch hands over before opening anything (on Linux, at the
+    // start of set-up).
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        shell::show_window(app);
+    }));
+    let result = builder
         .plugin(
             tauri_plugin_autostart::Builder::new()
                 .args([AUTOSTART_ARG])
@@ -129,6 +134,17 @@ pub fn run() {
         })
         .setup(move |app| {
             startup::mark("setup");
+            #[cfg(target_os = "linux")]
+            {
+                let handle = app.handle().clone();
+                let claim = single_instance::claim(&app.config().identifier, move || {
+                    shell::show_window(&handle)
+                });
+                if let single_instance::Claim::HandedOver = claim {
+                    app.cleanup_before_exit();
+                    std::process::exit(0);
+                }
+            }
             let data_dir = data_dir(app.handle())?;
             let alarm = Alarm::default();
             app.manage(Circle::new(data_dir.clone(), alarm.clone()));

@@ -53,14 +53,26 @@ impl Notifier for DesktopNotifier {
                 notification.action(key, label);
             }
             notification.hint(notify_rust::Hint::DesktopEntry("mentor-circle".into()));
-            let handle = notification.show().map_err(|error| error.to_string())?;
             let on_action = Arc::clone(&self.on_action);
             let mentors = nudge.mentor_ids.clone();
             // The service answers when the user clicks, picks an action or the
-            // notification closes; wait for that off the loop's thread.
+            // notification closes; wait for that off the loop's thread. The libdbus
+            // connection that shows it must wait on the same thread, so the thread
+            // shows it and tells this one whether that worked.
+            let (shown, was_shown) = std::sync::mpsc::sync_channel(1);
             let waiting = std::thread::Builder::new()
                 .name("nudge-action".into())
                 .spawn(move || {
+                    let handle = match notification.show() {
+                        Ok(handle) => {
+                            let _ = shown.send(Ok(()));
+                            handle
+                        }
+                        Err(error) => {
+                            let _ = shown.send(Err(error.to_string()));
+                            return;
+                        }
+                    };
                     handle.wait_for_action(|key| {
                         if let Some(action) = NudgeAction::from_key(key) {
                             on_action(ActedOn {
@@ -72,10 +84,11 @@ impl Notifier for DesktopNotifier {
                     });
                 });
             if let Err(error) = waiting {
-                // Shown, but its buttons will do nothing: not worth failing the nudge.
-                eprintln!("mentor-circle: cannot wait for a nudge's actions: {error}");
+                return Err(format!("no thread to show the notification on: {error}"));
             }
-            Ok(())
+            was_shown
+                .recv()
+                .unwrap_or_else(|_| Err("the notification's thread ended".to_string()))
         }
 
         #[cfg(target_os = "windows")]

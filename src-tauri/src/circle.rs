@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use mentor_core::model::AppStatus;
+use mentor_core::model::{AppStatus, Home};
 use mentor_core::nudge::LockedSchedule;
 use mentor_core::{Clock, Error, ErrorPayload, LockReason, Store, Vault};
 
@@ -40,7 +41,22 @@ pub struct Circle {
     changed: Alarm,
     /// The user locked the app: nothing opens the database until they unlock.
     locked_by_you: AtomicBool,
+    /// The home screen read while the window starts, for the window's first question.
+    read_ahead: Mutex<Option<ReadAhead>>,
 }
+
+/// A home screen read before anyone asked: on the stress circle the read is 7–12 ms of
+/// the start's critical path, done while the window's page is still loading. It answers
+/// one question, only while fresh, and any change to the circle drops it.
+struct ReadAhead {
+    home: Home,
+    today: NaiveDate,
+    at: Instant,
+}
+
+/// How long a read-ahead home screen stays the answer: the page asks about 100 ms
+/// after it is read.
+const READ_AHEAD_FRESH: Duration = Duration::from_secs(2);
 
 impl Circle {
     pub fn new(data_dir: PathBuf, changed: Alarm) -> Circle {
@@ -50,6 +66,7 @@ impl Circle {
             store: Mutex::new(None),
             changed,
             locked_by_you: AtomicBool::new(false),
+            read_ahead: Mutex::new(None),
         }
     }
 
@@ -109,7 +126,10 @@ impl Circle {
         &self,
         work: impl FnOnce(&mut Store, NaiveDate) -> mentor_core::Result<T>,
     ) -> Result<T, ErrorPayload> {
-        let result = self.with_store(work);
+        let result = self.with_store(|store, today| {
+            self.forget_read_ahead();
+            work(store, today)
+        });
         self.changed.ring();
         result
     }
@@ -146,6 +166,7 @@ impl Circle {
         work: impl FnOnce(&Vault, &mut Option<Store>) -> mentor_core::Result<T>,
     ) -> Result<T, ErrorPayload> {
         let mut guard = self.lock();
+        self.forget_read_ahead();
         let result = match self.open(&mut guard) {
             Ok(_) => work(&self.vault, &mut guard),
             Err(reason) => Err(Error::Locked(reason)),
@@ -188,6 +209,44 @@ impl Circle {
         }
     }
 
+    /// Reads the home screen ahead of the window's first question (see [`ReadAhead`]);
+    /// this also leaves the pages it needs decrypted in SQLite's cache.
+    pub fn read_home_ahead(&self) {
+        let _ = self.with_store(|store, today| {
+            let home = store.home(today)?;
+            // Kept under the store's lock, so no change can come between read and keep.
+            *self.read_ahead_slot() = Some(ReadAhead {
+                home,
+                today,
+                at: Instant::now(),
+            });
+            Ok(())
+        });
+    }
+
+    /// The home screen for the window's first question: the one read ahead if it is
+    /// still fresh, else read now. `None` when the circle is not open.
+    pub fn first_home(&self) -> Option<Home> {
+        let ahead = self.read_ahead_slot().take();
+        let today = self.clock.today();
+        match ahead {
+            Some(ahead) if ahead.today == today && ahead.at.elapsed() < READ_AHEAD_FRESH => {
+                Some(ahead.home)
+            }
+            _ => self.with_store(|store, today| store.home(today)).ok(),
+        }
+    }
+
+    fn forget_read_ahead(&self) {
+        self.read_ahead_slot().take();
+    }
+
+    fn read_ahead_slot(&self) -> MutexGuard<'_, Option<ReadAhead>> {
+        self.read_ahead
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     fn lock(&self) -> MutexGuard<'_, Option<Store>> {
         // A panic while holding the lock cannot leave the store half-written: every
         // write is a transaction. Keep serving.
@@ -202,6 +261,7 @@ impl Circle {
     /// use would open it again.
     pub fn close(&self) {
         self.lock().take();
+        self.forget_read_ahead();
     }
 
     /// Locks the app: the nudge timetable is taken out (no names, no text), then the
@@ -210,6 +270,7 @@ impl Circle {
     /// two locks at once cannot both take the timetable).
     pub fn lock_now(&self) -> Option<Option<LockedSchedule>> {
         let mut slot = self.lock();
+        self.forget_read_ahead();
         if self.locked_by_you.swap(true, Ordering::SeqCst) {
             return None;
         }

@@ -9,10 +9,11 @@ use super::{SUMMARY_SELECT, Store, member_on, summary_from_row};
 use crate::error::{Error, Result};
 use crate::model::{CircleMember, Home, HomeSection, Section};
 
-/// Rows a long section shows at first, and adds with each "Show more": more than a
-/// window holds, and few enough that a large circle's home screen draws at once (on the
-/// stress circle, four pages of 100 took 300 ms to draw; see docs/performance.md).
-pub const HOME_PAGE: u32 = 25;
+/// Rows a long section shows at first, and adds with each "Show more": the most urgent
+/// of each section, about a window's worth in all, and few enough that a large circle's
+/// home screen draws at once (on the stress circle, four sections of 100 rows took
+/// 300 ms to draw, of 25 rows 70 ms, of 10 rows 40 ms; see docs/performance.md).
+pub const HOME_PAGE: u32 = 10;
 
 /// The most a page may ask for at once.
 const MAX_PAGE: u32 = 1000;
@@ -254,14 +255,14 @@ mod tests {
                 let section = shown.next().expect("a non-empty section is shown");
                 assert_eq!(section.key, key, "{today}");
                 assert_eq!(section.total as usize, expected.len(), "{key:?} on {today}");
-                // Up to two pages whole, else one page (25: a literal, so that a changed
+                // Up to two pages whole, else one page (10: a literal, so that a changed
                 // page size is a decision this test is told of).
-                let first = if expected.len() <= 50 {
+                let first = if expected.len() <= 20 {
                     expected.len()
                 } else {
-                    25
+                    10
                 };
-                assert_eq!(home.page, 25);
+                assert_eq!(home.page, 10);
                 assert_eq!(section.members.len(), first, "{key:?} on {today}");
 
                 // Read again in pages of 37, the last one short.

@@ -28,7 +28,7 @@ pub async fn first_screen(circle: State<'_, Circle>) -> Result<FirstScreen, ()> 
     crate::startup::mark("first screen asked");
     let status = circle.status();
     let home = match status {
-        AppStatus::Open { .. } => circle.with_store(|store, today| store.home(today)).ok(),
+        AppStatus::Open { .. } => circle.first_home(),
         _ => None,
     };
     crate::startup::mark("first screen read");

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type RecoveryUnlock, SHELL_REQUEST_EVENT, type ShellRequest, api, lockedKeySource, toErrorPayload } from './api';
-import { firstStatus, summaryOf } from './useCircle';
+import { firstStatus, summaryOf, takeFirstAnswer } from './useCircle';
 import type { AppStatus } from './bindings/AppStatus';
 import type { KeySource } from './bindings/KeySource';
 import type { LockReason } from './bindings/LockReason';
@@ -83,7 +83,9 @@ function focusMain(): void {
 const RECHECK_AFTER_MS = 10 * 60 * 1000;
 
 export function App() {
-  const [shell, setShell] = useState<Shell>({ state: 'opening' });
+  // Start-up's answer, when it came before this first render: no check on mount then.
+  const [answered] = useState(takeFirstAnswer);
+  const [shell, setShell] = useState<Shell>(() => (answered ? fromStatus(answered) : { state: 'opening' }));
   const [route, setRoute] = useState<Route>({ name: 'today' });
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -119,7 +121,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    void check();
+    if (answered) lastCheck.current = Date.now();
+    else void check();
     const onFocus = () => {
       if (Date.now() - lastCheck.current > RECHECK_AFTER_MS) void check();
     };

@@ -4,11 +4,12 @@ import { applyTheme, loadTheme } from './theme';
 import { askFirstScreen } from './useCircle';
 import './styles.css';
 
-// Before the first render, so the answer is on its way while the page draws.
-askFirstScreen();
 // Linux takes the generic font family (see styles.css); Android never runs this.
 if (/\bLinux\b/.test(navigator.userAgent)) document.documentElement.dataset.os = 'linux';
 applyTheme(loadTheme());
 
+// The first render waits for start-up's answer, or this long at most (see useCircle.ts).
+const FIRST_ANSWER_WAIT_MS = 300;
+
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) askFirstScreen(() => render(<App />, root), FIRST_ANSWER_WAIT_MS);

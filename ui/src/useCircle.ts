@@ -11,20 +11,48 @@ import { markStartUp } from './ready';
 
 /**
  * Start-up asks one question, as soon as the script runs and before anything is drawn:
- * the status and, when the circle is open, the home screen. The first `useHome` draws
- * that home screen in its first frame instead of asking again.
+ * the status and, when the circle is open, the home screen. The first render waits a
+ * moment for the answer, so a quick start draws the home screen in its very first frame;
+ * the first `useHome` takes that home screen instead of asking again.
  */
 let firstAsked: ReturnType<typeof api.firstScreen> | null = null;
+let firstAnswer: AppStatus | null = null;
 let firstHome: { home: Home; at: number } | null = null;
 
 /** How long start-up's home screen may wait to be drawn before it is asked again. */
 const FIRST_HOME_FRESH_MS = 2000;
 
-/** Asks start-up's question now (main.tsx, before the first render). */
-export function askFirstScreen(): void {
-  firstAsked = api.firstScreen();
-  // Answered through `firstStatus`, which reports a failure.
-  firstAsked.catch(() => {});
+/**
+ * Asks start-up's question now (main.tsx), then calls `draw` once: when the answer is in
+ * (the first render takes it with `takeFirstAnswer`), or after `waitMs` without it (a slow
+ * keyring): the window then shows it is opening, and `firstStatus` waits for the answer.
+ */
+export function askFirstScreen(draw: () => void, waitMs: number): void {
+  let drawn = false;
+  const drawOnce = () => {
+    if (drawn) return;
+    drawn = true;
+    draw();
+  };
+  const asked = api.firstScreen();
+  firstAsked = asked;
+  asked.then(({ status, home }) => {
+    if (!drawn) {
+      firstAsked = null;
+      firstAnswer = status;
+      keepFirst(status, home);
+    }
+    drawOnce();
+    // A failure is reported by `firstStatus`, which the window's first check calls.
+  }, drawOnce);
+  setTimeout(drawOnce, waitMs);
+}
+
+/** Start-up's status if it came before the first render (once): that render shows it. */
+export function takeFirstAnswer(): AppStatus | null {
+  const answer = firstAnswer;
+  firstAnswer = null;
+  return answer;
 }
 
 /** The status for the window's first check, keeping the home screen that came with it. */
@@ -32,10 +60,14 @@ export async function firstStatus(): Promise<AppStatus> {
   const asked = firstAsked ?? api.firstScreen();
   firstAsked = null;
   const { status, home } = await asked;
+  keepFirst(status, home);
+  return status;
+}
+
+function keepFirst(status: AppStatus, home: Home | null): void {
   if (status.state === 'open') markStartUp('open');
   if (home) markStartUp('home');
   firstHome = home && { home, at: performance.now() };
-  return status;
 }
 
 /**

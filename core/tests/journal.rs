@@ -268,6 +268,49 @@ fn search_finds_words_by_prefix_and_without_accents_across_everything_written() 
     assert!(store.search(&search("   ")).expect("search").is_empty());
 }
 
+/// A mentor is found by what their profile says now: a catch-up or a snooze leaves the
+/// profile's words as they were (migration 11 writes them only when they change), and an
+/// edit replaces them.
+#[test]
+fn a_mentors_profile_words_follow_edits_and_nothing_else() {
+    let (_dir, mut store) = open_new();
+    let chloe = mentor(&mut store, "Chloé Martin", "Negotiation and pricing");
+    store
+        .log_catch_up(
+            &CatchUpDraft {
+                mentor_id: chloe,
+                date: day("2026-11-10"),
+                mode: Mode::Video,
+                note: "Went through the offer.".into(),
+                discussed: Vec::new(),
+                reported_back: Vec::new(),
+            },
+            day("2026-11-22"),
+        )
+        .expect("logged");
+    store
+        .snooze(chloe, Some(nudge::Snooze::NextWeek), day("2026-11-22"))
+        .expect("snoozed");
+    let found = store.search(&search("chloe pricing")).expect("search");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].kind, found[0].mentor_id),
+        (HitKind::Mentor, Some(chloe))
+    );
+
+    let agreement = Agreement::ongoing(28, 42, Mode::Video, day("2026-09-01"));
+    let mut draft = MentorDraft::new("Chloé Martin", vec![Role::Adviser], agreement);
+    draft.expertise = "Hiring and interviews".into();
+    draft.organisation = "Lumen Labs".into();
+    store.update_mentor(chloe, &draft).expect("edited");
+    assert!(store.search(&search("pricing")).expect("search").is_empty());
+    for words in ["interviews", "lumen", "chloe"] {
+        let found = store.search(&search(words)).expect("search");
+        assert_eq!(found.len(), 1, "{words}: {found:?}");
+        assert_eq!(found[0].mentor_id, Some(chloe), "{words}");
+    }
+}
+
 /// The ids of what `query` finds, best first.
 fn ids(store: &Store, query: SearchQuery) -> Vec<i64> {
     store

@@ -81,7 +81,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
   /** The first question at start: the status and, when the circle is open, the home screen. */
-  firstScreen: () => call<{ status: AppStatus; home: Home | null }>('first_screen'),
+  firstScreen: () => call<FirstScreen>('first_screen'),
   retryUnlock: () => call<AppStatus>('retry_unlock'),
   /** Closes the circle and journal and drops the key from memory; resolves with the locked status. */
   lockNow: () => call<AppStatus>('lock_now'),
@@ -238,6 +238,18 @@ export function lockedKeySource(status: AppStatus): KeySource | null {
 export interface DeliveryProblem {
   message: string;
   dismissed: boolean;
+}
+
+/**
+ * Start-up's one question: where things stand and, when the circle is open, the home
+ * screen with what shows above it (`null` when locked, or when reading it failed).
+ */
+export interface FirstScreen {
+  status: AppStatus;
+  home: Home | null;
+  nudges: NudgeStatus | null;
+  /** `key` is the recovery key while it waits to be saved, `null` once saved. */
+  recovery: { key: RecoveryKeyView | null } | null;
 }
 
 /** What Settings and Today need to know about nudges beyond the settings themselves. */

@@ -1,6 +1,6 @@
 // The circle as the screens and dialogs read it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from './api';
+import { type FirstScreen, api } from './api';
 import type { AppStatus } from './bindings/AppStatus';
 import type { CircleMember } from './bindings/CircleMember';
 import type { Home } from './bindings/Home';
@@ -15,9 +15,10 @@ import { markStartUp } from './ready';
  * moment for the answer, so a quick start draws the home screen in its very first frame;
  * the first `useHome` takes that home screen instead of asking again.
  */
-let firstAsked: ReturnType<typeof api.firstScreen> | null = null;
+let firstAsked: Promise<FirstScreen> | null = null;
 let firstAnswer: AppStatus | null = null;
-let firstHome: { home: Home; at: number } | null = null;
+/** What start-up's answer brought for the screens, each taken once (`takeFirst`). */
+let firstPieces: { pieces: Partial<Omit<FirstScreen, 'status'>>; at: number } | null = null;
 
 /** How long start-up's home screen may wait to be drawn before it is asked again. */
 const FIRST_HOME_FRESH_MS = 2000;
@@ -36,11 +37,11 @@ export function askFirstScreen(draw: () => void, waitMs: number): void {
   };
   const asked = api.firstScreen();
   firstAsked = asked;
-  asked.then(({ status, home }) => {
+  asked.then((answer) => {
     if (!drawn) {
       firstAsked = null;
-      firstAnswer = status;
-      keepFirst(status, home);
+      firstAnswer = answer.status;
+      keepFirst(answer);
     }
     drawOnce();
     // A failure is reported by `firstStatus`, which the window's first check calls.
@@ -59,15 +60,29 @@ export function takeFirstAnswer(): AppStatus | null {
 export async function firstStatus(): Promise<AppStatus> {
   const asked = firstAsked ?? api.firstScreen();
   firstAsked = null;
-  const { status, home } = await asked;
-  keepFirst(status, home);
-  return status;
+  const answer = await asked;
+  keepFirst(answer);
+  return answer.status;
 }
 
-function keepFirst(status: AppStatus, home: Home | null): void {
+function keepFirst({ status, ...pieces }: FirstScreen): void {
   if (status.state === 'open') markStartUp('open');
-  if (home) markStartUp('home');
-  firstHome = home && { home, at: performance.now() };
+  if (pieces.home) markStartUp('home');
+  firstPieces = pieces.home ? { pieces, at: performance.now() } : null;
+}
+
+/**
+ * A piece of start-up's answer for the first screen to draw with, once, and only while
+ * it is fresh: not after a change (`refreshKey`), nor once it is older than 2 s (Today
+ * opened later, after another place came first, would be out of date).
+ */
+export function takeFirst<K extends keyof Omit<FirstScreen, 'status'>>(key: K, refreshKey: number): FirstScreen[K] | null {
+  const first = firstPieces;
+  if (first === null) return null;
+  const piece = first.pieces[key];
+  delete first.pieces[key];
+  const fresh = refreshKey === 0 && performance.now() - first.at < FIRST_HOME_FRESH_MS;
+  return fresh && piece !== undefined ? piece : null;
 }
 
 /**
@@ -110,15 +125,8 @@ const NO_HOME: Home = { sections: [], page: 25, everyone: 0, paused: 0, samples:
 /** The home screen's sections, each with its first page; see `useReloaded`. */
 export function useHome(): Home | null {
   const { refreshKey } = useApp();
-  return useReloaded(() => api.home(), NO_HOME, () => {
-    // Start-up's answer, drawn once, and only as the first screen: when the window
-    // opened on another place (a notification's mentor) and Today comes later, or after
-    // a change, it would be out of date.
-    const first = firstHome;
-    firstHome = null;
-    const fresh = first !== null && refreshKey === 0 && performance.now() - first.at < FIRST_HOME_FRESH_MS;
-    return fresh ? first.home : null;
-  });
+  // Start-up's answer, drawn once, and only as the first screen.
+  return useReloaded(() => api.home(), NO_HOME, () => takeFirst('home', refreshKey));
 }
 
 /** A whole mentor (from their page) as the lists and pickers read them. */

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { NUDGE_PROBLEM_EVENT, type NudgeStatus, api } from './api';
 import { useApp } from './context';
 import { listenToShell } from './shellEvents';
+import { takeFirst } from './useCircle';
 
 /**
  * The nudge status (`null` while it loads, or if it could not be read: the screens then
@@ -12,7 +13,8 @@ import { listenToShell } from './shellEvents';
  */
 export function useNudgeStatus(): [NudgeStatus | null, (update: (s: NudgeStatus) => NudgeStatus) => void] {
   const app = useApp();
-  const [status, setStatus] = useState<NudgeStatus | null>(null);
+  // On the first screen, start-up's answer brought it.
+  const [status, setStatus] = useState<NudgeStatus | null>(() => takeFirst('nudges', app.refreshKey));
   useEffect(() => {
     let live = true;
     const load = () =>
@@ -20,7 +22,7 @@ export function useNudgeStatus(): [NudgeStatus | null, (update: (s: NudgeStatus)
         (s) => live && setStatus(s),
         (e) => live && app.fail(e),
       );
-    void load();
+    if (status === null) void load();
     const stop = listenToShell<unknown>(NUDGE_PROBLEM_EVENT, () => void load());
     return () => {
       live = false;

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use mentor_core::model::{AppStatus, Home};
+use mentor_core::vault::RecoveryKeyView;
 use tauri::{AppHandle, Manager, State};
 
 use crate::circle::Circle;
@@ -14,25 +15,60 @@ pub async fn app_status(circle: State<'_, Circle>) -> Result<AppStatus, ()> {
 }
 
 /// What the window shows first: where things stand and, when the circle is open, the
-/// home screen, so that start-up waits for one round trip rather than two.
+/// home screen with what shows above it, so that start-up waits for one round trip and
+/// draws Today whole in its first frame (nothing pops in above the list a moment later).
 #[derive(serde::Serialize)]
 pub struct FirstScreen {
     status: AppStatus,
     /// `None` when locked, or when reading it failed: the home screen then asks itself,
     /// and shows why it failed.
     home: Option<Home>,
+    /// The nudge notes above the home screen; `None` as for `home`.
+    nudges: Option<super::nudges::NudgeStatus>,
+    /// Whether the recovery key still waits to be saved; `None` as for `home`.
+    recovery: Option<RecoveryToSave>,
+}
+
+/// The recovery key while the user has not saved it yet; `None` once saved.
+#[derive(serde::Serialize)]
+pub struct RecoveryToSave {
+    key: Option<RecoveryKeyView>,
 }
 
 #[tauri::command]
-pub async fn first_screen(circle: State<'_, Circle>) -> Result<FirstScreen, ()> {
+pub async fn first_screen(
+    app: AppHandle,
+    circle: State<'_, Circle>,
+    nudges: State<'_, crate::Nudges>,
+) -> Result<FirstScreen, ()> {
     crate::startup::mark("first screen asked");
     let status = circle.status();
     let home = match status {
         AppStatus::Open { .. } => circle.first_home(),
         _ => None,
     };
+    let (nudges, recovery) = if home.is_some() {
+        let recovery = circle.with_open_vault(|vault, store| {
+            if vault.security(store)?.recovery_key_saved {
+                Ok(None)
+            } else {
+                vault.recovery_key_to_save(store).map(Some)
+            }
+        });
+        (
+            super::nudges::status_now(&app, &circle, &nudges).ok(),
+            recovery.ok().map(|key| RecoveryToSave { key }),
+        )
+    } else {
+        (None, None)
+    };
     crate::startup::mark("first screen read");
-    Ok(FirstScreen { status, home })
+    Ok(FirstScreen {
+        status,
+        home,
+        nudges,
+        recovery,
+    })
 }
 
 /// The app's version and where its data folder is, for the about box.

@@ -60,6 +60,11 @@ pub async fn nudge_status(
     circle: State<'_, Circle>,
     nudges: State<'_, Nudges>,
 ) -> Reply<NudgeStatus> {
+    status_now(&app, &circle, &nudges)
+}
+
+/// The nudge status, for the command and for start-up's first answer.
+pub(crate) fn status_now(app: &AppHandle, circle: &Circle, nudges: &Nudges) -> Reply<NudgeStatus> {
     let asked = circle.with_store(|store, _| store.start_at_login_asked())?;
     Ok(NudgeStatus {
         problem: nudges.lock().problem().filter(|p| !p.dismissed).cloned(),

@@ -1,9 +1,10 @@
 // The recovery key, shown until the user proves they saved it by typing one group back.
 // Not dismissable any other way (it is the only way back in), but it never blocks the app.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type RecoveryKeyView, type Security, api, toErrorPayload } from '../api';
 import { useApp } from '../context';
 import { checkGroupLabel, cleanKey } from '../security';
+import { takeFirst } from '../useCircle';
 import { FieldError } from './Dialog';
 import '../mentor.css';
 import '../security.css';
@@ -19,12 +20,19 @@ interface Props {
  */
 export function RecoveryKeyCard({ onSaved }: Props) {
   const app = useApp();
-  const [view, setView] = useState<RecoveryKeyView | null>(null);
+  // On the first screen, start-up's answer said whether the key waits to be saved.
+  const [first] = useState(() => takeFirst('recovery', app.refreshKey));
+  const [view, setView] = useState<RecoveryKeyView | null>(first?.key ?? null);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const given = useRef(first !== null);
 
   useEffect(() => {
+    if (given.current) {
+      given.current = false;
+      return;
+    }
     let live = true;
     api
       .security()

@@ -120,7 +120,7 @@ export function useCircle(): CircleMember[] | null {
   return useReloaded(() => api.circle(), []);
 }
 
-const NO_HOME: Home = { sections: [], page: 25, everyone: 0, paused: 0, samples: 0 };
+const NO_HOME: Home = { sections: [], page: 10, everyone: 0, paused: 0, samples: 0 };
 
 /** The home screen's sections, each with its first page; see `useReloaded`. */
 export function useHome(): Home | null {

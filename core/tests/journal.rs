@@ -39,6 +39,23 @@ fn mentor(store: &mut Store, name: &str, expertise: &str) -> i64 {
         .id
 }
 
+/// A catch-up by video with `mentor_id` on 10 November, logged on the 22nd.
+fn log_video_call(store: &mut Store, mentor_id: i64, note: &str) {
+    store
+        .log_catch_up(
+            &CatchUpDraft {
+                mentor_id,
+                date: day("2026-11-10"),
+                mode: Mode::Video,
+                note: note.into(),
+                discussed: Vec::new(),
+                reported_back: Vec::new(),
+            },
+            day("2026-11-22"),
+        )
+        .expect("logged");
+}
+
 fn entry(body: &str, tags: &[&str], mentors: &[i64]) -> EntryContent {
     EntryContent {
         body: body.into(),
@@ -217,19 +234,7 @@ fn a_draft_keeps_the_latest_typing_survives_a_restart_and_goes_when_saved() {
 fn search_finds_words_by_prefix_and_without_accents_across_everything_written() {
     let (_dir, mut store) = open_new();
     let chloe = mentor(&mut store, "Chloé", "Negotiation and pricing");
-    store
-        .log_catch_up(
-            &CatchUpDraft {
-                mentor_id: chloe,
-                date: day("2026-11-10"),
-                mode: Mode::Video,
-                note: "Talked about the promotion case.".into(),
-                discussed: Vec::new(),
-                reported_back: Vec::new(),
-            },
-            day("2026-11-22"),
-        )
-        .expect("logged");
+    log_video_call(&mut store, chloe, "Talked about the promotion case.");
     store
         .add_entry(
             &entry("Frustrated that the promotion slipped again.", &[], &[]),
@@ -275,19 +280,7 @@ fn search_finds_words_by_prefix_and_without_accents_across_everything_written() 
 fn a_mentors_profile_words_follow_edits_and_nothing_else() {
     let (_dir, mut store) = open_new();
     let chloe = mentor(&mut store, "Chloé Martin", "Negotiation and pricing");
-    store
-        .log_catch_up(
-            &CatchUpDraft {
-                mentor_id: chloe,
-                date: day("2026-11-10"),
-                mode: Mode::Video,
-                note: "Went through the offer.".into(),
-                discussed: Vec::new(),
-                reported_back: Vec::new(),
-            },
-            day("2026-11-22"),
-        )
-        .expect("logged");
+    log_video_call(&mut store, chloe, "Went through the offer.");
     store
         .snooze(chloe, Some(nudge::Snooze::NextWeek), day("2026-11-22"))
         .expect("snoozed");

@@ -98,6 +98,9 @@ impl Store {
     }
 }
 
+/// The page cache (in KiB, as SQLite's negative `cache_size`) on each side of a copy.
+const COPY_CACHE: i64 = -1024;
+
 /// Copies everything `conn` holds into a new file at `path` under `key`, with the
 /// same schema version; the file is synced before this returns. With no key the copy
 /// is plain: only a benchmark's unencrypted store asks for that.
@@ -106,6 +109,10 @@ fn export_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<()> 
     let target = path
         .to_str()
         .ok_or_else(|| Error::Internal("backup path is not UTF-8".into()))?;
+    // The copy reads every page once, in order: a small cache on both sides does it as
+    // fast, and keeps a large circle's daily backup from filling the main cache's 16 MiB
+    // (heap the app kept for the rest of its life: +1.4 MiB over ten idle minutes).
+    let main_cache: i64 = conn.query_row("PRAGMA main.cache_size", [], |row| row.get(0))?;
     let mut key_text = zeroize::Zeroizing::new(String::with_capacity(68));
     if let Some(key) = key {
         key_text.push_str("x'");
@@ -118,13 +125,17 @@ fn export_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<()> 
     )
     .map_err(|error| Error::Internal(format!("attaching a copy: {error}")))?;
     let copied = conn
-        .query_row("SELECT sqlcipher_export('copy')", [], |_| Ok(()))
+        .execute_batch(&format!(
+            "PRAGMA main.cache_size = {COPY_CACHE}; PRAGMA copy.cache_size = {COPY_CACHE};"
+        ))
+        .and_then(|()| conn.query_row("SELECT sqlcipher_export('copy')", [], |_| Ok(())))
         .and_then(|()| conn.query_row("PRAGMA main.user_version", [], |row| row.get::<_, i64>(0)))
         .and_then(|version| {
             // sqlcipher_export copies tables, not the header's user_version.
             conn.execute_batch(&format!("PRAGMA copy.user_version = {version};"))
         });
     let detached = conn.execute_batch("DETACH DATABASE copy");
+    let _ = conn.execute_batch(&format!("PRAGMA main.cache_size = {main_cache};"));
     if let Err(error) = copied.and(detached) {
         let _ = fs::remove_file(path);
         return Err(Error::Internal(format!("copying the circle: {error}")));

@@ -48,13 +48,13 @@ pub async fn first_screen(
         _ => None,
     };
     let (nudges, recovery) = if home.is_some() {
-        let recovery = circle.with_open_vault(|vault, store| {
-            if vault.security(store)?.recovery_key_saved {
-                Ok(None)
-            } else {
-                vault.recovery_key_to_save(store).map(Some)
-            }
-        });
+        // Refused as a conflict once the key is saved: then there is no card to show.
+        let recovery =
+            circle.with_open_vault(|vault, store| match vault.recovery_key_to_save(store) {
+                Ok(key) => Ok(Some(key)),
+                Err(mentor_core::Error::Conflict(_)) => Ok(None),
+                Err(error) => Err(error),
+            });
         (
             super::nudges::status_now(&app, &circle, &nudges).ok(),
             recovery.ok().map(|key| RecoveryToSave { key }),

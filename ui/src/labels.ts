@@ -90,12 +90,15 @@ export function checkLabel(check: CheckKey): string {
 }
 
 // One collator for every list sorted by name: `localeCompare` with options may build a
-// new one for each comparison, which a sort of thousands of names feels.
-const NAME_ORDER = new Intl.Collator(undefined, { sensitivity: 'base' });
+// new one for each comparison, which a sort of thousands of names feels. Built on first
+// use, not as the script loads: the first collator loads ICU's collation data, and the
+// home screen sorts nothing.
+let nameOrder: Intl.Collator | null = null;
 
 /** Two names in the order people expect: accents and case do not matter. */
 export function compareNames(a: string, b: string): number {
-  return NAME_ORDER.compare(a, b);
+  nameOrder ??= new Intl.Collator(undefined, { sensitivity: 'base' });
+  return nameOrder.compare(a, b);
 }
 
 /** "a", "a or b", "a, b or c". */

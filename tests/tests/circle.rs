@@ -267,7 +267,8 @@ fn the_sample_circle_is_marked_and_removed_in_one_action() {
 
 /// A circle of dozens overdue: the home screen draws the first page of a long section, says
 /// how many there are, and brings each next page from the backend, in order, with the
-/// keyboard carried on to the first new row.
+/// keyboard carried on to the first new row. More rows than the window shows: the first
+/// frame draws only what fits, and the rest of every first page follows.
 #[test]
 fn a_long_section_on_the_home_screen_is_brought_a_page_at_a_time() {
     use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
@@ -281,10 +282,38 @@ fn a_long_section_on_the_home_screen_is_brought_a_page_at_a_time() {
             let draft = MentorDraft::new(format!("Mentor {n:03}"), vec![Role::Adviser], agreement);
             store.add_mentor(&draft, joined).expect("mentor added");
         }
+        // Due in three days: below the overdue ones, past what the window shows.
+        let soon = today.checked_sub_days(Days::new(25)).expect("date");
+        for n in 1..=25 {
+            let agreement = Agreement::ongoing(28, 42, Mode::Video, soon);
+            let draft = MentorDraft::new(format!("Soon {n:02}"), vec![Role::Adviser], agreement);
+            store.add_mentor(&draft, soon).expect("mentor added");
+        }
         store.set_start_at_login_asked().expect("answered");
     });
     let driver = Driver::start(&world);
     let app = driver.launch();
+
+    // The first frame held 15 rows (720 px at 48 px a row, the shortest a row can be: see
+    // `firstFrame` in ui/src/today.ts); the rest of this week's first page follows it.
+    let week = "//main//ul[@aria-label='Due this week']/li";
+    app.wait_for(
+        &home_row("Due this week", "Soon 10"),
+        "the rest of the first frame",
+    );
+    assert_eq!(app.find_all(week).len(), 10, "this week's whole first page");
+    app.wait_for(
+        "//main//ul[@aria-label='Due this week']/following-sibling::div/p[normalize-space()='Showing 10 of 25']",
+        "how many are due this week",
+    );
+    let shortest = app.script(
+        "return Math.min(...Array.from(document.querySelectorAll('main .rows > li'), (row) => row.getBoundingClientRect().height))",
+    );
+    let shortest = shortest.as_f64().expect("a height");
+    assert!(
+        shortest >= 48.0,
+        "a home screen row is {shortest} px tall: the first frame counts on 48 at least"
+    );
 
     let rows = "//main//ul[@aria-label='Overdue']/li";
     app.wait_for(
@@ -318,7 +347,7 @@ fn a_long_section_on_the_home_screen_is_brought_a_page_at_a_time() {
     let expected: Vec<String> = (1..=35).map(|n| format!("Mentor {n:03}")).collect();
     assert_eq!(names, expected, "every overdue mentor once, in order");
     app.wait_gone(
-        "//main//p[starts-with(normalize-space(), 'Showing')]",
+        "//main//ul[@aria-label='Overdue']/following-sibling::div/p[starts-with(normalize-space(), 'Showing')]",
         "the count once all are drawn",
     );
     app.quit();

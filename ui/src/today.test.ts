@@ -3,7 +3,7 @@ import type { CircleMember } from './bindings/CircleMember';
 import type { HomeSection } from './bindings/HomeSection';
 import type { Section } from './bindings/Section';
 import { member } from './testData';
-import { greetingFor, removeSampleText, sampleCount } from './today';
+import { ROW_MIN_HEIGHT, firstFrame, greetingFor, removeSampleText, sampleCount } from './today';
 
 const section = (key: Section, ...members: CircleMember[]): HomeSection => ({ key, total: members.length, members });
 
@@ -43,5 +43,36 @@ describe('the sample circle', () => {
   it('says what removing it does, singular and plural', () => {
     expect(removeSampleText(7)).toBe('The 7 sample mentors and their catch-ups are removed; your own mentors stay.');
     expect(removeSampleText(1)).toBe('The 1 sample mentor and their catch-ups are removed; your own mentors stay.');
+  });
+});
+
+describe("the home screen's first frame", () => {
+  const rows = (key: Section, count: number): HomeSection => section(key, ...Array.from({ length: count }, () => member()));
+  const drawn = (sections: HomeSection[], height: number) => firstFrame(sections, height).map((s) => [s.section.key, s.rows]);
+
+  it('draws the rows a window can show, section after section, and leaves the rest for after it', () => {
+    // 720 px hold 15 rows at their shortest.
+    expect(Math.ceil(720 / ROW_MIN_HEIGHT)).toBe(15);
+    const sections = [rows('overdue', 10), rows('due', 10), rows('week', 10), rows('later', 10)];
+    expect(drawn(sections, 720)).toEqual([
+      ['overdue', null],
+      ['due', 5],
+    ]);
+  });
+
+  it('draws a circle that fits in the window whole', () => {
+    const sections = [rows('review', 2), rows('overdue', 3), rows('later', 10)];
+    expect(drawn(sections, 720)).toEqual([
+      ['review', null],
+      ['overdue', null],
+      ['later', null],
+    ]);
+    expect(drawn([rows('overdue', 15)], 720)).toEqual([['overdue', null]]);
+    expect(drawn([rows('overdue', 16)], 720)).toEqual([['overdue', 15]]);
+  });
+
+  it('draws at least one row, however small the window', () => {
+    expect(drawn([rows('overdue', 10), rows('due', 3)], 0)).toEqual([['overdue', 1]]);
+    expect(drawn([], 720)).toEqual([]);
   });
 });

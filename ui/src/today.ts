@@ -25,6 +25,38 @@ export function listedMembers(members: readonly CircleMember[]): ListedMember[] 
   return members.filter((m): m is ListedMember => m.cadence !== null && m.mentor.status !== 'paused');
 }
 
+/**
+ * Every home screen row is at least this tall (px): its padding and one line of text.
+ * So a window's height in rows, at this height, always fills the window.
+ */
+export const ROW_MIN_HEIGHT = 48;
+
+/** A section as the first frame draws it: its first `rows` rows, or `null` for all it has. */
+export interface FirstFrameSection {
+  section: HomeSection;
+  rows: number | null;
+}
+
+/**
+ * What the home screen's first frame draws: the sections in order, with as many rows as
+ * can be seen in a window `height` px tall (`ROW_MIN_HEIGHT` each, as if nothing stood
+ * above them). A section cut short shows no "Show more" yet, and sections past the
+ * window are left out; the rest of each first page is drawn right after that frame.
+ * Laying out and painting 40 rows, when the window shows about 10, was a third of the
+ * page's start-up on a large circle.
+ */
+export function firstFrame(sections: readonly HomeSection[], height: number): FirstFrameSection[] {
+  let left = Math.max(1, Math.ceil(height / ROW_MIN_HEIGHT));
+  const drawn: FirstFrameSection[] = [];
+  for (const section of sections) {
+    if (left <= 0) break;
+    const count = section.members.length;
+    drawn.push({ section, rows: count <= left ? null : left });
+    left -= count;
+  }
+  return drawn;
+}
+
 export type Greeting =
   | { kind: 'catchUp'; member: ListedMember }
   | { kind: 'soon'; member: ListedMember }

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { type DeliveryProblem, api, toErrorPayload } from '../api';
 import { Day } from '../components/Day';
 import { PagedList } from '../components/PagedList';
@@ -12,7 +12,15 @@ import { rolesText } from '../labels';
 import type { CircleMember } from '../bindings/CircleMember';
 import type { HomeSection } from '../bindings/HomeSection';
 import type { Section } from '../bindings/Section';
-import { type Greeting as GreetingKind, type ListedMember, SECTION_HEADINGS, greetingFor, listedMembers } from '../today';
+import {
+  type FirstFrameSection,
+  type Greeting as GreetingKind,
+  type ListedMember,
+  SECTION_HEADINGS,
+  firstFrame,
+  greetingFor,
+  listedMembers,
+} from '../today';
 import { useHome } from '../useCircle';
 import { useNudgeStatus } from '../useNudgeStatus';
 import { reportHomeShown } from '../ready';
@@ -27,6 +35,26 @@ export function Today() {
   const app = useApp();
   const home = useHome();
   useLayoutEffect(() => { if (home) reportHomeShown(); }, [home !== null]);
+  // The first frame with the home screen draws what the window shows; the rest of each
+  // section's first page comes a frame after it is painted (an effect runs after the
+  // paint), so the work of drawing it does not hold up what the first frame set going.
+  const [firstFrameDrawn, setFirstFrameDrawn] = useState(false);
+  useEffect(() => {
+    if (!home) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setFirstFrameDrawn(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [home !== null]);
+  const sections: FirstFrameSection[] = home
+    ? firstFrameDrawn
+      ? home.sections.map((section) => ({ section, rows: null }))
+      : firstFrame(home.sections, window.innerHeight)
+    : [];
   const [nudges, setNudges] = useNudgeStatus();
 
   // Asked once, under the heading (or under the empty circle's first steps).
@@ -60,8 +88,8 @@ export function Today() {
           {askStartAtLogin}
           {home.samples > 0 && <SampleBanner count={home.samples} />}
           <Greeting greeting={greetingFor(home.sections)} today={app.today} />
-          {home.sections.map((s) => (
-            <TodaySection key={s.key} section={s} page={home.page} />
+          {sections.map(({ section, rows }) => (
+            <TodaySection key={section.key} section={section} page={home.page} rows={rows} />
           ))}
           {home.sections.length === 0 && <AllPaused count={home.paused} />}
         </>
@@ -70,13 +98,17 @@ export function Today() {
   );
 }
 
-/** One section: its first page as the backend sent it, and more pages as asked for. */
-function TodaySection({ section, page }: { section: HomeSection; page: number }) {
+/**
+ * One section: its first page as the backend sent it, and more pages as asked for; in the
+ * first frame, only its first `rows` rows when that is set.
+ */
+function TodaySection({ section, page, rows }: { section: HomeSection; page: number; rows: number | null }) {
   const app = useApp();
   // Pages fetched after the first, for this load of the section only.
   const [later, setLater] = useState<{ of: HomeSection; members: CircleMember[] }>({ of: section, members: [] });
   const fetched = later.of === section ? later.members : [];
-  const members = listedMembers(fetched.length === 0 ? section.members : [...section.members, ...fetched]);
+  const all = listedMembers(fetched.length === 0 ? section.members : [...section.members, ...fetched]);
+  const members = rows === null ? all : all.slice(0, rows);
   const heading = SECTION_HEADINGS[section.key];
   const load = (count: number) =>
     api.homeSection(section.key, section.members.length + fetched.length, count).then(
@@ -89,7 +121,7 @@ function TodaySection({ section, page }: { section: HomeSection; page: number })
   return (
     <div class="today-section">
       <h2 class="today-heading">{heading}</h2>
-      <PagedList items={members} total={section.total} load={load} page={page} resetOn={section} class="rows" aria-label={heading}>
+      <PagedList items={members} total={rows === null ? section.total : members.length} load={load} page={page} resetOn={section} class="rows" aria-label={heading}>
         {(m) => <CircleRow key={m.mentor.id} member={m} section={section.key} />}
       </PagedList>
     </div>

@@ -19,6 +19,27 @@ fn home_row(section: &str, name: &str) -> String {
     )
 }
 
+/// Waits for a home section's first page, whose tenth row is `tenth`, and checks that it
+/// is all that is drawn, with "Showing 10 of `total`" under it.
+fn wait_for_first_page(app: &Session, section: &str, tenth: &str, total: usize) {
+    app.wait_for(
+        &home_row(section, tenth),
+        &format!("{section}: the first page"),
+    );
+    let rows = format!("//main//ul[@aria-label={}]/li", quote(section));
+    assert_eq!(
+        app.find_all(&rows).len(),
+        10,
+        "{section}: one page is drawn"
+    );
+    let count = format!(
+        "//main//ul[@aria-label={}]/following-sibling::div/p[normalize-space()={}]",
+        quote(section),
+        quote(&format!("Showing 10 of {total}"))
+    );
+    app.wait_for(&count, &format!("{section}: how many there are"));
+}
+
 /// The circle view's node for `name`.
 fn circle_node(name: &str) -> String {
     format!(
@@ -296,16 +317,7 @@ fn a_long_section_on_the_home_screen_is_brought_a_page_at_a_time() {
 
     // The first frame held 15 rows (720 px at 48 px a row, the shortest a row can be: see
     // `firstFrame` in ui/src/today.ts); the rest of this week's first page follows it.
-    let week = "//main//ul[@aria-label='Due this week']/li";
-    app.wait_for(
-        &home_row("Due this week", "Soon 10"),
-        "the rest of the first frame",
-    );
-    assert_eq!(app.find_all(week).len(), 10, "this week's whole first page");
-    app.wait_for(
-        "//main//ul[@aria-label='Due this week']/following-sibling::div/p[normalize-space()='Showing 10 of 25']",
-        "how many are due this week",
-    );
+    wait_for_first_page(&app, "Due this week", "Soon 10", 25);
     let shortest = app.script(
         "return Math.min(...Array.from(document.querySelectorAll('main .rows > li'), (row) => row.getBoundingClientRect().height))",
     );
@@ -315,16 +327,8 @@ fn a_long_section_on_the_home_screen_is_brought_a_page_at_a_time() {
         "a home screen row is {shortest} px tall: the first frame counts on 48 at least"
     );
 
+    wait_for_first_page(&app, "Overdue", "Mentor 010", 35);
     let rows = "//main//ul[@aria-label='Overdue']/li";
-    app.wait_for(
-        &home_row("Overdue", "Mentor 010"),
-        "the first page of overdue mentors",
-    );
-    assert_eq!(app.find_all(rows).len(), 10, "one page is drawn");
-    app.wait_for(
-        "//main//p[normalize-space()='Showing 10 of 35']",
-        "how many are drawn",
-    );
 
     app.click_button("Show 10 more");
     app.wait_for(&home_row("Overdue", "Mentor 020"), "the second page");

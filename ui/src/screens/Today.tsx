@@ -37,7 +37,8 @@ export function Today() {
   useLayoutEffect(() => { if (home) reportHomeShown(); }, [home !== null]);
   // The first frame with the home screen draws what the window shows; the rest of each
   // section's first page comes a frame after it is painted (an effect runs after the
-  // paint), so the work of drawing it does not hold up what the first frame set going.
+  // paint), so drawing it does not delay what that frame set going, such as the report
+  // that the home screen is shown.
   const [firstFrameDrawn, setFirstFrameDrawn] = useState(false);
   useEffect(() => {
     if (!home) return;

@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
 // Tauri serves the bundle from its own origin under a strict CSP, so the build
-// must produce plain files: no inline scripts or styles, no source maps, no
-// remote content. WebKitGTK (Linux) and WKWebView (macOS) set the syntax target.
+// must produce plain files: no inline styles, no source maps, no remote content.
+// The one inline script is index.html's own (start-up's first question), which
+// Tauri allows by adding its hash to the CSP. WebKitGTK (Linux) and WKWebView (macOS) set the syntax target.
 export default defineConfig({
   plugins: [preact()],
   clearScreen: false,

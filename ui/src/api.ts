@@ -78,10 +78,27 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** Where index.html leaves start-up's question, asked before this script loaded. */
+const EARLY_FIRST_SCREEN = '__mentorCircleFirstScreen';
+
+/** The question index.html asked, taken once (a later ask goes to the backend again). */
+function takeEarlyFirstScreen(): Promise<FirstScreen> | null {
+  const page = globalThis as { [EARLY_FIRST_SCREEN]?: Promise<FirstScreen> };
+  const early = page[EARLY_FIRST_SCREEN];
+  if (!early) return null;
+  delete page[EARLY_FIRST_SCREEN];
+  return early.catch((e: unknown) => {
+    throw toErrorPayload(e);
+  });
+}
+
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
-  /** The first question at start: the status and, when the circle is open, the home screen. */
-  firstScreen: () => call<FirstScreen>('first_screen'),
+  /**
+   * The first question at start: the status and, when the circle is open, the home
+   * screen. The first call takes the answer to the question index.html asked already.
+   */
+  firstScreen: () => takeEarlyFirstScreen() ?? call<FirstScreen>('first_screen'),
   retryUnlock: () => call<AppStatus>('retry_unlock'),
   /** Closes the circle and journal and drops the key from memory; resolves with the locked status. */
   lockNow: () => call<AppStatus>('lock_now'),

@@ -66,6 +66,18 @@ pub enum LockReason {
     /// The user locked the app (or it locked itself after being left idle): the database
     /// is closed and its key is out of memory until they unlock.
     LockedByYou,
+    /// The key is right (its fingerprint matches, or it opens a backup) but the database
+    /// file is damaged: empty, cut short, or with pages that fail their check.
+    Damaged,
+    /// The folder's header says a circle was kept here, but its database file is gone.
+    CircleMissing,
+    /// The header that says how the key is kept (`vault.json`) cannot be read.
+    HeaderDamaged,
+    /// Another Mentor Circle holds the data folder.
+    OpenElsewhere,
+    /// The data folder cannot be written to (read-only, or the disk is full), so the
+    /// circle cannot be opened safely.
+    FolderNotWritable,
 }
 
 impl LockReason {
@@ -107,6 +119,32 @@ impl LockReason {
             LockReason::LockedByYou => {
                 "Your circle and journal stay closed until you unlock. Nudges still \
                  arrive, by count only, without names."
+            }
+            LockReason::Damaged => {
+                "Your circle's database file is damaged: its key is right, but the file \
+                 no longer reads as it should. Nothing has been changed or deleted. \
+                 Restore your newest backup below; the damaged file is kept with the \
+                 backups."
+            }
+            LockReason::CircleMissing => {
+                "Your circle's database file is missing from its folder, though the folder \
+                 says a circle was kept there. Nothing has been created or overwritten. \
+                 Restore a backup below, or put the file back and try again."
+            }
+            LockReason::HeaderDamaged => {
+                "The small file that says how your circle's key is kept (vault.json) is \
+                 damaged. Nothing has been changed. Unlock with your recovery key; that \
+                 writes the file again."
+            }
+            LockReason::OpenElsewhere => {
+                "Your circle is already open in another Mentor Circle (perhaps in the \
+                 tray). Use that one: this window leaves the circle alone. Close it, or \
+                 quit the other one and try again."
+            }
+            LockReason::FolderNotWritable => {
+                "Mentor Circle can't write to your circle's folder: the disk may be full, \
+                 or the folder read-only. Nothing has been changed. Free some space (or \
+                 make the folder writable) and try again."
             }
         }
     }
@@ -163,7 +201,19 @@ impl From<&Error> for ErrorPayload {
 
 impl From<rusqlite::Error> for Error {
     fn from(error: rusqlite::Error) -> Self {
-        Error::Internal(format!("database: {}", sql_error_code(&error)))
+        match error.sqlite_error_code() {
+            // A page that fails its check while the circle is in use: the key was proven
+            // at open, so this is damage, and the lock screen offers the way back.
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Error::Locked(LockReason::Damaged)
+            }
+            Some(rusqlite::ErrorCode::DiskFull) => Error::Conflict(
+                "Your disk is full, so this wasn't saved; nothing was changed. Free some \
+                 space and try again."
+                    .into(),
+            ),
+            _ => Error::Internal(format!("database: {}", sql_error_code(&error))),
+        }
     }
 }
 

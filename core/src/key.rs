@@ -42,6 +42,23 @@ impl DbKey {
         text
     }
 
+    /// A short, non-secret fingerprint of this key, kept in the data folder's header so
+    /// that a key which fails to open the database can be told apart from a database
+    /// that is damaged. It is a one-way hash: learning it gives nothing towards the key,
+    /// and for a passphrase it is no cheaper to test a guess against than the database
+    /// itself (the Argon2id derivation dominates either way).
+    pub fn fingerprint(&self) -> String {
+        use blake2::Digest;
+        let digest = blake2::Blake2b512::new()
+            .chain_update(b"mentor-circle key fingerprint v1")
+            .chain_update(self.0)
+            .finalize();
+        digest[..16]
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+
     /// The `PRAGMA key` statement for this key as a raw key (no KDF: the key is
     /// already uniformly random, so SQLCipher's PBKDF2 would only slow every open).
     pub(crate) fn pragma(&self) -> zeroize::Zeroizing<String> {

@@ -376,6 +376,53 @@ pub(crate) fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connectio
     Connection::open_with_flags(path, flags).map_err(|_| Error::Locked(LockReason::Unreadable))
 }
 
+/// The tables whose rows are the user's own: a circle's size for the backup rotation.
+const ITEM_TABLES: [&str; 9] = [
+    "mentor",
+    "catch_up",
+    "journal_entry",
+    "agenda_item",
+    "goal",
+    "goal_progress",
+    "advice",
+    "give",
+    "prospect",
+];
+
+/// The rows of [`ITEM_TABLES`] in `conn` (tables an older schema lacks count as empty).
+pub(crate) fn count_items(conn: &Connection) -> Result<u64> {
+    let mut total = 0u64;
+    for table in ITEM_TABLES {
+        let exists: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+            [table],
+            |row| row.get(0),
+        )?;
+        if exists > 0 {
+            let rows: i64 =
+                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                    row.get(0)
+                })?;
+            total += u64::try_from(rows).unwrap_or(0);
+        }
+    }
+    Ok(total)
+}
+
+/// What "Check the circle" found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CircleCheck {
+    /// Every page passed both checks.
+    pub ok: bool,
+    /// How many problems the checks reported.
+    pub problems: u32,
+    /// Pages read.
+    #[ts(type = "number")]
+    pub pages: u64,
+}
+
 /// The schema version this build of the app writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -404,7 +451,22 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = open_connection(path, flags)?;
-        Store::unlock(conn, Some(key), backups)
+        Store::unlock(conn, Some(key), backups, false)
+    }
+
+    /// Opens a circle that must already exist: never creates the file, and a file that
+    /// holds no circle (an empty schema) is [`LockReason::Damaged`], not a new circle.
+    pub fn open_existing(path: &Path, key: &DbKey, backups: Option<&Path>) -> Result<Store> {
+        if !path.is_file() {
+            return Err(Error::Locked(LockReason::CircleMissing));
+        }
+        // With CREATE all the same: databases attached later (the copies a backup or a
+        // key change writes) take the main database's flags.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = open_connection(path, flags)?;
+        Store::unlock(conn, Some(key), backups, true)
     }
 
     /// Opens (or creates) an *unencrypted* database with the same schema and settings,
@@ -412,10 +474,15 @@ impl Store {
     #[cfg(feature = "bench-data")]
     pub fn open_unencrypted(path: &Path) -> Result<Store> {
         let conn = open_connection(path, OpenFlags::default())?;
-        Store::unlock(conn, None, None)
+        Store::unlock(conn, None, None, false)
     }
 
-    fn unlock(conn: Connection, key: Option<&DbKey>, backups: Option<&Path>) -> Result<Store> {
+    fn unlock(
+        conn: Connection,
+        key: Option<&DbKey>,
+        backups: Option<&Path>,
+        existing: bool,
+    ) -> Result<Store> {
         // Until the key is proven, closing must not checkpoint: SQLite would copy the
         // -wal journal (left by a crash) into the database without needing the key,
         // rewriting a file we promised to leave untouched.
@@ -428,21 +495,40 @@ impl Store {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .map_err(|error| match error.sqlite_error_code() {
-                // SQLCipher cannot tell a wrong key from a damaged file: both fail the
-                // page HMAC and report "not a database".
+                // SQLCipher cannot tell a wrong key from a damaged first page: both fail
+                // the page HMAC and report "not a database". The vault tells them apart
+                // with the key's fingerprint.
                 Some(ErrorCode::NotADatabase) => Error::Locked(LockReason::WrongKey),
+                // Page 1 decrypted and passed its check, so the key is right; SQLite
+                // found the file shorter than its header says (cut short) or worse.
+                Some(ErrorCode::DatabaseCorrupt) => Error::Locked(LockReason::Damaged),
+                Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::DiskFull) => {
+                    Error::Locked(LockReason::FolderNotWritable)
+                }
                 _ => Error::Locked(LockReason::Unreadable),
             })?;
         if version > SCHEMA_VERSION {
             return Err(Error::Locked(LockReason::NewerVersion));
         }
+        if existing && version == 0 {
+            // An existing file with no schema is not a new circle: opening it as one
+            // would let the daily backups push the good copies out.
+            return Err(Error::Locked(LockReason::Damaged));
+        }
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+        conn.execute_batch("PRAGMA journal_mode = WAL;")
+            .map_err(|error| match error.sqlite_error_code() {
+                // WAL needs its -wal and -shm files beside the database.
+                Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::DiskFull) => {
+                    Error::Locked(LockReason::FolderNotWritable)
+                }
+                _ => Error::from(error),
+            })?;
         conn.execute_batch(
             // SQLCipher decrypts and checks every page it reads into its cache; the
             // default 2 MiB holds a fraction of a large circle's home screen, so every
             // read decrypted it all again. Up to 16 MiB, used only as pages are read.
-            "PRAGMA journal_mode = WAL;
-             PRAGMA foreign_keys = ON;
+            "PRAGMA foreign_keys = ON;
              PRAGMA busy_timeout = 5000;
              PRAGMA cache_size = -16384;",
         )?;
@@ -456,7 +542,7 @@ impl Store {
             plain: key.is_none(),
         };
         if let Some(backups) = backups.filter(|_| version > 0 && version < SCHEMA_VERSION) {
-            store.back_up_into(backups, crate::backup::BackupKind::BeforeUpgrade)?;
+            store.back_up_into(backups, crate::backup::BackupKind::BeforeUpgrade, None)?;
         }
         store.migrate(version)?;
         Ok(store)
@@ -479,6 +565,39 @@ impl Store {
     #[cfg(feature = "bench-data")]
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Reads every page of the circle and checks it: SQLCipher's check of each page's
+    /// authentication code (damage or tampering), then SQLite's check of the structure.
+    /// Takes a moment on a large circle; run by the daily backup and "Check the circle".
+    pub fn check_integrity(&self) -> Result<CircleCheck> {
+        let collect = |sql: &str| -> Result<Vec<String>> {
+            let mut statement = self.conn.prepare(sql)?;
+            let rows = statement
+                .query_map([], |row| row.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        };
+        // Problems name pages and tables, never contents; only their count leaves here.
+        let cipher = collect("PRAGMA cipher_integrity_check")?.len();
+        let structure = collect("PRAGMA integrity_check")?
+            .into_iter()
+            .filter(|line| line != "ok")
+            .count();
+        let pages: i64 = self
+            .conn
+            .query_row("PRAGMA page_count", [], |row| row.get(0))?;
+        Ok(CircleCheck {
+            ok: cipher == 0 && structure == 0,
+            problems: u32::try_from(cipher + structure).unwrap_or(u32::MAX),
+            pages: u64::try_from(pages).unwrap_or(0),
+        })
+    }
+
+    /// How much the circle holds, as one number: its rows of things the user wrote or
+    /// logged. A backup holding more than this is one the rotation must not lose.
+    pub fn items(&self) -> Result<u64> {
+        count_items(&self.conn)
     }
 
     /// The schema version of the open database.

@@ -58,6 +58,10 @@ pub struct Header {
     /// For [`KeySource::Passphrase`]: the salt and costs that turn it into the key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kdf: Option<KdfParams>,
+    /// The key's [`DbKey::fingerprint`], so a key that fails to open the database can be
+    /// told apart from a damaged database. Absent in headers from before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_fingerprint: Option<String>,
 }
 
 /// How the circle is protected, for Settings.
@@ -107,16 +111,78 @@ pub enum ChangeStep {
     OldKeyForgotten,
 }
 
+/// One file operation of the data folder's protocols (a key change, its undo, a restore,
+/// the first run), told to a [`FileHook`] just before it is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileOp {
+    /// A new file is written (and synced) at this path.
+    Write(PathBuf),
+    /// A file is renamed over another.
+    Rename(PathBuf, PathBuf),
+    /// A file is removed.
+    Remove(PathBuf),
+    /// A second name is made for a file (a hard link, else a copy).
+    Link(PathBuf, PathBuf),
+    /// A key goes into the keyring.
+    SaveKey,
+    /// A key leaves the keyring.
+    ForgetKey,
+}
+
+/// Called before every [`FileOp`]: an error stands for that operation failing. Tests use
+/// it to fail or stop the process between any two operations; the app sets none.
+pub type FileHook = std::sync::Arc<dyn Fn(&FileOp) -> std::io::Result<()> + Send + Sync>;
+
+/// How to open a backup (and the circle it is restored into) while the circle is locked.
+pub enum BackupUnlock<'a> {
+    /// With the key the keyring keeps for this folder.
+    Keyring,
+    /// With the folder's passphrase.
+    Passphrase(&'a str),
+    /// With a recovery key: the backup's own, which also opens the restored circle.
+    RecoveryKey(&'a str),
+}
+
 /// The paths of a data folder.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Vault {
     dir: PathBuf,
+    hook: Option<FileHook>,
 }
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault").field("dir", &self.dir).finish()
+    }
+}
+
+/// The lock a running app holds on its data folder; released when dropped (or when the
+/// process ends, however it ends).
+#[derive(Debug)]
+pub struct FolderLock {
+    _file: fs::File,
+}
+
+/// Suffix of a backup re-encrypted under the new key while a key change is under way.
+const NEXT_SUFFIX: &str = ".next";
+/// Suffix of a file being written, before it is renamed into place.
+const PARTIAL_SUFFIX: &str = ".partial";
+/// The file a running app locks, so two apps never open one folder.
+pub const LOCK_FILE: &str = "circle.lock";
 
 impl Vault {
     /// The data folder at `dir` (created on first open).
     pub fn new(dir: impl Into<PathBuf>) -> Vault {
-        Vault { dir: dir.into() }
+        Vault {
+            dir: dir.into(),
+            hook: None,
+        }
+    }
+
+    /// The same folder, with `hook` told of every file operation (for crash tests).
+    pub fn with_file_hook(mut self, hook: FileHook) -> Vault {
+        self.hook = Some(hook);
+        self
     }
 
     /// The data folder.
@@ -145,6 +211,27 @@ impl Vault {
 
     fn next_header_path(&self) -> PathBuf {
         self.dir.join(NEXT_HEADER_FILE)
+    }
+
+    /// Takes the OS's lock on the data folder (creating the folder if needed), so a
+    /// second app on the same folder, with or without a session bus to find the first,
+    /// opens nothing. [`LockReason::OpenElsewhere`] if another process holds it.
+    pub fn lock_folder(&self) -> Result<FolderLock> {
+        create_private_dir(&self.dir)?;
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join(LOCK_FILE))
+            .map_err(|_| Error::Locked(LockReason::FolderNotWritable))?;
+        match file.try_lock() {
+            Ok(()) => Ok(FolderLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::Locked(LockReason::OpenElsewhere)),
+            Err(fs::TryLockError::Error(error)) => Err(Error::Internal(format!(
+                "locking the folder: {}",
+                error.kind()
+            ))),
+        }
     }
 
     /// The header, if the folder has one.
@@ -208,7 +295,8 @@ impl Vault {
         store.mark_recovery_key_saved(&header.vault_id)
     }
 
-    /// How this folder's key is kept; `None` before the circle exists.
+    /// How this folder's key is kept; `None` before the circle exists (or when the header
+    /// cannot be read).
     pub fn key_source(&self) -> Result<Option<KeySource>> {
         if !self.database_path().exists() {
             return Ok(None);
@@ -216,54 +304,84 @@ impl Vault {
         Ok(self.header()?.map(|header| header.key_source))
     }
 
-    /// Opens the circle with the keyring, creating it (and its key) only if no database
-    /// exists yet. A circle protected by a passphrase stays locked with
+    /// What can be told about the database file without its key: nothing there yet, or
+    /// a file whose size no SQLite database has (empty, or cut short mid-page).
+    fn database_file(&self) -> Result<bool> {
+        match fs::metadata(self.database_path()) {
+            Ok(meta) if meta.len() == 0 || !meta.len().is_multiple_of(PAGE_SIZE) => {
+                Err(Error::Locked(LockReason::Damaged))
+            }
+            Ok(_) => Ok(true),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(_) => Err(Error::Locked(LockReason::Unreadable)),
+        }
+    }
+
+    /// Opens the circle with the keyring, creating it (and its key) only on a first run:
+    /// no database and no header. A header without its database, or a database that is
+    /// empty or damaged, is an existing circle: it stays locked and nothing is written.
+    /// A circle protected by a passphrase stays locked with
     /// [`LockReason::PassphraseNeeded`].
     pub fn open(&self, secrets: &dyn SecretStore) -> Result<Store> {
         self.finish_interrupted_change(secrets)?;
-        let database = self.database_path();
-        let header = self.header()?;
-        if database.exists() {
-            let header = header.ok_or(Error::Locked(LockReason::KeyMissing))?;
-            if header.key_source == KeySource::Passphrase {
-                return Err(Error::Locked(LockReason::PassphraseNeeded));
-            }
-            let key = secrets.load(&header.vault_id).map_err(locked_by)?;
-            let key = key.ok_or(Error::Locked(LockReason::KeyMissing))?;
-            return self.open_store(&key);
+        let header = self.header();
+        if !self.database_file()? {
+            return match header {
+                Ok(None) => self.create(secrets),
+                Ok(Some(_)) | Err(_) => Err(Error::Locked(LockReason::CircleMissing)),
+            };
         }
+        let header = header
+            .map_err(|_| Error::Locked(LockReason::HeaderDamaged))?
+            .ok_or(Error::Locked(LockReason::KeyMissing))?;
+        if header.key_source == KeySource::Passphrase {
+            return Err(Error::Locked(LockReason::PassphraseNeeded));
+        }
+        let key = secrets.load(&header.vault_id).map_err(locked_by)?;
+        let key = key.ok_or(Error::Locked(LockReason::KeyMissing))?;
+        self.open_existing(&key, Some(&header))
+    }
+
+    /// A first run in keyring mode: a new key, kept before any data depends on it.
+    fn create(&self, secrets: &dyn SecretStore) -> Result<Store> {
         create_private_dir(&self.dir)?;
-        let header = match header {
-            Some(header) if header.key_source == KeySource::Keyring => header,
-            _ => {
-                let header = Header {
-                    format: 1,
-                    vault_id: new_vault_id()?,
-                    key_source: KeySource::Keyring,
-                    kdf: None,
-                };
-                write_header(&self.header_path(), &header)?;
-                header
+        let key = DbKey::generate()?;
+        let header = Header {
+            format: 1,
+            vault_id: new_vault_id()?,
+            key_source: KeySource::Keyring,
+            kdf: None,
+            key_fingerprint: Some(key.fingerprint()),
+        };
+        self.before(FileOp::SaveKey)?;
+        keep_key(secrets, &header.vault_id, &key).map_err(|error| match error {
+            // No keyring on the very first run: the user can choose a passphrase.
+            Error::Locked(LockReason::KeyringUnavailable) => {
+                Error::Locked(LockReason::NoKeyringYet)
             }
-        };
-        let key = match secrets
-            .load(&header.vault_id)
-            .map_err(|error| match error {
-                // No keyring on the very first run: the user can choose a passphrase.
-                SecretStoreError::Unavailable(_) => Error::Locked(LockReason::NoKeyringYet),
-                other => locked_by(other),
-            })? {
-            Some(key) => key,
-            None => keep_new_key(secrets, &header.vault_id)?,
-        };
-        self.open_store(&key)
+            other => other,
+        })?;
+        self.create_with(&key, &header)
+    }
+
+    /// Writes a new, empty circle and its header by the key change's protocol, so a
+    /// first run cut short leaves either nothing or a whole circle: never a header
+    /// without its database (which would lock the user out of a circle never made).
+    fn create_with(&self, key: &DbKey, header: &Header) -> Result<Store> {
+        let next = self.next_database_path();
+        self.before(FileOp::Write(next.clone()))?;
+        drop(Store::open(&next, key)?);
+        self.write_header_at(&self.next_header_path(), header)?;
+        self.rename(&next, &self.database_path())?;
+        self.rename(&self.next_header_path(), &self.header_path())?;
+        self.open_existing(key, Some(header))
     }
 
     /// Creates a new circle protected by a passphrase (first run). Refused if a circle
     /// exists already: changing an existing circle's key is [`Vault::change_key`].
     pub fn create_with_passphrase(&self, passphrase: &str) -> Result<Store> {
         check_new_passphrase(passphrase)?;
-        if self.database_path().exists() {
+        if self.database_path().exists() || self.header_path().exists() {
             return Err(Error::Conflict(
                 "A circle exists here already; change its passphrase in Settings.".into(),
             ));
@@ -276,9 +394,9 @@ impl Vault {
             vault_id: new_vault_id()?,
             key_source: KeySource::Passphrase,
             kdf: Some(kdf),
+            key_fingerprint: Some(key.fingerprint()),
         };
-        write_header(&self.header_path(), &header)?;
-        self.open_store(&key)
+        self.create_with(&key, &header)
     }
 
     /// Opens a circle protected by a passphrase. A wrong passphrase is refused on the
@@ -290,30 +408,23 @@ impl Vault {
     ) -> Result<Store> {
         self.finish_interrupted_change(secrets)?;
         let header = self
-            .header()?
+            .header()
+            .map_err(|_| Error::Locked(LockReason::HeaderDamaged))?
             .ok_or(Error::Locked(LockReason::KeyMissing))?;
-        let kdf = match (header.key_source, header.kdf) {
-            (KeySource::Passphrase, Some(kdf)) => kdf,
-            _ => {
-                return Err(Error::invalid(
-                    "passphrase",
-                    "Your circle's key is kept in the system keyring, not behind a passphrase.",
-                ));
-            }
-        };
-        let key = kdf.derive(passphrase)?;
-        self.open_store(&key).map_err(|error| match error {
-            Error::Locked(LockReason::WrongKey) => Error::invalid(
-                "passphrase",
-                "That passphrase doesn't open your circle. Nothing was changed; check \
-                 Caps Lock and try again, or use your recovery key.",
-            ),
-            other => other,
-        })
+        let key = passphrase_key(&header, passphrase)?;
+        if !self.database_file()? {
+            return Err(Error::Locked(LockReason::CircleMissing));
+        }
+        self.open_existing(&key, Some(&header))
+            .map_err(|error| match error {
+                Error::Locked(LockReason::WrongKey) => wrong_passphrase(),
+                other => other,
+            })
     }
 
-    /// Opens the circle with its recovery key. In keyring mode the key goes back into
-    /// the keyring; the answer says whether that worked (the circle opens either way).
+    /// Opens the circle with its recovery key, whatever became of `vault.json` (damaged
+    /// or missing: a fresh keyring header is written). In keyring mode the key goes back
+    /// into the keyring; the answer says whether that worked (the circle opens either way).
     pub fn open_with_recovery_key(
         &self,
         typed: &str,
@@ -321,30 +432,179 @@ impl Vault {
     ) -> Result<(Store, bool)> {
         self.finish_interrupted_change(secrets)?;
         let key = RecoveryKey::parse(typed)?;
-        let header = self.header()?;
-        let store = self.open_store(&key).map_err(|error| match error {
-            Error::Locked(LockReason::WrongKey) => Error::invalid(
-                "recoveryKey",
-                "This recovery key is for another circle, or from before a key change. \
-                 Nothing was changed.",
-            ),
-            other => other,
-        })?;
-        let kept = match header {
-            Some(header) if header.key_source == KeySource::Keyring => {
-                secrets.save(&header.vault_id, &key).is_ok()
-                    && matches!(secrets.load(&header.vault_id), Ok(Some(kept)) if kept == key)
-            }
-            _ => false,
-        };
+        if !self.database_file()? {
+            return Err(Error::Locked(LockReason::CircleMissing));
+        }
+        let header = self.header().ok().flatten();
+        let store = self
+            .open_existing(&key, header.as_ref())
+            .map_err(|error| match error {
+                Error::Locked(LockReason::WrongKey) => wrong_recovery_key(),
+                other => other,
+            })?;
+        let kept = self.header_for(&key, header, secrets)?;
         Ok((store, kept))
     }
 
-    fn open_store(&self, key: &DbKey) -> Result<Store> {
-        Store::open_backing_up(&self.database_path(), key, Some(&self.backup_dir()))
+    /// Makes sure the header describes `key` after the recovery key opened the circle:
+    /// a readable header for this key stays (keyring mode gets the key back); otherwise
+    /// a fresh keyring header is written. Answers whether the keyring now holds the key.
+    fn header_for(
+        &self,
+        key: &DbKey,
+        header: Option<Header>,
+        secrets: &dyn SecretStore,
+    ) -> Result<bool> {
+        let fingerprint = key.fingerprint();
+        // A header for another key (its fingerprint differs) no longer describes the
+        // circle; one without a fingerprint got this key's when the circle opened.
+        match header.filter(|header| {
+            header
+                .key_fingerprint
+                .as_deref()
+                .is_none_or(|kept| kept == fingerprint)
+        }) {
+            Some(header) if header.key_source == KeySource::Keyring => {
+                self.before(FileOp::SaveKey)?;
+                return Ok(keep_key(secrets, &header.vault_id, key).is_ok());
+            }
+            Some(_) => return Ok(false),
+            None => {}
+        }
+        let header = Header {
+            format: 1,
+            vault_id: new_vault_id()?,
+            key_source: KeySource::Keyring,
+            kdf: None,
+            key_fingerprint: Some(fingerprint),
+        };
+        self.before(FileOp::SaveKey)?;
+        let kept = keep_key(secrets, &header.vault_id, key).is_ok();
+        self.write_header_at(&self.header_path(), &header)?;
+        Ok(kept)
     }
 
-    /// Gives the circle a new key kept the new way, re-encrypting the whole database.
+    /// Opens the existing database with `key`, telling a wrong key from a damaged file:
+    /// the key is right if it matches the header's fingerprint, or (for a header from
+    /// before fingerprints) if it opens the newest backup. A header without a
+    /// fingerprint gets one once the key is proven.
+    fn open_existing(&self, key: &DbKey, header: Option<&Header>) -> Result<Store> {
+        let opened = Store::open_existing(&self.database_path(), key, Some(&self.backup_dir()));
+        match opened {
+            Err(Error::Locked(LockReason::WrongKey)) => {
+                let right_key = match header.and_then(|header| header.key_fingerprint.as_deref()) {
+                    Some(fingerprint) => fingerprint == key.fingerprint(),
+                    None => self.opens_a_backup(key),
+                };
+                Err(Error::Locked(if right_key {
+                    LockReason::Damaged
+                } else {
+                    LockReason::WrongKey
+                }))
+            }
+            Ok(store) => {
+                if let Some(header) = header.filter(|header| header.key_fingerprint.is_none()) {
+                    let mut with_fingerprint = header.clone();
+                    with_fingerprint.key_fingerprint = Some(key.fingerprint());
+                    // Only a help for telling damage from a wrong key later: a folder
+                    // that cannot take it yet still opens.
+                    if let Err(error) = self.write_header_at(&self.header_path(), &with_fingerprint)
+                    {
+                        eprintln!("mentor-circle: header kept without a fingerprint: {error}");
+                    }
+                }
+                Ok(store)
+            }
+            other => other,
+        }
+    }
+
+    fn opens_a_backup(&self, key: &DbKey) -> bool {
+        self.backups()
+            .unwrap_or_default()
+            .iter()
+            .take(3)
+            .any(|file| crate::store::preview_backup(&file.path, key).is_ok())
+    }
+
+    // --- file operations, each told to the hook first ---------------------------------
+
+    fn before(&self, op: FileOp) -> Result<()> {
+        match &self.hook {
+            Some(hook) => hook(&op)
+                .map_err(|error| Error::Internal(format!("{}: {}", op_name(&op), error.kind()))),
+            None => Ok(()),
+        }
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> Result<()> {
+        self.before(FileOp::Rename(from.to_path_buf(), to.to_path_buf()))?;
+        fs::rename(from, to).map_err(|error| Error::Internal(format!("renaming: {}", error.kind())))
+    }
+
+    fn remove(&self, path: &Path) -> Result<()> {
+        if !path.exists() {
+            return Ok(());
+        }
+        self.before(FileOp::Remove(path.to_path_buf()))?;
+        crate::store::remove_if_there(path)
+    }
+
+    fn write_header_at(&self, path: &Path, header: &Header) -> Result<()> {
+        self.before(FileOp::Write(path.to_path_buf()))?;
+        write_header(path, header)
+    }
+
+    fn forget(&self, secrets: &dyn SecretStore, vault_id: &str) {
+        if self.before(FileOp::ForgetKey).is_ok() {
+            // A key left behind in the keyring opens nothing that still exists.
+            let _ = secrets.forget(vault_id);
+        }
+    }
+
+    /// The backups re-encrypted for a key change under way: (copy, backup it replaces).
+    fn next_backups(&self) -> Vec<(PathBuf, PathBuf)> {
+        let Ok(entries) = fs::read_dir(self.backup_dir()) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(PathBuf, PathBuf)> = entries
+            .filter_map(|entry| entry.ok())
+            .filter_map(|entry| {
+                let name = entry.file_name().into_string().ok()?;
+                let original = name.strip_suffix(NEXT_SUFFIX)?;
+                backup::parse_name(original)?;
+                Some((entry.path(), self.backup_dir().join(original)))
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// Removes what a crash left half-written: `*.partial` files of the header and of
+    /// backups. Each is a copy of something whose original is still in place.
+    fn clean_partial_files(&self) -> Result<()> {
+        for dir in [self.dir.clone(), self.backup_dir()] {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.filter_map(|entry| entry.ok()) {
+                let name = entry.file_name();
+                let Some(name) = name.to_str() else { continue };
+                let ours = name.strip_suffix(PARTIAL_SUFFIX).is_some_and(|stem| {
+                    stem == HEADER_FILE
+                        || stem == NEXT_HEADER_FILE
+                        || backup::parse_name(stem).is_some()
+                });
+                if ours {
+                    self.remove(&entry.path())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives the circle a new key kept the new way, re-encrypting the whole database and
+    /// the backups kept in the data folder (so the new recovery key opens them all).
     /// `slot` holds the open store; afterwards it holds the store under the new key, or
     /// on failure the store as it was. `step` is told each moment of the change.
     pub fn change_key(
@@ -367,53 +627,105 @@ impl Vault {
                     vault_id: new_vault_id()?,
                     key_source: KeySource::Passphrase,
                     kdf: Some(kdf),
+                    key_fingerprint: Some(key.fingerprint()),
                 };
                 (key, header)
             }
             NewKey::Keyring(_) => {
+                let key = DbKey::generate()?;
                 let header = Header {
                     format: 1,
                     vault_id: new_vault_id()?,
                     key_source: KeySource::Keyring,
                     kdf: None,
+                    key_fingerprint: Some(key.fingerprint()),
                 };
-                (DbKey::generate()?, header)
+                (key, header)
             }
         };
         let store = slot
             .as_ref()
             .ok_or(Error::Locked(LockReason::LockedByYou))?;
-        let next_database = self.next_database_path();
-        store.copy_to(&next_database, &new_key)?;
+        // Until `vault.json.next` exists, every file written here is a stray copy that
+        // the next open removes: a failure only has to clean up what it can.
+        let copied = self.write_next_copies(store, &new_key);
+        if let Err(error) = copied {
+            self.remove_strays()?;
+            return Err(error);
+        }
         step(ChangeStep::CopyWritten);
-        if let Err(error) = write_header(&self.next_header_path(), &new_header) {
-            let _ = fs::remove_file(&next_database);
+        if let Err(error) = self.write_header_at(&self.next_header_path(), &new_header) {
+            self.remove_strays()?;
             return Err(error);
         }
         step(ChangeStep::NextHeaderWritten);
         if let NewKey::Keyring(keyring) = to {
-            if let Err(error) = keep_key(keyring, &new_header.vault_id, &new_key) {
-                self.undo_change(secrets);
+            let kept = self
+                .before(FileOp::SaveKey)
+                .and_then(|()| keep_key(keyring, &new_header.vault_id, &new_key));
+            if let Err(error) = kept {
+                self.undo_change(secrets)?;
                 return Err(error);
             }
             step(ChangeStep::NewKeyKept);
         }
         self.swap_in_next(slot, &new_key, step)?;
-        if let Err(error) = fs::rename(self.next_header_path(), self.header_path()) {
-            // The database is already under the new key; the next open finishes this.
-            eprintln!("mentor-circle: header not swapped yet: {}", error.kind());
-        }
-        sync_dir(&self.dir);
-        step(ChangeStep::HeaderSwapped);
-        if old_header.key_source == KeySource::Keyring {
-            let _ = secrets.forget(&old_header.vault_id);
-        }
-        step(ChangeStep::OldKeyForgotten);
+        self.finish_change(Some(&old_header), secrets, step);
         Ok(())
     }
 
+    /// The circle under `key` as `circle.db.next`, and each backup the circle's own key
+    /// opens as `<backup>.next` beside it.
+    fn write_next_copies(&self, store: &Store, key: &DbKey) -> Result<()> {
+        let next = self.next_database_path();
+        self.before(FileOp::Write(next.clone()))?;
+        store.copy_to(&next, key)?;
+        let current = store.key_clone();
+        for file in self.backups()? {
+            let Ok(copy) = crate::store::BackupCopy::open(&file.path, &current) else {
+                // Made under another key (another machine, an earlier change): it keeps
+                // that key, and the backup list says so when it is chosen.
+                continue;
+            };
+            let mut target = file.path.clone().into_os_string();
+            target.push(NEXT_SUFFIX);
+            let target = PathBuf::from(target);
+            self.before(FileOp::Write(target.clone()))?;
+            copy.copy_to(&target, key)?;
+        }
+        Ok(())
+    }
+
+    /// After the swap: the re-encrypted backups and the new header take their places,
+    /// then the old key leaves the keyring. Each step is redone by the next open if it
+    /// is cut short, so a failure here is logged, not returned: the change has happened.
+    fn finish_change(
+        &self,
+        old_header: Option<&Header>,
+        secrets: &dyn SecretStore,
+        step: &mut dyn FnMut(ChangeStep),
+    ) {
+        for (copy, original) in self.next_backups() {
+            if let Err(error) = self.rename(&copy, &original) {
+                eprintln!("mentor-circle: a backup keeps its old key for now: {error}");
+            }
+        }
+        if let Err(error) = self.rename(&self.next_header_path(), &self.header_path()) {
+            // The database is already under the new key; the next open finishes this.
+            eprintln!("mentor-circle: header not swapped yet: {error}");
+            return;
+        }
+        sync_dir(&self.dir);
+        step(ChangeStep::HeaderSwapped);
+        if let Some(old) = old_header.filter(|old| old.key_source == KeySource::Keyring) {
+            self.forget(secrets, &old.vault_id);
+        }
+        step(ChangeStep::OldKeyForgotten);
+    }
+
     /// Closes the store, puts `circle.db.next` in the database's place, and opens it
-    /// with `key`. If the swap fails, the old database is opened again.
+    /// with `key`. If the swap fails, the change is undone and the old database opened
+    /// again.
     fn swap_in_next(
         &self,
         slot: &mut Option<Store>,
@@ -430,60 +742,75 @@ impl Vault {
         let swapped = if wal.exists() {
             Err(Error::Internal("the database journal is still open".into()))
         } else {
-            fs::rename(self.next_database_path(), &database)
-                .map_err(|error| Error::Internal(format!("swapping in the copy: {}", error.kind())))
+            self.rename(&self.next_database_path(), &database)
         };
         if let Err(error) = swapped {
-            let _ = fs::remove_file(self.next_database_path());
-            let _ = fs::remove_file(self.next_header_path());
+            // The undo never leaves `vault.json.next` without its copy: that state means
+            // "the swap happened" to the next open.
+            let undone = self.undo_change_with(None);
             if let Some(old_key) = old_key {
-                *slot = Some(self.open_store(&old_key)?);
+                *slot = Some(self.open_existing(&old_key, None)?);
             }
+            undone?;
             return Err(error);
         }
         sync_dir(&self.dir);
         step(ChangeStep::DatabaseSwapped);
-        *slot = Some(self.open_store(key)?);
+        *slot = Some(Store::open_existing(
+            &database,
+            key,
+            Some(&self.backup_dir()),
+        )?);
         Ok(())
     }
 
     /// Finishes or undoes a key change or restore that was cut short, so the folder
     /// opens with the old secret or the new one, never neither. Without
-    /// `vault.json.next` nothing had happened yet (a stray `circle.db.next` is an
-    /// unfinished copy); with it and its copy still there, the swap had not happened
-    /// (undo); with it and no copy, the swap had happened (finish).
+    /// `vault.json.next` nothing had happened yet (a stray `circle.db.next` or backup
+    /// copy is unfinished work); with it and its copy still there, the swap had not
+    /// happened (undo); with it and no copy, the swap had happened (finish). Every
+    /// clean-up keeps that reading true: `vault.json.next` goes before its copy.
     pub fn finish_interrupted_change(&self, secrets: &dyn SecretStore) -> Result<()> {
-        let next_header = self.next_header_path();
-        let next_database = self.next_database_path();
-        if !next_header.exists() {
-            if next_database.exists() {
-                crate::store::remove_if_there(&next_database)?;
-            }
-            return Ok(());
+        self.clean_partial_files()?;
+        if !self.next_header_path().exists() {
+            return self.remove_strays();
         }
-        if next_database.exists() {
-            self.undo_change(secrets);
-            return Ok(());
+        if self.next_database_path().exists() {
+            return self.undo_change(secrets);
         }
         let old = self.header().ok().flatten();
-        fs::rename(&next_header, self.header_path())
-            .map_err(|_| Error::Locked(LockReason::Unreadable))?;
-        sync_dir(&self.dir);
-        if let Some(old) = old.filter(|old| old.key_source == KeySource::Keyring) {
-            let _ = secrets.forget(&old.vault_id);
+        self.finish_change(old.as_ref(), secrets, &mut |_| {});
+        if self.next_header_path().exists() {
+            return Err(Error::Locked(LockReason::FolderNotWritable));
         }
         Ok(())
     }
 
-    fn undo_change(&self, secrets: &dyn SecretStore) {
-        if let Ok(Some(next)) = read_header(&self.next_header_path()) {
+    /// Without `vault.json.next`: the copies of a change that never happened.
+    fn remove_strays(&self) -> Result<()> {
+        self.remove(&self.next_database_path())?;
+        for (copy, _) in self.next_backups() {
+            self.remove(&copy)?;
+        }
+        Ok(())
+    }
+
+    fn undo_change(&self, secrets: &dyn SecretStore) -> Result<()> {
+        self.undo_change_with(Some(secrets))
+    }
+
+    /// Undoes a change whose swap has not happened: the new key leaves the keyring, then
+    /// `vault.json.next`, then the copies. Stops at the first failure, leaving a state
+    /// the next open undoes again.
+    fn undo_change_with(&self, secrets: Option<&dyn SecretStore>) -> Result<()> {
+        if let (Some(secrets), Ok(Some(next))) = (secrets, read_header(&self.next_header_path())) {
             let current = self.header().ok().flatten().map(|header| header.vault_id);
             if next.key_source == KeySource::Keyring && current.as_ref() != Some(&next.vault_id) {
-                let _ = secrets.forget(&next.vault_id);
+                self.forget(secrets, &next.vault_id);
             }
         }
-        let _ = fs::remove_file(self.next_database_path());
-        let _ = fs::remove_file(self.next_header_path());
+        self.remove(&self.next_header_path())?;
+        self.remove_strays()
     }
 
     // --- backups ---------------------------------------------------------------------
@@ -521,12 +848,229 @@ impl Vault {
         let key = backup_key(store, recovery_key)?;
         let current_key = store.key_clone();
         let backup = crate::store::BackupCopy::open(path, &key)?;
-        let safety = store.back_up_into(&self.backup_dir(), BackupKind::BeforeRestore)?;
-        backup.copy_to(&self.next_database_path(), &current_key)?;
+        let safety =
+            store.back_up_into(&self.backup_dir(), BackupKind::BeforeRestore, Some(path))?;
+        let next = self.next_database_path();
+        self.before(FileOp::Write(next.clone()))?;
+        backup.copy_to(&next, &current_key)?;
         // Without a `vault.json.next`, an interruption before the swap simply drops the
         // copy; the swap is the moment the restore happens.
         self.swap_in_next(slot, &current_key, &mut |_| {})?;
         Ok(safety)
+    }
+
+    /// The key a locked folder's backup opens with, and the header the restored circle
+    /// needs if the current one does not describe that key.
+    fn locked_key(
+        &self,
+        with: &BackupUnlock<'_>,
+        secrets: &dyn SecretStore,
+    ) -> Result<(DbKey, Option<Header>)> {
+        let header = self.header();
+        match with {
+            BackupUnlock::Keyring => {
+                let header = header?.ok_or(Error::Locked(LockReason::KeyMissing))?;
+                let key = secrets.load(&header.vault_id).map_err(locked_by)?;
+                Ok((key.ok_or(Error::Locked(LockReason::KeyMissing))?, None))
+            }
+            BackupUnlock::Passphrase(passphrase) => {
+                let header = header?.ok_or(Error::Locked(LockReason::KeyMissing))?;
+                Ok((passphrase_key(&header, passphrase)?, None))
+            }
+            BackupUnlock::RecoveryKey(typed) => {
+                let key = RecoveryKey::parse(typed)?;
+                let fingerprint = key.fingerprint();
+                let fits = matches!(&header, Ok(Some(header))
+                    if header.key_fingerprint.as_deref() == Some(fingerprint.as_str()));
+                let new_header = (!fits).then(|| -> Result<Header> {
+                    Ok(Header {
+                        format: 1,
+                        vault_id: new_vault_id()?,
+                        key_source: KeySource::Keyring,
+                        kdf: None,
+                        key_fingerprint: Some(fingerprint),
+                    })
+                });
+                Ok((key, new_header.transpose()?))
+            }
+        }
+    }
+
+    /// What a backup holds, while the circle is locked (damaged, missing, or its key
+    /// lost): opened with the keyring's key, the passphrase or a recovery key.
+    pub fn preview_backup_locked(
+        &self,
+        path: &Path,
+        with: BackupUnlock<'_>,
+        secrets: &dyn SecretStore,
+    ) -> Result<BackupPreview> {
+        let (key, _) = self.locked_key(&with, secrets)?;
+        crate::store::preview_backup(path, &key).map_err(|error| key_error(error, &with))
+    }
+
+    /// Restores the backup at `path` while the circle is locked, and opens it. The file
+    /// it replaces (damaged, perhaps) is kept in `backups/` as a before-restore copy; if
+    /// the restored circle does not open, that file comes back and nothing is lost.
+    /// With a recovery key that the header does not describe, a fresh keyring header is
+    /// written for it (and the key put in the keyring, if there is one).
+    pub fn restore_locked(
+        &self,
+        path: &Path,
+        with: BackupUnlock<'_>,
+        secrets: &dyn SecretStore,
+    ) -> Result<Store> {
+        self.finish_interrupted_change(secrets)?;
+        let (key, new_header) = self.locked_key(&with, secrets)?;
+        let backup =
+            crate::store::BackupCopy::open(path, &key).map_err(|error| key_error(error, &with))?;
+        let old_header = fs::read(self.header_path()).ok();
+        create_private_dir(&self.backup_dir())?;
+        let next = self.next_database_path();
+        self.before(FileOp::Write(next.clone()))?;
+        if let Err(error) = backup.copy_to(&next, &key) {
+            self.remove_strays()?;
+            return Err(error);
+        }
+        drop(backup);
+        if let Some(header) = &new_header {
+            if self.before(FileOp::SaveKey).is_ok()
+                && let Err(error) = keep_key(secrets, &header.vault_id, &key)
+            {
+                eprintln!(
+                    "mentor-circle: the restored circle's key is not in the keyring: {error}"
+                );
+            }
+            if let Err(error) = self.write_header_at(&self.next_header_path(), header) {
+                self.remove_strays()?;
+                return Err(error);
+            }
+        }
+        // The file being replaced is kept, with its journal, under a before-restore name.
+        let database = self.database_path();
+        let safety = self.backup_dir().join(backup::file_name(
+            BackupKind::BeforeRestore,
+            chrono::Utc::now(),
+        ));
+        let safety_wal = PathBuf::from(format!("{}-wal", safety.display()));
+        let wal = self.dir.join(format!("{DATABASE_FILE}-wal"));
+        let kept = (|| -> Result<()> {
+            if database.exists() {
+                self.before(FileOp::Link(database.clone(), safety.clone()))?;
+                link_or_copy(&database, &safety)?;
+            }
+            if wal.exists() {
+                self.rename(&wal, &safety_wal)?;
+            }
+            self.remove(&self.dir.join(format!("{DATABASE_FILE}-shm")))
+        })();
+        if let Err(error) = kept {
+            self.undo_change_with(Some(secrets))?;
+            return Err(error);
+        }
+        self.rename(&next, &database)?;
+        sync_dir(&self.dir);
+        if new_header.is_some() {
+            self.finish_change(None, secrets, &mut |_| {});
+        }
+        match Store::open_existing(&database, &key, None) {
+            Ok(store) => {
+                store.rotate_backups(&self.backup_dir(), Some(path))?;
+                Ok(store)
+            }
+            Err(error) => {
+                // The previous state comes back: the old file (and journal) and header.
+                if safety.exists() {
+                    self.rename(&safety, &database)?;
+                }
+                if safety_wal.exists() {
+                    self.rename(&safety_wal, &wal)?;
+                }
+                if new_header.is_some() {
+                    match &old_header {
+                        Some(bytes) => write_atomically(&self.header_path(), bytes)?,
+                        None => self.remove(&self.header_path())?,
+                    }
+                }
+                Err(error)
+            }
+        }
+    }
+}
+
+/// The page size of every circle (SQLCipher 4's default): a database file is a whole
+/// number of pages.
+const PAGE_SIZE: u64 = 4096;
+
+fn op_name(op: &FileOp) -> &'static str {
+    match op {
+        FileOp::Write(_) => "writing a file",
+        FileOp::Rename(..) => "renaming a file",
+        FileOp::Remove(_) => "removing a file",
+        FileOp::Link(..) => "keeping a copy",
+        FileOp::SaveKey => "keeping a key",
+        FileOp::ForgetKey => "forgetting a key",
+    }
+}
+
+/// A second name for `from` at `to` (a hard link: no bytes copied), else a copy.
+fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
+    if fs::hard_link(from, to).is_ok() {
+        return Ok(());
+    }
+    fs::copy(from, to)
+        .and_then(|_| fs::File::options().write(true).open(to)?.sync_all())
+        .map_err(|error| Error::Internal(format!("keeping the old circle: {}", error.kind())))
+}
+
+fn passphrase_key(header: &Header, passphrase: &str) -> Result<DbKey> {
+    match (header.key_source, &header.kdf) {
+        (KeySource::Passphrase, Some(kdf)) => kdf.derive(passphrase),
+        _ => Err(Error::invalid(
+            "passphrase",
+            "Your circle's key is kept in the system keyring, not behind a passphrase.",
+        )),
+    }
+}
+
+fn wrong_passphrase() -> Error {
+    Error::invalid(
+        "passphrase",
+        "That passphrase doesn't open your circle. Nothing was changed; check Caps Lock \
+         and try again, or use your recovery key.",
+    )
+}
+
+fn wrong_recovery_key() -> Error {
+    Error::invalid(
+        "recoveryKey",
+        "This recovery key is for another circle, or from before a key change. Nothing \
+         was changed.",
+    )
+}
+
+/// A backup that the chosen key does not open, said on the field that holds the key.
+fn key_error(error: Error, with: &BackupUnlock<'_>) -> Error {
+    match (error, with) {
+        (
+            Error::Invalid {
+                field: "backup", ..
+            },
+            BackupUnlock::Passphrase(_),
+        ) => Error::invalid(
+            "passphrase",
+            "That passphrase doesn't open this backup. It may be from before a key change: \
+             try its recovery key.",
+        ),
+        (
+            Error::Invalid {
+                field: "backup", ..
+            },
+            BackupUnlock::RecoveryKey(_),
+        ) => Error::invalid(
+            "recoveryKey",
+            "This recovery key doesn't open that backup. Nothing was changed.",
+        ),
+        (other, _) => other,
     }
 }
 
@@ -538,13 +1082,6 @@ fn backup_key(store: &Store, recovery_key: Option<&str>) -> Result<DbKey> {
         Some(typed) => RecoveryKey::parse(typed),
         None => Ok(store.key_clone()),
     }
-}
-
-/// Creates a key and proves the store kept it before any data depends on it.
-fn keep_new_key(secrets: &dyn SecretStore, vault_id: &str) -> Result<DbKey> {
-    let key = DbKey::generate()?;
-    keep_key(secrets, vault_id, &key)?;
-    Ok(key)
 }
 
 fn keep_key(secrets: &dyn SecretStore, vault_id: &str, key: &DbKey) -> Result<()> {
@@ -605,15 +1142,25 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-/// Writes `bytes` to `path` so that a crash leaves either the old file or the new one.
+/// Writes `bytes` to `path` so that a crash leaves either the old file or the new one
+/// (and perhaps a `.partial`, which the next open removes).
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
+    partial.push(PARTIAL_SUFFIX);
     let partial = PathBuf::from(partial);
-    let mut file = fs::File::create(&partial).map_err(internal)?;
-    file.write_all(bytes).map_err(internal)?;
-    file.sync_all().map_err(internal)?;
-    fs::rename(&partial, path).map_err(internal)?;
+    let written = (|| -> std::io::Result<()> {
+        let mut file = fs::File::create(&partial)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&partial, path)
+    })();
+    if let Err(error) = written {
+        let _ = fs::remove_file(&partial);
+        return Err(Error::Internal(format!(
+            "writing a header: {}",
+            error.kind()
+        )));
+    }
     if let Some(dir) = path.parent() {
         sync_dir(dir);
     }

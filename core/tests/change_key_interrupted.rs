@@ -175,7 +175,8 @@ fn crash_at_every_step(change: Change) {
         assert_eq!(
             (old, new),
             (!expect_new, expect_new),
-            "{change:?} cut at {step:?}"
+            "{change:?} cut at {step:?}; the child said: {}",
+            String::from_utf8_lossy(&status.stderr)
         );
     }
 }

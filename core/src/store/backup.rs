@@ -65,24 +65,33 @@ impl Store {
         Ok(fs::metadata(path).map(|meta| meta.len()).unwrap_or(0))
     }
 
-    /// A backup of `kind` in the data folder's `dir`, then the rotation.
-    pub(crate) fn back_up_into(&self, dir: &Path, kind: BackupKind) -> Result<PathBuf> {
+    /// A backup of `kind` in the data folder's `dir`, then the rotation, which never
+    /// deletes `except` (the backup being restored).
+    pub(crate) fn back_up_into(
+        &self,
+        dir: &Path,
+        kind: BackupKind,
+        except: Option<&Path>,
+    ) -> Result<PathBuf> {
         crate::vault::create_private_dir(dir)?;
         let path = dir.join(backup::file_name(kind, chrono::Utc::now()));
         self.back_up_to(&path)?;
-        for old in backup::to_delete(&backup::list(dir)?) {
-            let _ = fs::remove_file(old);
-        }
+        self.rotate_backups(dir, except)?;
         Ok(path)
     }
 
-    /// Today's daily copy in `dir`, unless there is one already; then the rotation.
+    /// Today's daily copy in `dir`, unless there is one already; then the rotation. The
+    /// circle is checked page by page first: a damaged circle is never copied over good
+    /// backups ([`LockReason::Damaged`], and nothing is written or deleted).
     pub fn back_up_daily(&self, dir: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
         let made_today = backup::list(dir)?
             .into_iter()
             .any(|file| file.kind == BackupKind::Daily && file.made_at.date_naive() == today);
         if made_today {
             return Ok(None);
+        }
+        if !self.check_integrity()?.ok {
+            return Err(Error::Locked(LockReason::Damaged));
         }
         crate::vault::create_private_dir(dir)?;
         let stamp = today
@@ -91,10 +100,54 @@ impl Store {
             .unwrap_or_else(chrono::Utc::now);
         let path = dir.join(backup::file_name(BackupKind::Daily, stamp));
         self.back_up_to(&path)?;
-        for old in backup::to_delete(&backup::list(dir)?) {
+        self.rotate_backups(dir, None)?;
+        Ok(Some(path))
+    }
+
+    /// Deletes the backups the rotation lets go, except `except` and the newest copy
+    /// holding more than the circle does now when no kept copy does: a circle emptied
+    /// by mistake (or by damage) must not push out the last copies of what it held.
+    pub(crate) fn rotate_backups(&self, dir: &Path, except: Option<&Path>) -> Result<()> {
+        let files = backup::list(dir)?;
+        let mut delete = backup::to_delete(&files);
+        if let Some(except) = except {
+            delete.retain(|path| !same_file(path, except));
+        }
+        if delete.is_empty() {
+            return Ok(());
+        }
+        let now = self.items()?;
+        // Copies this circle's key cannot open count as holding nothing more.
+        let holds_more = |path: &Path| {
+            BackupCopy::open(path, &self.key)
+                .and_then(|copy| crate::store::count_items(&copy.conn))
+                .is_ok_and(|items| items > now)
+        };
+        let kept_holds_more = files
+            .iter()
+            .filter(|file| !delete.contains(&file.path))
+            .any(|file| holds_more(&file.path));
+        if !kept_holds_more {
+            // `list` is newest first, so this finds the newest such copy.
+            if let Some(spare) = files
+                .iter()
+                .find(|file| delete.contains(&file.path) && holds_more(&file.path))
+            {
+                delete.retain(|path| path != &spare.path);
+            }
+        }
+        for old in delete {
             let _ = fs::remove_file(old);
         }
-        Ok(Some(path))
+        Ok(())
+    }
+}
+
+/// Whether two paths name the same file (as the user typed one, the list the other).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 
@@ -105,6 +158,23 @@ const COPY_CACHE: i64 = -1024;
 /// same schema version; the file is synced before this returns. With no key the copy
 /// is plain: only a benchmark's unencrypted store asks for that.
 fn export_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<()> {
+    let written = export_unsynced(conn, path, key).and_then(|()| {
+        // Synced through a handle opened for writing: Windows' FlushFileBuffers refuses
+        // a read-only one.
+        fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|file| file.sync_all())
+            .map_err(|error| Error::Internal(format!("syncing a copy: {}", error.kind())))
+    });
+    if written.is_err() {
+        // No half-written copy stays behind (a full disk, a failed sync).
+        let _ = fs::remove_file(path);
+    }
+    written
+}
+
+fn export_unsynced(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<()> {
     remove_if_there(path)?;
     let target = path
         .to_str()
@@ -136,35 +206,92 @@ fn export_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<()> 
         });
     let detached = conn.execute_batch("DETACH DATABASE copy");
     let _ = conn.execute_batch(&format!("PRAGMA main.cache_size = {main_cache};"));
-    if let Err(error) = copied.and(detached) {
-        let _ = fs::remove_file(path);
-        return Err(Error::Internal(format!("copying the circle: {error}")));
-    }
-    fs::File::open(path)
-        .and_then(|file| file.sync_all())
-        .map_err(|error| Error::Internal(format!("syncing a copy: {error}")))
+    copied
+        .and(detached)
+        .map_err(|error| match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => Error::from(error),
+            _ => Error::Internal(format!("copying the circle: {error}")),
+        })
 }
 
-/// A backup file opened with its key, to be copied over the circle by a restore.
+/// A backup file opened read-only with its key, to be copied over the circle by a
+/// restore or re-encrypted by a key change. Nothing is ever written to it.
 pub(crate) struct BackupCopy {
     conn: Connection,
+    path: PathBuf,
+    key: DbKey,
 }
 
 impl BackupCopy {
-    /// Opens the backup at `path` with `key`. Opened for writing (and creating) only
-    /// because SQLite attaches the new copy with the same flags; the backup is checked to
-    /// exist first, and nothing is written to it.
+    /// Opens the backup at `path` with `key`, read-only, and checks it is a circle this
+    /// app can read.
     pub(crate) fn open(path: &Path, key: &DbKey) -> Result<BackupCopy> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        open_backup(path, key, flags).map(|conn| BackupCopy { conn })
+        let conn = open_backup(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Ok(BackupCopy {
+            conn,
+            path: path.to_path_buf(),
+            key: key.clone(),
+        })
     }
 
-    /// Writes the backup's circle to `path` under `key`.
+    /// Writes the backup's circle to a new file at `path` under `key`. The new file is
+    /// the connection's main database and the backup is attached read-only (SQLite
+    /// attaches with the main database's flags, so the other way round would open the
+    /// backup for writing).
     pub(crate) fn copy_to(&self, path: &Path, key: &DbKey) -> Result<()> {
-        export_to(&self.conn, path, Some(key))
+        remove_if_there(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let copied = (|| -> Result<()> {
+            let target = super::open_connection(path, flags)?;
+            target.execute_batch(&key.pragma())?;
+            target.execute_batch("PRAGMA temp_store = MEMORY;")?;
+            let source = source_uri(&self.path)?;
+            let mut source_key = zeroize::Zeroizing::new(String::with_capacity(68));
+            source_key.push_str("x'");
+            source_key.push_str(&self.key.hex());
+            source_key.push('\'');
+            target.execute(
+                "ATTACH DATABASE ?1 AS source KEY ?2",
+                params![source, source_key.as_str()],
+            )?;
+            target.query_row("SELECT sqlcipher_export('main', 'source')", [], |_| Ok(()))?;
+            let version: i64 =
+                target.query_row("PRAGMA source.user_version", [], |row| row.get(0))?;
+            target.execute_batch(&format!("PRAGMA main.user_version = {version};"))?;
+            target.execute_batch("DETACH DATABASE source")?;
+            target.close().map_err(|(_, error)| Error::from(error))?;
+            fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|file| file.sync_all())
+                .map_err(|error| Error::Internal(format!("syncing a copy: {}", error.kind())))
+        })();
+        if copied.is_err() {
+            let _ = fs::remove_file(path);
+        }
+        copied
     }
+}
+
+/// A `file:` URI that opens `path` read-only, for ATTACH.
+fn source_uri(path: &Path) -> Result<String> {
+    let text = path
+        .to_str()
+        .ok_or_else(|| Error::Internal("backup path is not UTF-8".into()))?;
+    let mut uri = String::from("file:");
+    for byte in text.bytes() {
+        match byte {
+            b'?' | b'#' | b'%' => uri.push_str(&format!("%{byte:02X}")),
+            // Windows paths: SQLite wants forward slashes in a URI.
+            b'\\' => uri.push('/'),
+            _ => uri.push(char::from(byte)),
+        }
+    }
+    uri.push_str("?mode=ro");
+    Ok(uri)
 }
 
 /// Opens a backup file with `key` and checks it is a circle this app can read. Nothing
@@ -190,7 +317,11 @@ fn open_backup(path: &Path, key: &DbKey, flags: OpenFlags) -> Result<Connection>
             )
         })?;
     if version > SCHEMA_VERSION {
-        return Err(Error::Locked(LockReason::NewerVersion));
+        return Err(Error::invalid(
+            "backup",
+            "That backup was made by a newer version of Mentor Circle. Update the app to \
+             restore it; it has been left as it is.",
+        ));
     }
     if version == 0 {
         return Err(Error::invalid("backup", "That file holds no circle."));

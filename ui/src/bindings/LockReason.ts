@@ -4,4 +4,4 @@
  * Why the database is not open. Each reason tells the user what happened and what to do;
  * none of them ever leads to the database being deleted or recreated.
  */
-export type LockReason = "keyMissing" | "wrongKey" | "keyringUnavailable" | "newerVersion" | "unreadable" | "passphraseNeeded" | "noKeyringYet" | "lockedByYou";
+export type LockReason = "keyMissing" | "wrongKey" | "keyringUnavailable" | "newerVersion" | "unreadable" | "passphraseNeeded" | "noKeyringYet" | "lockedByYou" | "damaged" | "circleMissing" | "headerDamaged" | "openElsewhere" | "folderNotWritable";

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use mentor_core::model::{AppStatus, Home};
 use mentor_core::nudge::LockedSchedule;
+use mentor_core::vault::{BackupUnlock, FolderLock};
 use mentor_core::{Clock, Error, ErrorPayload, LockReason, Store, Vault};
 
 use crate::keyring_store::KeyringStore;
@@ -43,6 +44,12 @@ pub struct Circle {
     locked_by_you: AtomicBool,
     /// The home screen read while the window starts, for the window's first question.
     read_ahead: Mutex<Option<ReadAhead>>,
+    /// The OS lock on the data folder, held for the app's life; `Err` when another app
+    /// holds it (or it could not be taken), and this one opens nothing.
+    folder: Result<FolderLock, LockReason>,
+    /// A read found a damaged page, or the daily backup's check did: the circle stays
+    /// closed (and no backup is made) until a restore, or "Try again" finds it whole.
+    damaged: AtomicBool,
 }
 
 /// A home screen read before anyone asked: on the stress circle the read is 7–12 ms of
@@ -60,13 +67,28 @@ const READ_AHEAD_FRESH: Duration = Duration::from_secs(2);
 
 impl Circle {
     pub fn new(data_dir: PathBuf, changed: Alarm) -> Circle {
+        let vault = Vault::new(data_dir);
+        let folder = vault.lock_folder().map_err(|error| match error {
+            Error::Locked(reason) => reason,
+            other => {
+                eprintln!("mentor-circle: the data folder could not be locked: {other}");
+                LockReason::FolderNotWritable
+            }
+        });
+        if folder.is_err() {
+            eprintln!(
+                "mentor-circle: the circle is open in another Mentor Circle; this one leaves it alone"
+            );
+        }
         Circle {
-            vault: Vault::new(data_dir),
+            vault,
             clock: LocalClock,
             store: Mutex::new(None),
             changed,
             locked_by_you: AtomicBool::new(false),
             read_ahead: Mutex::new(None),
+            folder,
+            damaged: AtomicBool::new(false),
         }
     }
 
@@ -117,7 +139,19 @@ impl Circle {
             Ok(store) => work(store, self.clock.today()),
             Err(reason) => Err(Error::Locked(reason)),
         };
+        if matches!(result, Err(Error::Locked(LockReason::Damaged))) {
+            self.found_damage(&mut guard);
+        }
         result.map_err(|error| payload(&error))
+    }
+
+    /// A damaged page was read: close the circle and keep it closed, so nothing builds
+    /// on it and no backup copies it over good ones; the lock screen offers a restore.
+    fn found_damage(&self, slot: &mut Option<Store>) {
+        eprintln!("mentor-circle: the circle's file is damaged; it stays closed");
+        self.damaged.store(true, Ordering::SeqCst);
+        self.forget_read_ahead();
+        slot.take();
     }
 
     /// Like [`Circle::with_store`], for work that changes the circle: the nudge loop is
@@ -137,8 +171,14 @@ impl Circle {
     /// The open store, opening it first if needed. A failure is retried on the next
     /// call, so fixing the keyring and pressing "Try again" is enough.
     fn open<'a>(&self, slot: &'a mut Option<Store>) -> Result<&'a mut Store, LockReason> {
+        if let Err(reason) = &self.folder {
+            return Err(reason.clone());
+        }
         if self.locked_by_you.load(Ordering::SeqCst) {
             return Err(LockReason::LockedByYou);
+        }
+        if self.damaged.load(Ordering::SeqCst) {
+            return Err(LockReason::Damaged);
         }
         if slot.is_none() {
             match self.vault.open(&KeyringStore) {
@@ -189,6 +229,9 @@ impl Circle {
         &self,
         open: impl FnOnce(&Vault) -> mentor_core::Result<Store>,
     ) -> Result<AppStatus, ErrorPayload> {
+        if let Err(reason) = &self.folder {
+            return Err(payload(&Error::Locked(reason.clone())));
+        }
         {
             let mut slot = self.lock();
             if slot.is_none() {
@@ -199,13 +242,63 @@ impl Circle {
         Ok(self.status())
     }
 
-    /// Writes today's automatic backup if the circle is open and has none yet.
+    /// The backups in the data folder, newest first: readable while locked, so a
+    /// damaged or missing circle can be restored from the lock screen.
+    pub fn backups(&self) -> Result<Vec<mentor_core::backup::BackupFile>, ErrorPayload> {
+        self.vault.backups().map_err(|error| payload(&error))
+    }
+
+    /// What a backup holds, while the circle is locked.
+    pub fn preview_backup_locked(
+        &self,
+        path: &std::path::Path,
+        with: BackupUnlock<'_>,
+    ) -> Result<mentor_core::backup::BackupPreview, ErrorPayload> {
+        mentor_core::backup::check_source(path)
+            .and_then(|()| self.vault.preview_backup_locked(path, with, &KeyringStore))
+            .map_err(|error| payload(&error))
+    }
+
+    /// Restores a backup from the lock screen and opens the circle it brings back.
+    pub fn restore_locked(
+        &self,
+        path: &std::path::Path,
+        with: BackupUnlock<'_>,
+    ) -> Result<AppStatus, ErrorPayload> {
+        mentor_core::backup::check_source(path).map_err(|error| payload(&error))?;
+        let mut slot = self.lock();
+        if slot.is_some() {
+            return Err(payload(&Error::Conflict(
+                "Your circle is open: restore a backup from Settings → Backups.".into(),
+            )));
+        }
+        let store = self
+            .vault
+            .restore_locked(path, with, &KeyringStore)
+            .map_err(|error| payload(&error))?;
+        *slot = Some(store);
+        drop(slot);
+        self.damaged.store(false, Ordering::SeqCst);
+        self.locked_by_you.store(false, Ordering::SeqCst);
+        self.changed.ring();
+        Ok(self.status())
+    }
+
+    /// Reads every page of the open circle and checks it ("Check the circle").
+    pub fn check(&self) -> Result<mentor_core::store::CircleCheck, ErrorPayload> {
+        self.with_store(|store, _| store.check_integrity())
+    }
+
+    /// Writes today's automatic backup if the circle is open and has none yet. A circle
+    /// found damaged is closed instead, and its good backups left alone.
     pub fn back_up_daily(&self) {
         let today = self.clock.today();
-        if let Some(Err(error)) =
-            self.if_open(|store| store.back_up_daily(&self.vault.backup_dir(), today))
-        {
-            eprintln!("mentor-circle: daily backup failed: {error}");
+        let mut slot = self.lock();
+        let Some(store) = slot.as_mut() else { return };
+        match store.back_up_daily(&self.vault.backup_dir(), today) {
+            Err(Error::Locked(LockReason::Damaged)) => self.found_damage(&mut slot),
+            Err(error) => eprintln!("mentor-circle: daily backup failed: {error}"),
+            Ok(_) => {}
         }
     }
 
@@ -284,14 +377,27 @@ impl Circle {
         Some(schedule)
     }
 
+    /// Whether another Mentor Circle holds the data folder: this one then only shows
+    /// why, and quits when its window closes.
+    pub fn is_open_elsewhere(&self) -> bool {
+        self.folder.is_err()
+    }
+
     /// Whether the user locked the app (and has not unlocked it since).
     pub fn is_locked_by_you(&self) -> bool {
         self.locked_by_you.load(Ordering::SeqCst)
     }
 
-    /// Unlocks with the OS keyring and says where things stand.
+    /// Unlocks with the OS keyring and says where things stand. After damage was found,
+    /// the circle opens again only if every page passes the check.
     pub fn unlock(&self) -> AppStatus {
         self.locked_by_you.store(false, Ordering::SeqCst);
+        if self.damaged.swap(false, Ordering::SeqCst) {
+            let whole = self.with_store(|store, _| store.check_integrity());
+            if !matches!(whole, Ok(check) if check.ok) {
+                self.found_damage(&mut self.lock());
+            }
+        }
         self.status()
     }
 }

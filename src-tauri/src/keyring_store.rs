@@ -12,13 +12,20 @@ use zeroize::Zeroizing;
 /// `keyring` crate's default store reads and writes (service and account attributes).
 #[cfg(target_os = "linux")]
 fn entry(service: &str, account: &str) -> keyring_core::Result<keyring_core::Entry> {
-    static STORE: std::sync::Once = std::sync::Once::new();
-    STORE.call_once(|| {
+    // Until a store is set, every call tries again: a keyring that was not there at
+    // start (no session bus yet, the daemon still starting) is found on "Try again".
+    static STORE_SET: std::sync::Mutex<bool> = std::sync::Mutex::new(false);
+    let mut set = STORE_SET
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !*set {
         // Without it, `Entry::new` says there is no store, and the window says what to do.
         if let Ok(store) = dbus_secret_service_keyring_store::Store::new() {
             keyring_core::set_default_store(store);
+            *set = true;
         }
-    });
+    }
+    drop(set);
     keyring_core::Entry::new(service, account)
 }
 

@@ -128,6 +128,11 @@ pub fn run() {
         .on_window_event(|window, event| {
             // Closing the window keeps nudges coming; "Quit" in the tray really quits.
             if let WindowEvent::CloseRequested { api, .. } = event {
+                // A second app on a folder another one holds has nothing to keep running.
+                if window.state::<Circle>().is_open_elsewhere() {
+                    window.app_handle().exit(0);
+                    return;
+                }
                 api.prevent_close();
                 let _ = window.hide();
             }
@@ -169,9 +174,16 @@ pub fn run() {
                 .visible(!autostarted)
                 .build()?;
             startup::mark("window");
-            // Started at login there is no window to wait for.
+            // Started at login there is no window to wait for. A second app on a
+            // folder another one holds sends no nudges and shows no tray: the first does.
             let home_shown = (!autostarted).then_some(home_shown);
-            start_nudge_loop(app.handle().clone(), alarm, home_shown);
+            if app.state::<Circle>().is_open_elsewhere() {
+                if autostarted {
+                    app.handle().exit(0);
+                }
+            } else {
+                start_nudge_loop(app.handle().clone(), alarm, home_shown);
+            }
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -4,6 +4,9 @@
 use std::path::PathBuf;
 
 use mentor_core::backup::{self, BackupFile, BackupPreview};
+use mentor_core::model::AppStatus;
+use mentor_core::store::CircleCheck;
+use mentor_core::vault::BackupUnlock;
 use tauri::{AppHandle, Manager, State};
 use zeroize::Zeroizing;
 
@@ -61,4 +64,56 @@ pub async fn suggested_folder(app: AppHandle) -> Result<PathBuf, ()> {
         .document_dir()
         .or_else(|_| paths.home_dir())
         .unwrap_or_else(|_| std::env::temp_dir()))
+}
+
+/// How the lock screen opens a backup: the recovery key if typed, else the passphrase
+/// if typed, else the keyring's key.
+fn unlock_by<'a>(passphrase: &'a str, recovery_key: &'a str) -> BackupUnlock<'a> {
+    match (passphrase.trim(), recovery_key.trim()) {
+        (_, typed) if !typed.is_empty() => BackupUnlock::RecoveryKey(typed),
+        // A passphrase is used as typed: spaces inside it may be part of it.
+        (typed, _) if !typed.is_empty() => BackupUnlock::Passphrase(passphrase),
+        _ => BackupUnlock::Keyring,
+    }
+}
+
+/// The backups in the data folder, whether or not the circle is open.
+#[tauri::command]
+pub async fn locked_backups(circle: State<'_, Circle>) -> Reply<Vec<BackupFile>> {
+    circle.backups()
+}
+
+/// What a backup holds, from the lock screen.
+#[tauri::command]
+pub async fn preview_backup_locked(
+    circle: State<'_, Circle>,
+    path: PathBuf,
+    passphrase: Option<String>,
+    recovery_key: Option<String>,
+) -> Reply<BackupPreview> {
+    let passphrase = Zeroizing::new(passphrase.unwrap_or_default());
+    let recovery_key = Zeroizing::new(recovery_key.unwrap_or_default());
+    circle.preview_backup_locked(&path, unlock_by(&passphrase, &recovery_key))
+}
+
+/// Restores a backup from the lock screen; the circle it brings back opens.
+#[tauri::command]
+pub async fn restore_backup_locked(
+    app: AppHandle,
+    path: PathBuf,
+    passphrase: Option<String>,
+    recovery_key: Option<String>,
+) -> Reply<AppStatus> {
+    let passphrase = Zeroizing::new(passphrase.unwrap_or_default());
+    let recovery_key = Zeroizing::new(recovery_key.unwrap_or_default());
+    let status = app
+        .state::<Circle>()
+        .restore_locked(&path, unlock_by(&passphrase, &recovery_key))?;
+    Ok(crate::record_nudges_sent_while_locked(&app, status))
+}
+
+/// Reads and checks every page of the circle.
+#[tauri::command]
+pub async fn check_circle(circle: State<'_, Circle>) -> Reply<CircleCheck> {
+    circle.check()
 }

@@ -359,6 +359,38 @@ pub struct NudgeRecord {
     pub mentors: Vec<NudgedMentor>,
 }
 
+/// Whether nudges are held at `now`: paused, or in quiet hours.
+pub fn held<Tz: TimeZone>(now: &DateTime<Tz>, settings: &NudgeSettings) -> bool {
+    settings
+        .paused_until
+        .is_some_and(|until| until > now.date_naive())
+        || settings
+            .quiet_hours
+            .and_then(|quiet| quiet_ends(&now.timezone(), now, quiet))
+            .is_some()
+}
+
+/// The least real time between two nudges about one mentor.
+pub const ONCE_PER_MENTOR: TimeDelta = TimeDelta::hours(24);
+
+/// The nudge to show again for a record a crash left undelivered (recorded, then the
+/// app died before the desktop showed it): the same words for those of `mentor_ids`
+/// still due, or `None` if none is (it is then forgotten, not shown).
+pub fn resend(
+    mentor_ids: &[MentorId],
+    candidates: &[Candidate],
+    show_names: bool,
+    today: NaiveDate,
+) -> Option<Nudge> {
+    let mut due: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|candidate| mentor_ids.contains(&candidate.mentor_id))
+        .filter(|candidate| candidate.snoozed_until.is_none_or(|until| until <= today))
+        .collect();
+    due.sort_by_key(|candidate| (std::cmp::Reverse(candidate.status), candidate.since));
+    nudge_for(&due, show_names, today)
+}
+
 /// What the loop should do now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
@@ -417,9 +449,10 @@ pub fn plan<Tz: TimeZone>(
         };
     }
 
+    // A nudge stamped after now was sent before the clock was set back: it still counts.
     let sent_today: Vec<&Sent> = sent
         .iter()
-        .filter(|nudge| cadence::local_day(nudge.at, &zone) == today)
+        .filter(|nudge| nudge.at > now_utc || cadence::local_day(nudge.at, &zone) == today)
         .collect();
     if sent_today.len() >= usize::from(settings.daily_cap) {
         return Plan {
@@ -427,8 +460,12 @@ pub fn plan<Tz: TimeZone>(
             wake_at,
         };
     }
-    let nudged_today: HashSet<MentorId> = sent_today
+    // "Once a day" per mentor is counted in real elapsed time: a clock set back or a
+    // flight into another time zone starts a new calendar day, not a new 24 hours.
+    let nudged_today: HashSet<MentorId> = sent
         .iter()
+        .filter(|nudge| nudge.at > now_utc - ONCE_PER_MENTOR)
+        .inspect(|nudge| wait_until(nudge.at + ONCE_PER_MENTOR))
         .flat_map(|nudge| nudge.mentor_ids.iter().copied())
         .collect();
     let mut due: Vec<&Candidate> = candidates
@@ -877,6 +914,58 @@ mod tests {
             None,
         );
         assert_eq!(again.send, None, "never doubled");
+    }
+
+    #[test]
+    fn a_clock_set_back_a_day_does_not_nudge_the_same_mentor_again() {
+        let already = [sent(at("2026-11-05 10:00"), &[1])];
+        let set_back = plan(
+            &at("2026-11-04 12:00"),
+            &settings(),
+            &[ana()],
+            &already,
+            None,
+        );
+        assert_eq!(
+            set_back.send, None,
+            "sent 'tomorrow' by the clock: still sent"
+        );
+    }
+
+    #[test]
+    fn flying_east_overnight_does_not_start_a_new_day_of_nudges() {
+        // Nudged at 09:00 in London, then a night flight to Tokyo (UTC+9): fifteen hours
+        // later the clock reads 09:00 the next day there.
+        let already = [sent(at("2026-11-05 09:00"), &[1])];
+        let tokyo = chrono::FixedOffset::east_opt(9 * 3600).expect("offset");
+        let landed = (at("2026-11-05 09:00") + TimeDelta::hours(15)).with_timezone(&tokyo);
+        assert_eq!(
+            landed.date_naive(),
+            day("2026-11-06"),
+            "a new calendar day there"
+        );
+        let plan_now = plan(&landed, &settings(), &[ana()], &already, None);
+        assert_eq!(plan_now.send, None, "but not a new 24 hours");
+        let day_later = at("2026-11-06 09:00").with_timezone(&tokyo);
+        assert!(
+            plan(&day_later, &settings(), &[ana()], &already, None)
+                .send
+                .is_some(),
+            "a day later in real time, nudged again"
+        );
+    }
+
+    #[test]
+    fn an_undelivered_nudge_is_shown_again_for_the_mentors_still_due() {
+        let due = [ana(), candidate(2, "Ben", DueStatus::Due, "2026-10-08")];
+        let again = resend(&[1], &due, true, day("2026-11-05")).expect("Ana is still due");
+        assert_eq!(again.mentor_ids, vec![1]);
+        assert_eq!(again.title, "Time to catch up with Ana");
+        assert_eq!(
+            resend(&[3], &due, true, day("2026-11-05")),
+            None,
+            "no longer due"
+        );
     }
 
     #[test]

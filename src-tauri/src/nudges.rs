@@ -52,6 +52,9 @@ pub struct NudgeLoop<N> {
     notifier: N,
     retry_at: Option<DateTime<Utc>>,
     problem: Option<DeliveryProblem>,
+    /// Whether this process has shown what an earlier one recorded but died before
+    /// showing; done once, on the first pass with the circle open.
+    resumed: bool,
 }
 
 impl<N: Notifier> NudgeLoop<N> {
@@ -60,6 +63,7 @@ impl<N: Notifier> NudgeLoop<N> {
             notifier,
             retry_at: None,
             problem: None,
+            resumed: false,
         }
     }
 
@@ -73,6 +77,9 @@ impl<N: Notifier> NudgeLoop<N> {
         let today = now.date_naive();
         let settings = store.nudge_settings()?;
         let candidates = store.nudge_candidates(today)?;
+        if !self.resumed {
+            self.resume(store, &settings, &candidates, now)?;
+        }
         let sent = store.nudges_since(now_utc - RECORD_WINDOW)?;
         let plan = nudge::plan(now, &settings, &candidates, &sent, self.retry_at);
         let mut tick = Tick {
@@ -83,8 +90,8 @@ impl<N: Notifier> NudgeLoop<N> {
         let Some(nudge) = plan.send else {
             return Ok(tick);
         };
-        // Recorded first: if the app dies while the OS shows it, a restart must not
-        // show it again.
+        // Recorded first, and marked delivered once shown: a crash in between leaves an
+        // undelivered record, which the next start shows (`resume`) instead of a new one.
         let id = store.record_nudge(&nudge, now_utc, today)?;
         if self.deliver(&nudge, id, now_utc) {
             store.nudge_delivered(id)?;
@@ -94,6 +101,33 @@ impl<N: Notifier> NudgeLoop<N> {
         }
         tick.wake_at = self.next_look(tick.wake_at, now_utc);
         Ok(tick)
+    }
+
+    /// Shows the nudges an earlier run recorded but died before the desktop showed them
+    /// (at most a day old; quiet hours and a pause hold them like any nudge). Each keeps
+    /// its record, so it counts once towards "once a day"; one whose mentors are no
+    /// longer due is forgotten.
+    fn resume<Tz: TimeZone>(
+        &mut self,
+        store: &mut Store,
+        settings: &nudge::NudgeSettings,
+        candidates: &[nudge::Candidate],
+        now: &DateTime<Tz>,
+    ) -> mentor_core::Result<()> {
+        if nudge::held(now, settings) {
+            return Ok(());
+        }
+        let (today, now) = (now.date_naive(), now.with_timezone(&Utc));
+        for (id, mentor_ids) in store.undelivered_nudges(now - nudge::ONCE_PER_MENTOR)? {
+            match nudge::resend(&mentor_ids, candidates, settings.show_names, today) {
+                Some(again) if self.deliver(&again, id, now) => store.nudge_delivered(id)?,
+                // Not shown now: tried again at the next start, or by the planner.
+                Some(_) => return Ok(()),
+                None => store.forget_nudge(id)?,
+            }
+        }
+        self.resumed = true;
+        Ok(())
     }
 
     /// One pass while the app is locked: the same planner over the nameless timetable;
@@ -254,4 +288,69 @@ pub struct ActedOn {
     pub nudge: NudgeId,
     pub mentors: Vec<MentorId>,
     pub action: NudgeAction,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use mentor_core::DbKey;
+
+    /// Records what it is asked to show: the loop's I/O, not the desktop's.
+    #[derive(Default)]
+    struct Shown(Mutex<Vec<NudgeId>>);
+
+    impl Notifier for Arc<Shown> {
+        fn show(&self, _: &Nudge, id: NudgeId) -> Result<(), String> {
+            lock(&self.0).push(id);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_nudge_recorded_before_a_crash_is_shown_by_the_next_start_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let key = DbKey::generate().expect("key");
+        let mut store = Store::open(&dir.path().join("circle.db"), &key).expect("store");
+        let noon = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 5, 12, 0, 0)
+            .single()
+            .expect("time");
+        mentor_core::sample::add_sample_circle(&mut store, noon.date_naive() - TimeDelta::days(90))
+            .expect("sample");
+        // The first run planned and recorded a nudge, then died before showing it.
+        let candidates = store.nudge_candidates(noon.date_naive()).expect("due");
+        let planned = nudge::plan(
+            &noon,
+            &store.nudge_settings().expect("settings"),
+            &candidates,
+            &[],
+            None,
+        )
+        .send
+        .expect("someone is due");
+        let recorded = store
+            .record_nudge(&planned, noon, noon.date_naive())
+            .expect("recorded");
+
+        let shown = Arc::new(Shown::default());
+        let mut next_start = NudgeLoop::new(shown.clone());
+        let later = noon + TimeDelta::minutes(3);
+        next_start.tick(&mut store, &later).expect("pass");
+        next_start
+            .tick(&mut store, &(later + TimeDelta::minutes(1)))
+            .expect("second pass");
+        assert_eq!(
+            *lock(&shown.0),
+            vec![recorded],
+            "the recorded nudge is shown, under its own record, and nothing twice"
+        );
+        assert!(
+            store
+                .undelivered_nudges(noon - TimeDelta::days(1))
+                .expect("read")
+                .is_empty(),
+            "and marked delivered"
+        );
+    }
 }

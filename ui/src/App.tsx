@@ -13,10 +13,20 @@ import { ACTIVITY_EVENTS, IdleLock } from './idleLock';
 import { isModKey, isTypingTarget, shortcut } from './keys';
 import { announceLock, routeToKeep } from './lock';
 import { joinedText } from './prospects';
-import { CreateWithPassphrase, LockScreen, Locked, Opening, PassphraseOrRecovery, RecoveryScreen } from './screens/Locked';
+import {
+  CreateWithPassphrase,
+  ElsewhereScreen,
+  LockScreen,
+  Locked,
+  Opening,
+  PassphraseOrRecovery,
+  RecoveryScreen,
+  RestoreInstead,
+  RestoreScreen,
+} from './screens/Locked';
 import { Today } from './screens/Today';
 import { closeWindow, listenToShell } from './shellEvents';
-import { keyChangedText, lockView } from './security';
+import { keyChangedText, lockView, restoreOffer } from './security';
 import { removeSampleText } from './today';
 import { lazy } from './lazy';
 
@@ -184,6 +194,15 @@ export function App() {
       if (result.status.state === 'open' && result.keyBackInKeyring) {
         push('Your key is back in the system keyring.', 'info');
       }
+    },
+    [unlocked, push],
+  );
+
+  /** A backup restored from the locked screen: its status, handled as an unlock's. */
+  const restoredLocked = useCallback(
+    (status: AppStatus) => {
+      unlocked(status);
+      if (status.state === 'open') push('Restored. Your circle is as it was when that backup was made.', 'info');
     },
     [unlocked, push],
   );
@@ -428,6 +447,11 @@ export function App() {
 
   if (shell.state === 'opening') return <Opening />;
   if (shell.state === 'locked') {
+    // When the file may be what is wrong: "Restore from a backup instead".
+    const restoreInstead =
+      restoreOffer(shell.reason) === 'behindButton' ? (
+        <RestoreInstead reason={shell.reason} keySource={shell.keySource} onRestored={restoredLocked} />
+      ) : undefined;
     switch (lockView(shell.reason, shell.keySource)) {
       case 'unlock':
         return <LockScreen message={shell.message} onUnlock={() => check('unlock')} />;
@@ -437,12 +461,29 @@ export function App() {
         );
       case 'recovery':
         return (
-          <RecoveryScreen message={shell.message} onUnlocked={recovered} onRetry={() => check('retry')} />
+          <RecoveryScreen
+            message={shell.message}
+            onUnlocked={recovered}
+            onRetry={() => check('retry')}
+            restore={restoreInstead}
+          />
         );
       case 'create':
         return <CreateWithPassphrase message={shell.message} onCreated={unlocked} onRetry={() => check('retry')} />;
+      case 'restore':
+        return (
+          <RestoreScreen
+            message={shell.message}
+            reason={shell.reason}
+            keySource={shell.keySource}
+            onRestored={restoredLocked}
+            onRetry={() => check('retry')}
+          />
+        );
+      case 'elsewhere':
+        return <ElsewhereScreen message={shell.message} />;
       case 'retry':
-        return <Locked message={shell.message} onRetry={() => check('retry')} />;
+        return <Locked message={shell.message} onRetry={() => check('retry')} restore={restoreInstead} />;
     }
   }
   if (shell.state === 'failed') {

@@ -27,6 +27,7 @@ import type { BackupFile } from './bindings/BackupFile';
 import type { BackupPreview } from './bindings/BackupPreview';
 import type { CatchUp } from './bindings/CatchUp';
 import type { CatchUpDraft } from './bindings/CatchUpDraft';
+import type { CircleCheck } from './bindings/CircleCheck';
 import type { CircleHealth } from './bindings/CircleHealth';
 import type { CircleMember } from './bindings/CircleMember';
 import type { Home } from './bindings/Home';
@@ -192,6 +193,24 @@ export const api = {
     call<BackupPreview>('preview_backup', { path, recoveryKey }),
   /** Resolves with the path of the safety copy of the circle as it was. */
   restoreBackup: (path: string, recoveryKey: string | null) => call<string>('restore_backup', { path, recoveryKey }),
+  /** Reads and checks every page of the open circle; can take a while on a large one. */
+  checkCircle: () => call<CircleCheck>('check_circle'),
+
+  // ---- Backups while locked (the circle damaged or missing, or its key lost) ----
+  /** The backups in the data folder, newest first; works while locked. */
+  lockedBackups: () => call<BackupFile[]>('locked_backups'),
+  /**
+   * Opened with the recovery key if one is typed, else the passphrase if one is typed, else
+   * the keyring's key. Invalid fields: "passphrase", "recoveryKey", "backup", "path".
+   */
+  previewBackupLocked: (path: string, passphrase: string | null, recoveryKey: string | null) =>
+    call<BackupPreview>('preview_backup_locked', { path, passphrase, recoveryKey }),
+  /**
+   * Restores the backup and opens it (the file it replaces is kept as a before-restore
+   * copy); resolves with the status, as an unlock does. Same key rules and errors as the preview.
+   */
+  restoreBackupLocked: (path: string, passphrase: string | null, recoveryKey: string | null) =>
+    call<AppStatus>('restore_backup_locked', { path, passphrase, recoveryKey }),
   /** Where files are offered to go: the Documents folder. */
   suggestedFolder: () => call<string>('suggested_folder'),
 

@@ -5,6 +5,7 @@ import {
   backupFileName,
   backupKindLabel,
   canIncludeJournal,
+  circleCheckText,
   countPreview,
   exportFileName,
   exportWarning,
@@ -17,6 +18,7 @@ import {
   namesText,
   newProspects,
   previewCountsText,
+  suggestedBackup,
   verdictText,
 } from './dataFiles';
 
@@ -128,5 +130,40 @@ describe('an import preview', () => {
     expect(importButtonLabel(12)).toBe('Import 12 prospects');
     expect(importButtonLabel(1)).toBe('Import 1 prospect');
     expect(importedText(12)).toBe('Imported 12 prospects.');
+  });
+});
+
+describe('checking the circle', () => {
+  it('says every page checked out, and how many', () => {
+    expect(circleCheckText({ ok: true, problems: 0, pages: 212 })).toBe('Every page of your circle checked out (212 pages).');
+    expect(circleCheckText({ ok: true, problems: 0, pages: 1 })).toBe('Every page of your circle checked out (1 page).');
+  });
+
+  it('says what was found and what to do, without alarm', () => {
+    expect(circleCheckText({ ok: false, problems: 3, pages: 212 })).toBe(
+      '3 problems found. Your circle’s file is damaged: restore your newest backup below; nothing has been deleted.',
+    );
+    expect(circleCheckText({ ok: false, problems: 1, pages: 212 })).toMatch(/^1 problem found\. /);
+    // Not ok, yet no count: still a problem, never "0 problems".
+    expect(circleCheckText({ ok: false, problems: 0, pages: 212 })).toMatch(/^A problem was found\. /);
+  });
+});
+
+describe('the backup a locked screen offers first', () => {
+  const file = (path: string, kind: 'daily' | 'beforeUpgrade' | 'beforeRestore') => ({
+    path,
+    kind,
+    madeAt: '2026-11-19T09:00:00Z',
+    bytes: 1024,
+  });
+
+  it('is the newest one not made before a restore', () => {
+    expect(suggestedBackup([file('r', 'beforeRestore'), file('u', 'beforeUpgrade'), file('d', 'daily')])).toBe('u');
+    expect(suggestedBackup([file('d1', 'daily'), file('d2', 'daily')])).toBe('d1');
+  });
+
+  it('is none when there are only before-restore copies, or nothing', () => {
+    expect(suggestedBackup([file('r', 'beforeRestore')])).toBeNull();
+    expect(suggestedBackup([])).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 // Backups, export and import in words and numbers: file names, sizes, preview counts.
 // Pure, so it can be tested; the dialogs only show what these say.
 import type { ExportFormat, PreviewRow } from './api';
+import type { BackupFile } from './bindings/BackupFile';
 import type { BackupKind } from './bindings/BackupKind';
+import type { CircleCheck } from './bindings/CircleCheck';
 import type { ImportFormat } from './bindings/ImportFormat';
 import type { ProspectDraft } from './bindings/ProspectDraft';
 
@@ -68,6 +70,25 @@ export function backupKindLabel(kind: BackupKind): string {
     case 'beforeRestore':
       return 'Before a restore';
   }
+}
+
+/**
+ * The backup a locked screen offers first: the newest one not made before a restore (a
+ * before-restore copy may be the damaged file itself); `null` when there is none.
+ */
+export function suggestedBackup(backups: readonly BackupFile[]): string | null {
+  return backups.find((b) => b.kind !== 'beforeRestore')?.path ?? null;
+}
+
+/** What "Check the circle" found, in one or two sentences. */
+export function circleCheckText(check: CircleCheck): string {
+  if (check.ok) {
+    const pages = check.pages === 1 ? '1 page' : `${check.pages} pages`;
+    return `Every page of your circle checked out (${pages}).`;
+  }
+  const found =
+    check.problems <= 0 ? 'A problem was found.' : check.problems === 1 ? '1 problem found.' : `${check.problems} problems found.`;
+  return `${found} Your circle’s file is damaged: restore your newest backup below; nothing has been deleted.`;
 }
 
 function pad(n: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGroupLabel, checkNewPassphrase, keySourceText, lockView } from './security';
+import { checkGroupLabel, checkNewPassphrase, keySourceText, lockView, lockedRestoreText, restoreOffer } from './security';
 
 describe('the locked screen', () => {
   it('asks for a passphrase when the key is behind one', () => {
@@ -21,11 +21,67 @@ describe('the locked screen', () => {
     expect(lockView('noKeyringYet', null)).toBe('create');
   });
 
+  it('offers the recovery key when the folder’s header is unreadable', () => {
+    expect(lockView('headerDamaged', 'keyring')).toBe('recovery');
+    expect(lockView('headerDamaged', null)).toBe('recovery');
+  });
+
+  it('offers a backup when the circle’s file is damaged or missing', () => {
+    expect(lockView('damaged', 'keyring')).toBe('restore');
+    expect(lockView('damaged', 'passphrase')).toBe('restore');
+    expect(lockView('circleMissing', null)).toBe('restore');
+  });
+
+  it('offers nothing to do when another Mentor Circle has the folder', () => {
+    expect(lockView('openElsewhere', null)).toBe('elsewhere');
+    expect(lockView('openElsewhere', 'passphrase')).toBe('elsewhere');
+  });
+
+  it('asks to try again when the folder cannot be written', () => {
+    expect(lockView('folderNotWritable', 'keyring')).toBe('retry');
+  });
+
   it('asks to try again otherwise', () => {
     expect(lockView('keyringUnavailable', null)).toBe('retry');
     expect(lockView('newerVersion', 'keyring')).toBe('retry');
     expect(lockView('unreadable', null)).toBe('retry');
     expect(lockView(null, null)).toBe('retry');
+  });
+});
+
+describe('restoring a backup from the locked screen', () => {
+  it('is shown at once when the file is damaged or missing', () => {
+    expect(restoreOffer('damaged')).toBe('shown');
+    expect(restoreOffer('circleMissing')).toBe('shown');
+  });
+
+  it('waits behind a button when it may be the key rather than the file', () => {
+    expect(restoreOffer('keyMissing')).toBe('behindButton');
+    expect(restoreOffer('wrongKey')).toBe('behindButton');
+    expect(restoreOffer('headerDamaged')).toBe('behindButton');
+    expect(restoreOffer('unreadable')).toBe('behindButton');
+  });
+
+  it('is not offered when a backup would not help', () => {
+    for (const reason of [
+      'openElsewhere',
+      'folderNotWritable',
+      'keyringUnavailable',
+      'newerVersion',
+      'passphraseNeeded',
+      'noKeyringYet',
+      'lockedByYou',
+    ] as const) {
+      expect(restoreOffer(reason)).toBe('no');
+    }
+    expect(restoreOffer(null)).toBe('no');
+  });
+
+  it('says the file it replaces is kept', () => {
+    expect(lockedRestoreText('damaged')).toContain('damaged file is kept with your backups');
+    expect(lockedRestoreText('circleMissing')).toContain('kept with your backups');
+    expect(lockedRestoreText('wrongKey')).toContain('as it is now is kept with your backups');
+    expect(lockedRestoreText(null)).toContain('before a restore');
   });
 });
 

@@ -8,11 +8,21 @@ export type LockView =
   | 'unlock'
   /** The key is behind a passphrase: type it (or the recovery key). */
   | 'passphrase'
-  /** The keyring lost or replaced the key: the recovery key, or try again. */
+  /**
+   * The keyring lost or replaced the key, or the folder's header (vault.json) is unreadable:
+   * the recovery key, or try again; restoring a backup is offered behind a button.
+   */
   | 'recovery'
   /** First run without a keyring: a passphrase for a new circle, or try again. */
   | 'create'
-  /** Something to fix outside the app, then try again. */
+  /**
+   * The key is right but the circle's file is damaged, or the file is gone: restore a
+   * backup (listed, or a file elsewhere), or try again.
+   */
+  | 'restore'
+  /** Another Mentor Circle holds the data folder: nothing to do here but close this window. */
+  | 'elsewhere'
+  /** Something to fix outside the app (the keyring, a full or read-only disk…), then try again. */
   | 'retry';
 
 /** `reason` null: not known yet (a command found the circle locked). */
@@ -24,11 +34,49 @@ export function lockView(reason: LockReason | null, keySource: KeySource | null)
       return keySource === 'passphrase' ? 'passphrase' : 'unlock';
     case 'keyMissing':
     case 'wrongKey':
+    case 'headerDamaged':
       return 'recovery';
     case 'noKeyringYet':
       return 'create';
+    case 'damaged':
+    case 'circleMissing':
+      return 'restore';
+    case 'openElsewhere':
+      return 'elsewhere';
     default:
       return 'retry';
+  }
+}
+
+/**
+ * Whether the locked screen offers restoring a backup: `shown` at once (the file is damaged
+ * or gone), `behindButton` ("Restore from a backup instead": when it may be the key, or may
+ * be the file), or `no`.
+ */
+export function restoreOffer(reason: LockReason | null): 'shown' | 'behindButton' | 'no' {
+  switch (reason) {
+    case 'damaged':
+    case 'circleMissing':
+      return 'shown';
+    case 'keyMissing':
+    case 'wrongKey':
+    case 'headerDamaged':
+    case 'unreadable':
+      return 'behindButton';
+    default:
+      return 'no';
+  }
+}
+
+/** Before restoring from the locked screen: what happens to the circle's file as it is. */
+export function lockedRestoreText(reason: LockReason | null): string {
+  switch (reason) {
+    case 'damaged':
+      return 'Your circle’s damaged file is kept with your backups, as a “before a restore” copy; nothing is deleted.';
+    case 'circleMissing':
+      return 'Your circle’s file is missing, so this backup takes its place; anything left of the old one is kept with your backups, as a “before a restore” copy.';
+    default:
+      return 'Your circle’s file as it is now is kept with your backups, as a “before a restore” copy; nothing is deleted.';
   }
 }
 

@@ -222,6 +222,31 @@ impl Store {
         Ok(id)
     }
 
+    /// Nudges recorded at or after `since` that were never marked delivered: the app
+    /// died between recording one and the desktop showing it. Oldest first, with their
+    /// mentors in the nudge's order.
+    pub fn undelivered_nudges(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(NudgeId, Vec<MentorId>)>> {
+        let mut statement = self.conn.prepare(
+            "SELECT n.id, group_concat(nm.mentor_id, ',' ORDER BY nm.position)
+             FROM nudge n LEFT JOIN nudge_mentor nm ON nm.nudge_id = n.id
+             WHERE n.sent_at >= ?1 AND n.delivered = 0 GROUP BY n.id ORDER BY n.sent_at",
+        )?;
+        let rows = statement.query_map([since], |row| {
+            let ids: Option<String> = row.get(1)?;
+            Ok((
+                row.get::<_, NudgeId>(0)?,
+                ids.unwrap_or_default()
+                    .split(',')
+                    .filter_map(|id| id.parse().ok())
+                    .collect(),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The OS accepted the notification.
     pub fn nudge_delivered(&mut self, id: NudgeId) -> Result<()> {
         self.conn

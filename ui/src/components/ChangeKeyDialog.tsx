@@ -11,6 +11,10 @@ import '../security.css';
 
 const REENCRYPTS = 'This re-encrypts your circle with a new key and gives you a new recovery key.';
 
+/** What happens to backups: said before the user agrees. */
+const BACKUPS_KEEP =
+  'The backups Mentor Circle keeps in its data folder are re-encrypted too, so your new recovery key opens them. Backups you saved elsewhere with “Back up now” keep the old key: keep your old recovery key with those.';
+
 interface Props {
   to: KeySource;
   /** Where the key is kept now. */
@@ -91,6 +95,9 @@ function PassphraseDialog({
               : 'Mentor Circle will ask for this passphrase each time it opens or unlocks, instead of using the system keyring.'}{' '}
             {REENCRYPTS}
           </p>
+          <p class="quiet" id="change-key-backups">
+            {BACKUPS_KEEP}
+          </p>
           <div class="field">
             <label for="change-passphrase">New passphrase</label>
             <input
@@ -165,6 +172,9 @@ function KeyringDialog({ onClose, onChanged }: { onClose: () => void; onChanged:
         <>
           <p>
             Mentor Circle will open without a passphrase whenever you’re logged in to this computer. {REENCRYPTS}
+          </p>
+          <p class="quiet" id="change-key-backups">
+            {BACKUPS_KEEP}
           </p>
           <FormError message={formError} />
           <div class="dialog-actions">

@@ -5,8 +5,14 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type RecoveryUnlock, api, toErrorPayload } from '../api';
 import type { AppStatus } from '../bindings/AppStatus';
-import { FieldError, FormError } from '../components/Dialog';
-import { PASSPHRASE_HINT, checkNewPassphrase, cleanKey } from '../security';
+import type { BackupFile } from '../bindings/BackupFile';
+import type { BackupPreview } from '../bindings/BackupPreview';
+import type { KeySource } from '../bindings/KeySource';
+import type { LockReason } from '../bindings/LockReason';
+import { Day } from '../components/Day';
+import { FieldError, FormError, focusById } from '../components/Dialog';
+import { backupKindLabel, cleanPath, formatBytes, localDay, localTime, suggestedBackup } from '../dataFiles';
+import { PASSPHRASE_HINT, checkNewPassphrase, cleanKey, lockedRestoreText } from '../security';
 import '../mentor.css';
 import '../security.css';
 
@@ -89,10 +95,13 @@ export function Locked({
   heading = 'Your circle is locked',
   message,
   onRetry,
+  restore,
 }: {
   heading?: string;
   message: string;
   onRetry: () => Promise<void>;
+  /** "Restore from a backup instead", when the file may be what is wrong. */
+  restore?: ComponentChildren;
 }) {
   const [trying, setTrying] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -105,14 +114,15 @@ export function Locked({
     onRetry().finally(() => setTrying(false));
   };
   return (
-    <div class="center-screen">
-      <div class="locked">
+    <div class={restore ? 'center-screen center-screen-tall' : 'center-screen'}>
+      <div class={restore ? 'locked locked-wide' : 'locked'}>
         <LockIcon />
         <h1>{heading}</h1>
         <p role="status">{message}</p>
         <button ref={button} type="button" class="button button-primary" disabled={trying} onClick={retry}>
           {trying ? 'Trying…' : 'Try again'}
         </button>
+        {restore}
       </div>
     </div>
   );
@@ -184,10 +194,21 @@ function useFocusOnMount(ref: { current: HTMLElement | null }) {
   }, []);
 }
 
-function LockedFrame({ heading, message, children }: { heading: string; message: string; children: ComponentChildren }) {
+function LockedFrame({
+  heading,
+  message,
+  wide = false,
+  children,
+}: {
+  heading: string;
+  message: string;
+  /** Room for a list of backups; the page scrolls when it is taller than the window. */
+  wide?: boolean;
+  children: ComponentChildren;
+}) {
   return (
-    <div class="center-screen">
-      <div class="locked locked-form">
+    <div class={wide ? 'center-screen center-screen-tall' : 'center-screen'}>
+      <div class={wide ? 'locked locked-form locked-wide' : 'locked locked-form'}>
         <LockIcon />
         <h1>{heading}</h1>
         <p role="status">{message}</p>
@@ -292,12 +313,15 @@ export function RecoveryScreen({
   onUnlocked,
   onRetry,
   onBack,
+  restore,
 }: {
   heading?: string;
   message: string;
   onUnlocked: (result: RecoveryUnlock) => void;
   onRetry?: () => Promise<void>;
   onBack?: () => void;
+  /** "Restore from a backup instead", when the file may be what is wrong. */
+  restore?: ComponentChildren;
 }) {
   const field = useRef<HTMLInputElement>(null);
   const [key, setKey] = useState('');
@@ -317,7 +341,7 @@ export function RecoveryScreen({
   };
 
   return (
-    <LockedFrame heading={heading} message={message}>
+    <LockedFrame heading={heading} message={message} wide={restore !== undefined}>
       <form
         class="form locked-fields"
         noValidate
@@ -363,6 +387,7 @@ export function RecoveryScreen({
           Use your passphrase instead
         </button>
       )}
+      {restore}
     </LockedFrame>
   );
 }
@@ -486,5 +511,474 @@ export function PassphraseOrRecovery({
     />
   ) : (
     <PassphraseScreen message={message} onUnlocked={onUnlocked} onUseRecoveryKey={() => setRecovery(true)} />
+  );
+}
+
+/**
+ * Another Mentor Circle has the data folder: this window opens nothing, and trying again
+ * cannot help, so there is nothing to press.
+ */
+export function ElsewhereScreen({ message }: { message: string }) {
+  return (
+    <LockedFrame heading="Mentor Circle is already open" message={message}>
+      <p class="quiet" id="elsewhere-close">
+        Closing this window quits this copy of Mentor Circle.
+      </p>
+    </LockedFrame>
+  );
+}
+
+interface RestoreProps {
+  reason: LockReason | null;
+  /** The passphrase field is shown when the circle's key is behind one. */
+  keySource: KeySource | null;
+  /** The restored circle's status: handled as an unlock's. */
+  onRestored: (status: AppStatus) => void;
+}
+
+/** The circle's file is damaged or missing: restore a backup, or try again. */
+export function RestoreScreen({
+  message,
+  onRetry,
+  ...restore
+}: RestoreProps & { message: string; onRetry: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <LockedFrame heading="Your circle could not be opened" message={message} wide>
+      <RestoreSection {...restore} focusOnShow="choice" onBusy={setBusy} />
+      <div class="locked-actions">
+        <TryAgain onRetry={onRetry} busy={busy} />
+      </div>
+    </LockedFrame>
+  );
+}
+
+/** "Restore from a backup instead": the same section, once asked for. */
+export function RestoreInstead(props: RestoreProps) {
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <RestoreSection {...props} focusOnShow="heading" />
+  ) : (
+    <button type="button" id="restore-instead" class="button-link" onClick={() => setOpen(true)}>
+      Restore from a backup instead
+    </button>
+  );
+}
+
+type RestoreField = 'path' | 'passphrase' | 'recoveryKey';
+
+const RESTORE_IDS: Record<RestoreField, string> = {
+  path: 'locked-restore-path',
+  passphrase: 'locked-restore-passphrase',
+  recoveryKey: 'locked-restore-recovery-key',
+};
+
+type RestoreErrors = Partial<Record<RestoreField | 'backup', string>>;
+
+/** "Yesterday 09:12" as the rows say it; the exact date on hover. */
+function BackupWhen({ madeAt, today }: { madeAt: string; today: string }) {
+  const time = localTime(madeAt);
+  return (
+    <>
+      <Day iso={localDay(madeAt)} today={today} />
+      {time && ` ${time}`}
+    </>
+  );
+}
+
+/**
+ * Restore from a backup while locked: one from the data folder (newest first) or a file
+ * saved elsewhere, opened with the keyring's key, the passphrase or a recovery key.
+ * Preview first; nothing changes until "Restore this backup" is confirmed. Shows no names:
+ * this is still the lock screen.
+ */
+function RestoreSection({
+  reason,
+  keySource,
+  onRestored,
+  focusOnShow,
+  onBusy,
+}: RestoreProps & {
+  /** Where the focus goes when the section appears: its heading, or the chosen backup. */
+  focusOnShow: 'heading' | 'choice';
+  onBusy?: (busy: boolean) => void;
+}) {
+  const mounted = useMounted();
+  // Locked: the backend says no "today"; the rows only need the local day.
+  const [today] = useState(() => localDay(new Date().toISOString()));
+  const [backups, setBackups] = useState<BackupFile[] | null>(null);
+  const [listError, setListError] = useState<string | undefined>();
+  /** A backup from the list; `null` when the typed path is used. */
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [key, setKey] = useState('');
+  const [errors, setErrors] = useState<RestoreErrors>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [busy, setBusyState] = useState<'preview' | 'restore' | null>(null);
+  const [preview, setPreview] = useState<BackupPreview | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** The user picked or typed something: the list, once loaded, changes neither choice nor focus. */
+  const touched = useRef(false);
+  const askPassphrase = keySource === 'passphrase';
+
+  const setBusy = (next: 'preview' | 'restore' | null) => {
+    setBusyState(next);
+    onBusy?.(next !== null);
+  };
+
+  useEffect(() => {
+    if (focusOnShow === 'heading') heading.current?.focus();
+    api.lockedBackups().then(
+      (list) => {
+        if (!mounted.current) return;
+        setBackups(list);
+        // Not over what the user has already picked or typed meanwhile.
+        if (touched.current) return;
+        const first = suggestedBackup(list);
+        setChosen(first);
+        if (focusOnShow === 'choice') {
+          const at = first === null ? -1 : list.findIndex((b) => b.path === first);
+          focusById(at < 0 ? RESTORE_IDS.path : `locked-backup-${at}`);
+        }
+      },
+      (e) => {
+        if (!mounted.current) return;
+        setBackups([]);
+        setListError(toErrorPayload(e).message);
+        if (focusOnShow === 'choice' && !touched.current) focusById(RESTORE_IDS.path);
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    if (confirming) focusById('locked-restore-cancel');
+  }, [confirming]);
+
+  const source = chosen ?? cleanPath(typed);
+  const chosenFile = chosen === null ? undefined : backups?.find((b) => b.path === chosen);
+  const passphraseOrNull = () => (askPassphrase && passphrase.trim() !== '' ? passphrase : null);
+  const keyOrNull = () => (cleanKey(key) === '' ? null : cleanKey(key));
+
+  // What was previewed is what gets restored: any change asks for a new preview.
+  const changed = () => {
+    touched.current = true;
+    setPreview(null);
+    setConfirming(false);
+    setErrors({});
+    setFormError(undefined);
+  };
+
+  const showError = (e: unknown) => {
+    const err = toErrorPayload(e);
+    // "No such file" names no field: it is about the path all the same.
+    const field = err.kind === 'Invalid' ? err.field : err.kind === 'NotFound' ? 'path' : undefined;
+    if (field === 'backup' || (field === 'path' && chosen !== null)) {
+      // About the file itself: said under the choice, and read out.
+      setErrors({ backup: err.message });
+    } else if (field === 'path' || field === 'recoveryKey' || (field === 'passphrase' && askPassphrase)) {
+      setErrors({ [field]: err.message });
+      focusById(RESTORE_IDS[field]);
+    } else {
+      setFormError(err.message);
+    }
+  };
+
+  const look = async () => {
+    if (busy) return;
+    setFormError(undefined);
+    setConfirming(false);
+    if (source === '') {
+      setErrors({
+        path: backups && backups.length > 0 ? 'Choose a backup above, or type where one is.' : 'Type where the backup is.',
+      });
+      focusById(RESTORE_IDS.path);
+      return;
+    }
+    if (askPassphrase && passphraseOrNull() === null && keyOrNull() === null) {
+      setErrors({ passphrase: 'Type your passphrase, or your recovery key below.' });
+      focusById(RESTORE_IDS.passphrase);
+      return;
+    }
+    setErrors({});
+    setBusy('preview');
+    try {
+      const found = await api.previewBackupLocked(source, passphraseOrNull(), keyOrNull());
+      if (!mounted.current) return;
+      setPreview(found);
+      setBusy(null);
+      // To what it holds, read out; not to the restore button, where a second Enter would restore.
+      focusById('locked-restore-preview-result');
+    } catch (e) {
+      if (!mounted.current) return;
+      setBusy(null);
+      setPreview(null);
+      showError(e);
+    }
+  };
+
+  const restore = async () => {
+    if (busy || !preview) return;
+    setFormError(undefined);
+    setBusy('restore');
+    try {
+      const status = await api.restoreBackupLocked(source, passphraseOrNull(), keyOrNull());
+      // Nothing typed stays in memory once it has been used.
+      setPassphrase('');
+      setKey('');
+      onRestored(status);
+      // Still here: the restored circle is locked for another reason, said above.
+      if (mounted.current) {
+        setBusy(null);
+        setConfirming(false);
+        setPreview(null);
+      }
+    } catch (e) {
+      if (!mounted.current) return;
+      setBusy(null);
+      setConfirming(false);
+      showError(e);
+    }
+  };
+
+  const locked = busy === 'restore';
+  const pathDescribed = ['locked-restore-path-hint', errors.path ? 'locked-restore-path-error' : undefined]
+    .filter(Boolean)
+    .join(' ');
+  const keyDescribed = ['locked-restore-recovery-key-hint', errors.recoveryKey ? 'locked-restore-recovery-key-error' : undefined]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <section class="locked-restore" aria-labelledby="locked-restore-heading">
+      <h2 ref={heading} id="locked-restore-heading" tabIndex={-1}>
+        Restore from a backup
+      </h2>
+      <form
+        class="form locked-fields"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void look();
+        }}
+      >
+        {backups === null ? (
+          <p class="quiet">Looking for backups…</p>
+        ) : backups.length === 0 ? (
+          <p id="locked-restore-empty">
+            {listError ?? 'There are no backups in Mentor Circle’s data folder.'} If you saved one with “Back up
+            now”, type where it is below.
+          </p>
+        ) : (
+          <fieldset class="field" {...(errors.backup ? { 'aria-describedby': 'locked-restore-backup-error' } : {})}>
+            <legend>Backups Mentor Circle kept, newest first</legend>
+            <div class="locked-backups">
+              {backups.map((b, i) => (
+                <div class="check locked-backup-row" key={b.path} title={b.path}>
+                  <input
+                    id={`locked-backup-${i}`}
+                    type="radio"
+                    name="locked-backup"
+                    value={b.path}
+                    checked={chosen === b.path}
+                    disabled={locked}
+                    onChange={() => {
+                      setChosen(b.path);
+                      setTyped('');
+                      changed();
+                    }}
+                  />
+                  <label for={`locked-backup-${i}`}>
+                    <BackupWhen madeAt={b.madeAt} today={today} />
+                    <span class="quiet">
+                      {' · '}
+                      {backupKindLabel(b.kind)}
+                      {' · '}
+                      {formatBytes(b.bytes)}
+                    </span>
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {errors.backup && (
+          <p class="field-error" id="locked-restore-backup-error" role="alert">
+            {errors.backup}
+          </p>
+        )}
+        <div class="field">
+          <label for="locked-restore-path">Or a backup file</label>
+          <input
+            id="locked-restore-path"
+            type="text"
+            class="mono"
+            autocomplete="off"
+            spellcheck={false}
+            value={typed}
+            readOnly={locked}
+            onInput={(e) => {
+              setTyped(e.currentTarget.value);
+              setChosen(null);
+              changed();
+            }}
+            aria-describedby={pathDescribed}
+            {...(errors.path ? { 'aria-invalid': true } : {})}
+          />
+          <FieldError id="locked-restore-path-error" message={errors.path} />
+          <p class="field-hint" id="locked-restore-path-hint">
+            The whole path of a backup you saved with “Back up now”. Enter previews it.
+          </p>
+        </div>
+        {askPassphrase && (
+          <div class="field">
+            <label for="locked-restore-passphrase">Passphrase</label>
+            <input
+              id="locked-restore-passphrase"
+              type="password"
+              autocomplete="current-password"
+              value={passphrase}
+              readOnly={locked}
+              onInput={(e) => {
+                setPassphrase(e.currentTarget.value);
+                changed();
+              }}
+              {...(errors.passphrase
+                ? { 'aria-invalid': true, 'aria-describedby': 'locked-restore-passphrase-error' }
+                : {})}
+            />
+            <FieldError id="locked-restore-passphrase-error" message={errors.passphrase} />
+          </div>
+        )}
+        <div class="field">
+          <label for="locked-restore-recovery-key">Recovery key (optional)</label>
+          <input
+            id="locked-restore-recovery-key"
+            type="text"
+            class="mono"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
+            value={key}
+            readOnly={locked}
+            onInput={(e) => {
+              setKey(e.currentTarget.value);
+              changed();
+            }}
+            aria-describedby={keyDescribed}
+            {...(errors.recoveryKey ? { 'aria-invalid': true } : {})}
+          />
+          <FieldError id="locked-restore-recovery-key-error" message={errors.recoveryKey} />
+          <p class="field-hint" id="locked-restore-recovery-key-hint">
+            Only if the backup was made under another key, or your keyring lost the key. Dashes and spaces don’t matter.
+          </p>
+        </div>
+
+        {preview && (
+          <div
+            class="backup-preview"
+            id="locked-restore-preview-result"
+            role="region"
+            aria-label="What the backup holds"
+            tabIndex={-1}
+          >
+            <h3 class="backup-preview-heading">This backup holds</h3>
+            <dl class="facts">
+              <dt>Mentors</dt>
+              <dd>{preview.mentors.length}</dd>
+              <dt>Catch-ups</dt>
+              <dd>{preview.catchUps}</dd>
+              <dt>Journal entries</dt>
+              <dd>{preview.journalEntries}</dd>
+              <dt>Goals</dt>
+              <dd>{preview.goals}</dd>
+              <dt>Prospects</dt>
+              <dd>{preview.prospects}</dd>
+              <dt>Latest day</dt>
+              <dd>{preview.latestDay ? <Day iso={preview.latestDay} today={today} format="short" /> : 'nothing dated yet'}</dd>
+              <dt>Size</dt>
+              <dd>{formatBytes(preview.bytes)}</dd>
+            </dl>
+          </div>
+        )}
+
+        <FormError message={formError} />
+        {confirming ? (
+          <div
+            class="locked-confirm"
+            role="alertdialog"
+            aria-labelledby="locked-restore-question"
+            aria-describedby="locked-restore-what"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && !locked) {
+                e.preventDefault();
+                setConfirming(false);
+                focusById('locked-restore-confirm');
+              }
+            }}
+          >
+            <p class="locked-confirm-question" id="locked-restore-question">
+              Replace your circle with this backup?
+            </p>
+            <p id="locked-restore-what">
+              {lockedRestoreText(reason)} Your circle will be as it was{' '}
+              {chosenFile ? (
+                <>
+                  when this backup was made: <BackupWhen madeAt={chosenFile.madeAt} today={today} />.
+                </>
+              ) : (
+                'when this backup was made.'
+              )}
+            </p>
+            <div class="locked-actions">
+              <button
+                type="button"
+                id="locked-restore-cancel"
+                class="button"
+                disabled={locked}
+                onClick={() => {
+                  setConfirming(false);
+                  focusById('locked-restore-confirm');
+                }}
+              >
+                Cancel
+              </button>
+              <button
+                type="button"
+                id="locked-restore-yes"
+                class="button button-danger"
+                disabled={locked}
+                onClick={() => void restore()}
+              >
+                {locked ? 'Restoring…' : 'Yes, restore it'}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div class="locked-actions">
+            <button
+              type="submit"
+              id="locked-restore-preview"
+              class={preview ? 'button' : 'button button-primary'}
+              disabled={busy !== null}
+            >
+              {busy === 'preview' ? 'Opening…' : 'Preview'}
+            </button>
+            {preview && (
+              <button
+                type="button"
+                id="locked-restore-confirm"
+                class="button button-danger"
+                disabled={busy !== null}
+                onClick={() => setConfirming(true)}
+              >
+                Restore this backup
+              </button>
+            )}
+          </div>
+        )}
+      </form>
+    </section>
   );
 }

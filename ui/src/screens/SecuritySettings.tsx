@@ -1,11 +1,12 @@
 // Settings: how the key is kept, backups, and taking the circle elsewhere (export, import).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Security, api } from '../api';
 import type { BackupFile } from '../bindings/BackupFile';
+import type { CircleCheck } from '../bindings/CircleCheck';
 import { Day } from '../components/Day';
 import { RecoveryKeyCard } from '../components/RecoveryKeyCard';
 import { useApp } from '../context';
-import { backupKindLabel, formatBytes, localDay, localTime } from '../dataFiles';
+import { backupKindLabel, circleCheckText, formatBytes, localDay, localTime } from '../dataFiles';
 import { keySourceText } from '../security';
 import '../mentor.css';
 import '../security.css';
@@ -84,6 +85,74 @@ export function SecurityCard() {
   );
 }
 
+/**
+ * "Check the circle": reads every page, which can take a while on a large circle; the
+ * window stays usable meanwhile (the answer shows when it comes, if Settings is still open).
+ */
+function CheckCircle() {
+  const app = useApp();
+  const [checking, setChecking] = useState(false);
+  const [result, setResult] = useState<CircleCheck | null>(null);
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const run = () => {
+    if (checking) return;
+    setChecking(true);
+    setResult(null);
+    api.checkCircle().then(
+      (found) => {
+        if (!mounted.current) return;
+        setChecking(false);
+        setResult(found);
+      },
+      (e) => {
+        if (!mounted.current) return;
+        setChecking(false);
+        app.fail(e);
+      },
+    );
+  };
+
+  const damaged = result !== null && !result.ok;
+  return (
+    <div class="circle-check">
+      <div class="button-row">
+        {/* aria-disabled, not disabled: the focus stays on the button while it checks. */}
+        <button
+          type="button"
+          id="check-circle"
+          class="button"
+          aria-disabled={checking}
+          aria-describedby="check-circle-result"
+          onClick={run}
+        >
+          Check the circle
+        </button>
+      </div>
+      <div id="check-circle-result" role="status">
+        {checking && <p class="quiet">Checking every page…</p>}
+        {result &&
+          (damaged ? (
+            <p class="warning-box">
+              <span class="warning-mark" aria-hidden="true">
+                !
+              </span>
+              <span>{circleCheckText(result)}</span>
+            </p>
+          ) : (
+            <p>{circleCheckText(result)}</p>
+          ))}
+      </div>
+    </div>
+  );
+}
+
 /** The backups Mentor Circle keeps, one made now, and restoring one. */
 export function BackupsCard() {
   const app = useApp();
@@ -113,6 +182,7 @@ export function BackupsCard() {
         Mentor Circle keeps a backup every day it runs: the last 7 days and one a week for 4 weeks. Backups are encrypted
         with your circle’s key.
       </p>
+      <CheckCircle />
       {backups === null ? (
         <p class="quiet">Loading…</p>
       ) : backups.length === 0 ? (

@@ -103,8 +103,35 @@ pub fn write(
     now: DateTime<Utc>,
 ) -> crate::Result<ExportDone> {
     crate::backup::check_destination(path)?;
-    let io = |error: std::io::Error| {
-        crate::Error::Internal(format!("writing an export: {}", error.kind()))
+    let written = write_unchecked(export, format, path, today, now);
+    if written.is_err() {
+        // `check_destination` made sure nothing was here: whatever is here now is part
+        // of this export, and half an export is plaintext to no purpose.
+        let _ = if path.is_dir() {
+            std::fs::remove_dir_all(path)
+        } else {
+            std::fs::remove_file(path)
+        };
+    }
+    written
+}
+
+fn write_unchecked(
+    export: &CircleExport,
+    format: ExportFormat,
+    path: &Path,
+    today: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> crate::Result<ExportDone> {
+    let io = |error: std::io::Error| match error.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            crate::Error::Conflict(
+                "The disk is full, so the export wasn't written; nothing of it was left \
+                 behind. Free some space or choose another place."
+                    .into(),
+            )
+        }
+        kind => crate::Error::Internal(format!("writing an export: {kind}")),
     };
     let files = match format {
         ExportFormat::Json => {

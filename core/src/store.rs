@@ -579,11 +579,14 @@ impl Store {
             Ok(rows)
         };
         // Problems name pages and tables, never contents; only their count leaves here.
-        let cipher = collect("PRAGMA cipher_integrity_check")?.len();
-        let structure = collect("PRAGMA integrity_check")?
-            .into_iter()
-            .filter(|line| line != "ok")
-            .count();
+        // A check that stops at a page it cannot read has found a problem too.
+        let problems = |found: Result<Vec<String>>| match found {
+            Ok(lines) => Ok(lines.into_iter().filter(|line| line != "ok").count()),
+            Err(Error::Locked(LockReason::Damaged)) => Ok(1),
+            Err(other) => Err(other),
+        };
+        let cipher = problems(collect("PRAGMA cipher_integrity_check"))?;
+        let structure = problems(collect("PRAGMA integrity_check"))?;
         let pages: i64 = self
             .conn
             .query_row("PRAGMA page_count", [], |row| row.get(0))?;

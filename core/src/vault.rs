@@ -489,7 +489,19 @@ impl Vault {
     /// before fingerprints) if it opens the newest backup. A header without a
     /// fingerprint gets one once the key is proven.
     fn open_existing(&self, key: &DbKey, header: Option<&Header>) -> Result<Store> {
+        let side_files =
+            ["-wal", "-shm"].map(|suffix| self.dir.join(format!("{DATABASE_FILE}{suffix}")));
+        let were_there = side_files.clone().map(|path| path.exists());
         let opened = Store::open_existing(&self.database_path(), key, Some(&self.backup_dir()));
+        if let Err(Error::Locked(_)) = &opened {
+            // A file that fails after SQLite made its journal (one cut short at a page
+            // boundary reads as whole until then) is left as it was found.
+            for (path, was_there) in side_files.iter().zip(were_there) {
+                if !was_there {
+                    let _ = fs::remove_file(path);
+                }
+            }
+        }
         match opened {
             Err(Error::Locked(LockReason::WrongKey)) => {
                 let right_key = match header.and_then(|header| header.key_fingerprint.as_deref()) {

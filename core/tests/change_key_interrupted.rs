@@ -209,3 +209,147 @@ fn a_half_written_copy_from_a_crash_mid_copy_is_dropped_and_the_old_secret_opens
         "the stray copy is gone"
     );
 }
+
+/// The child for the file-operation crash tests: runs one phase with a hook that fails
+/// operation `FAIL_AT` (standing for a full disk or a refused rename) and aborts the
+/// process at operation `CRASH_AT` (counting from 0 over everything the phase does).
+#[test]
+fn child_runs_a_phase_and_dies_at_an_operation() {
+    let (Ok(dir), Ok(phase)) = (std::env::var("OPS_DIR"), std::env::var("OPS_PHASE")) else {
+        return;
+    };
+    let number = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .and_then(|value| value.parse::<usize>().ok())
+    };
+    let (fail_at, crash_at) = (number("OPS_FAIL_AT"), number("OPS_CRASH_AT"));
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = count.clone();
+    let hook: mentor_core::vault::FileHook = std::sync::Arc::new(move |_| {
+        let index = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if Some(index) == crash_at {
+            std::process::abort();
+        }
+        if Some(index) == fail_at {
+            return Err(std::io::Error::other("injected failure"));
+        }
+        Ok(())
+    });
+    let dir = PathBuf::from(dir);
+    let keys = keyring(&dir);
+    let vault = data(&dir).with_file_hook(hook);
+    match phase.as_str() {
+        "change" => {
+            let mut slot = Some(vault.open_with_passphrase(OLD, &keys).expect("opens"));
+            let _ = vault.change_key(&mut slot, NewKey::Keyring(&keys), &keys, &mut |_| {});
+        }
+        _ => {
+            let _ = vault.finish_interrupted_change(&keys);
+        }
+    }
+    // Tell the parent how many operations the phase had, when it got to the end.
+    println!("OPS {}", count.load(std::sync::atomic::Ordering::SeqCst));
+}
+
+fn run_phase(
+    dir: &Path,
+    phase: &str,
+    fail_at: Option<usize>,
+    crash_at: Option<usize>,
+) -> Option<usize> {
+    let mut command = Command::new(std::env::current_exe().expect("test binary"));
+    command
+        .args([
+            "--exact",
+            "child_runs_a_phase_and_dies_at_an_operation",
+            "--nocapture",
+        ])
+        .env("OPS_DIR", dir)
+        .env("OPS_PHASE", phase);
+    if let Some(fail_at) = fail_at {
+        command.env("OPS_FAIL_AT", fail_at.to_string());
+    }
+    if let Some(crash_at) = crash_at {
+        command.env("OPS_CRASH_AT", crash_at.to_string());
+    }
+    let output = command.output().expect("child runs");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("OPS ")?.trim().parse().ok())
+}
+
+/// After whatever happened, the folder opens with the old passphrase or the new keyring
+/// key, holds the same circle, and has no leftovers of the change.
+fn assert_whole(dir: &Path, before: &str, what: &str) {
+    let (vault, keys) = (data(dir), keyring(dir));
+    let old = vault
+        .open_with_passphrase(OLD, &keys)
+        .ok()
+        .map(|store| contents(&store));
+    let new = vault.open(&keys).ok().map(|store| contents(&store));
+    assert!(
+        old.is_some() != new.is_some(),
+        "{what}: opens with exactly one of the old and new secrets (old {}, new {})",
+        old.is_some(),
+        new.is_some()
+    );
+    assert_eq!(
+        old.or(new).as_deref(),
+        Some(before),
+        "{what}: the same circle"
+    );
+    for leftover in ["circle.db.next", "vault.json.next"] {
+        assert!(
+            !dir.join("data").join(leftover).exists(),
+            "{what}: {leftover} left"
+        );
+    }
+}
+
+#[test]
+fn a_key_change_its_failure_path_and_its_undo_survive_a_crash_between_any_two_operations() {
+    let fresh = || {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let before = set_up(dir.path(), Change::PassphraseToKeyring);
+        // A backup in the folder, so its re-encryption is among the operations.
+        let (vault, keys) = (data(dir.path()), keyring(dir.path()));
+        let store = vault.open_with_passphrase(OLD, &keys).expect("opens");
+        store
+            .back_up_daily(&vault.backup_dir(), today())
+            .expect("backup");
+        drop(store);
+        (dir, before)
+    };
+    let (dir, _) = fresh();
+    let total = run_phase(dir.path(), "change", None, None).expect("a whole change");
+    assert!(total >= 6, "the change has its steps ({total})");
+    let mut cases = 0;
+    for fail_at in [None].into_iter().chain((0..total).map(Some)) {
+        let (dir, before) = fresh();
+        // How many operations this run has, with the failure injected.
+        let ops = run_phase(dir.path(), "change", fail_at, None).expect("runs to the end");
+        assert_whole(dir.path(), &before, &format!("failing op {fail_at:?}"));
+        for crash_at in fail_at.map_or(0, |fail| fail + 1)..ops {
+            let (dir, before) = fresh();
+            run_phase(dir.path(), "change", fail_at, Some(crash_at));
+            // The next start finishes or undoes, and may itself be cut short anywhere.
+            let recovery_ops = run_phase(dir.path(), "reopen", None, None).unwrap_or(0);
+            let what = format!("failing op {fail_at:?}, crash at op {crash_at}");
+            assert_whole(dir.path(), &before, &what);
+            cases += 1;
+            for undo_crash in 0..recovery_ops {
+                let (dir, before) = fresh();
+                run_phase(dir.path(), "change", fail_at, Some(crash_at));
+                run_phase(dir.path(), "reopen", None, Some(undo_crash));
+                assert_whole(
+                    dir.path(),
+                    &before,
+                    &format!("{what}, then the next start cut at op {undo_crash}"),
+                );
+                cases += 1;
+            }
+        }
+    }
+    println!("{cases} crash points, every one opens with one secret and holds the same circle");
+}

@@ -37,6 +37,9 @@ if [ -n "$(git status --porcelain -- ui/src/bindings 2>/dev/null)" ]; then
   [ "${CI:-}" = "true" ] && exit 1
 fi
 
+say "The crash loop, 100 seeded cycles (scripts/crash-loop.sh runs 1,000)"
+scripts/crash-loop.sh 100
+
 say "Benchmarks, each run once on small circles (that they run; scripts/bench-core.sh measures)"
 cargo test --locked -p mentor-core --bench core
 

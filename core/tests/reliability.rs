@@ -356,8 +356,7 @@ fn restoring_never_deletes_the_backup_being_restored() {
         .backups()
         .expect("list")
         .into_iter()
-        .filter(|file| file.kind == BackupKind::BeforeRestore)
-        .last()
+        .rfind(|file| file.kind == BackupKind::BeforeRestore)
         .expect("safety copies")
         .path;
     vault

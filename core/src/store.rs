@@ -502,9 +502,12 @@ impl Store {
                 // Page 1 decrypted and passed its check, so the key is right; SQLite
                 // found the file shorter than its header says (cut short) or worse.
                 Some(ErrorCode::DatabaseCorrupt) => Error::Locked(LockReason::Damaged),
-                Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::DiskFull) => {
-                    Error::Locked(LockReason::FolderNotWritable)
-                }
+                Some(
+                    ErrorCode::ReadOnly
+                    | ErrorCode::CannotOpen
+                    | ErrorCode::DiskFull
+                    | ErrorCode::SystemIoFailure,
+                ) => Error::Locked(LockReason::FolderNotWritable),
                 _ => Error::Locked(LockReason::Unreadable),
             })?;
         if version > SCHEMA_VERSION {
@@ -519,9 +522,12 @@ impl Store {
         conn.execute_batch("PRAGMA journal_mode = WAL;")
             .map_err(|error| match error.sqlite_error_code() {
                 // WAL needs its -wal and -shm files beside the database.
-                Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::DiskFull) => {
-                    Error::Locked(LockReason::FolderNotWritable)
-                }
+                Some(
+                    ErrorCode::ReadOnly
+                    | ErrorCode::CannotOpen
+                    | ErrorCode::DiskFull
+                    | ErrorCode::SystemIoFailure,
+                ) => Error::Locked(LockReason::FolderNotWritable),
                 _ => Error::from(error),
             })?;
         conn.execute_batch(

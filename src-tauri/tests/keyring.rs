@@ -85,3 +85,86 @@ fn a_malformed_keyring_entry_is_reported_not_used() {
     let _ = entry.delete_credential();
     assert_eq!(loaded, Err(mentor_core::SecretStoreError::Malformed));
 }
+
+/// Set in the child process of the next test: the folder where its session bus will be.
+const CHILD_LATE_BUS: &str = "MENTOR_CIRCLE_TEST_LATE_BUS";
+
+/// A session with no bus yet, as at a login where the app starts before the keyring: the
+/// first ask fails, and once the bus and keyring are up, asking again in the same process
+/// (the lock screen's "Try again") finds them. Nothing of the failure is kept.
+#[test]
+fn a_keyring_that_was_missing_is_found_when_asked_again() {
+    if let Ok(folder) = std::env::var(CHILD_LATE_BUS) {
+        let folder = std::path::PathBuf::from(folder);
+        assert!(
+            matches!(
+                KeyringStore.load("late-keyring"),
+                Err(mentor_core::SecretStoreError::Unavailable(_))
+            ),
+            "no bus yet: the keyring is unavailable"
+        );
+        let config =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/session-bus.conf");
+        let bus = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", config.display()))
+            .arg(format!(
+                "--address=unix:path={}",
+                folder.join("bus").display()
+            ))
+            .args(["--fork", "--print-pid"])
+            .output()
+            .expect("dbus-daemon starts");
+        let bus_pid = String::from_utf8_lossy(&bus.stdout).trim().to_string();
+        let mut keyring = Command::new("gnome-keyring-daemon")
+            .args(["--unlock", "--components=secrets", "--foreground"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("gnome-keyring-daemon starts");
+        if let Some(mut input) = keyring.stdin.take() {
+            use std::io::Write;
+            let _ = input.write_all(b"test");
+        }
+        let key = DbKey::generate().expect("random key");
+        let mut kept = Err(mentor_core::SecretStoreError::Malformed);
+        for _ in 0..100 {
+            kept = KeyringStore.save("late-keyring", &key);
+            if kept.is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let read = KeyringStore.load("late-keyring");
+        let _ = keyring.kill();
+        let _ = Command::new("kill").arg(&bus_pid).status();
+        assert_eq!(kept, Ok(()), "asked again, the keyring keeps the key");
+        assert_eq!(read, Ok(Some(key)), "and gives it back");
+        return;
+    }
+    let folder = tempfile::tempdir().expect("temp dir");
+    let home = folder.path().join("home");
+    let runtime = folder.path().join("runtime");
+    for dir in [&home, &runtime] {
+        std::fs::create_dir_all(dir).expect("folder");
+    }
+    let child = Command::new(std::env::current_exe().expect("own test binary"))
+        .args([
+            "a_keyring_that_was_missing_is_found_when_asked_again",
+            "--exact",
+        ])
+        .env(CHILD_LATE_BUS, folder.path())
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", folder.path().join("bus").display()),
+        )
+        .env("HOME", &home)
+        .env("XDG_RUNTIME_DIR", &runtime)
+        .output()
+        .expect("the child test process starts");
+    assert!(
+        child.status.success(),
+        "the keyring must be found on the second ask:\n{}{}",
+        String::from_utf8_lossy(&child.stdout),
+        String::from_utf8_lossy(&child.stderr)
+    );
+}

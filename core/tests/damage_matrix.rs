@@ -179,6 +179,35 @@ fn rows() -> Vec<(&'static str, Damage, &'static str)> {
             },
             "locked: KeyringUnavailable",
         ),
+        (
+            "circle.db-wal damaged after a crash",
+            |v, s| {
+                let wal = PathBuf::from(format!("{}-wal", v.database_path().display()));
+                let mut store = v.open(s).expect("open");
+                let draft = mentor_core::model::MentorDraft::new(
+                    "Written just before the crash",
+                    vec![mentor_core::model::Role::Adviser],
+                    mentor_core::model::Agreement::ongoing(
+                        28,
+                        42,
+                        mentor_core::model::Mode::Video,
+                        today(),
+                    ),
+                );
+                store
+                    .add_mentor(&draft, today())
+                    .expect("a write in the journal");
+                // The folder as a crash leaves it: the database and its journal.
+                let db_copy = std::fs::read(v.database_path()).expect("db");
+                let wal_copy = std::fs::read(&wal).expect("wal");
+                drop(store);
+                std::fs::write(v.database_path(), db_copy).expect("db back");
+                std::fs::write(&wal, wal_copy).expect("wal back");
+                // The first frame's page, after the 32-byte header and the 24-byte frame header.
+                flip(&wal, 32 + 24 + 500);
+            },
+            "opens, whole",
+        ),
     ];
     rows
 }
@@ -202,6 +231,24 @@ fn every_kind_of_damage_locks_or_opens_as_stated_and_changes_no_file() {
             state.starts_with(expected),
             "{name}: expected {expected}, got {state}"
         );
+        if name.contains("-wal") {
+            // SQLite replays a journal up to its first damaged frame and folds it in, as
+            // on any open after a crash: the writes from that frame on are not there.
+            let kept = vault
+                .open(&secrets)
+                .and_then(|store| store.circle(today()))
+                .expect("open")
+                .iter()
+                .any(|member| member.mentor.name == "Written just before the crash");
+            let fate = if kept { "kept" } else { "lost" };
+            table.push((
+                name.into(),
+                format!("{state}; the write in the damaged frame is {fate}"),
+                "-".into(),
+                "no: the journal is folded in, as after any crash".into(),
+            ));
+            continue;
+        }
         assert_eq!(after, before, "{name}: a file changed");
         table.push((name.into(), state, ways.into(), "yes".into()));
     }

@@ -437,3 +437,107 @@ fn restoring_reads_the_backup_without_writing_beside_it() {
         "no journal, no change beside it"
     );
 }
+
+#[test]
+fn a_restored_file_that_does_not_open_puts_the_previous_state_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (vault, secrets, _) = circle(dir.path());
+    std::fs::write(vault.database_path(), b"").expect("emptied");
+    let newest = vault.backups().expect("list")[0].path.clone();
+    let before = snapshot(vault.dir());
+    // Damage the restored copy at the moment it takes the circle's place.
+    let next = vault.dir().join("circle.db.next");
+    let hook: mentor_core::vault::FileHook = std::sync::Arc::new(move |op| {
+        if let mentor_core::vault::FileOp::Rename(from, _) = op
+            && *from == next
+        {
+            std::fs::write(from, b"")?;
+        }
+        Ok(())
+    });
+    let hooked = Vault::new(vault.dir()).with_file_hook(hook);
+    assert!(
+        hooked
+            .restore_locked(&newest, BackupUnlock::Keyring, &secrets)
+            .is_err(),
+        "the damaged copy does not open"
+    );
+    let after: BTreeMap<_, _> = snapshot(vault.dir())
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with(vault.backup_dir()))
+        .collect();
+    let before: BTreeMap<_, _> = before
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with(vault.backup_dir()))
+        .collect();
+    assert_eq!(after, before, "the folder is as it was before the restore");
+    assert_eq!(locked(vault.open(&secrets)), LockReason::Damaged);
+}
+
+/// Mounts a small tmpfs (root only); `None` elsewhere, and the caller says so.
+fn small_mount(size: &str) -> Option<(tempfile::TempDir, impl Drop)> {
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let point = tempfile::tempdir().expect("temp dir");
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        .arg(point.path())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !mounted {
+        return None;
+    }
+    let guard = Unmount(point.path().to_path_buf());
+    Some((point, guard))
+}
+
+#[test]
+fn an_export_that_fills_the_disk_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (vault, secrets, _) = circle(dir.path());
+    let mut store = vault.open(&secrets).expect("open");
+    for n in 0..200 {
+        let content = mentor_core::journal::EntryContent {
+            body: format!("entry {n}: {}", "words of a long candid entry ".repeat(60)),
+            mood: None,
+            energy: None,
+            tags: Vec::new(),
+            mentor_ids: Vec::new(),
+        };
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 22, 9, 0, 0)
+            .single()
+            .expect("time");
+        store.add_entry(&content, now, today()).expect("entry");
+    }
+    let Some((point, _unmount)) = small_mount("256k") else {
+        println!("not run: mounting a small file system needs root");
+        return;
+    };
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 22, 9, 0, 0)
+        .single()
+        .expect("time");
+    let export = store
+        .export(
+            ExportOptions {
+                include_journal: true,
+            },
+            now,
+        )
+        .expect("export");
+    for (format, name) in [
+        (mentor_core::export::ExportFormat::Json, "circle.json"),
+        (mentor_core::export::ExportFormat::Markdown, "circle-notes"),
+    ] {
+        let path = point.path().join(name);
+        let written = mentor_core::export::write(&export, format, &path, today(), now);
+        assert!(written.is_err(), "{name}: 256 KiB cannot hold it");
+        assert!(!path.exists(), "{name}: no partial plaintext left");
+    }
+}

@@ -296,11 +296,9 @@ impl Vault {
     }
 
     /// How this folder's key is kept; `None` before the circle exists (or when the header
-    /// cannot be read).
+    /// cannot be read). A header whose database is missing still says it, so the lock
+    /// screen asks for the passphrase that opens its backups.
     pub fn key_source(&self) -> Result<Option<KeySource>> {
-        if !self.database_path().exists() {
-            return Ok(None);
-        }
         Ok(self.header()?.map(|header| header.key_source))
     }
 

@@ -281,6 +281,11 @@ fn the_sample_circle_is_marked_and_removed_in_one_action() {
     // Settings offers the sample again (the menu item), and it comes back.
     go(&app, "Settings");
     app.click_button("Load the sample circle");
+    // Once loaded (its toast), not while loading: Today then reads the circle with it.
+    app.wait_for(
+        "//*[contains(., 'Loaded the sample circle')]",
+        "the sample loaded",
+    );
     go(&app, "Today");
     app.wait_for(&home_row("Due", "Ben Okafor"), "the sample, loaded again");
     app.quit();

@@ -136,6 +136,7 @@ fn a_keyring_that_was_missing_is_found_when_asked_again() {
         }
         let read = KeyringStore.load("late-keyring");
         let _ = keyring.kill();
+        let _ = keyring.wait();
         let _ = Command::new("kill").arg(&bus_pid).status();
         assert_eq!(kept, Ok(()), "asked again, the keyring keeps the key");
         assert_eq!(read, Ok(Some(key)), "and gives it back");

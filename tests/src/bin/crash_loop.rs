@@ -107,7 +107,18 @@ fn child(root: &Path, seed: u64) {
             mentor_ids[usize::try_from(random.below(mentor_ids.len() as u64)).unwrap_or(0)];
         let live = store.as_mut().expect("open");
         match random.below(100) {
-            0..=39 => {
+            30..=39 => {
+                // An edit stamped with the time, so a later edit reads as newer.
+                let stamp = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|since| since.as_nanos())
+                    .unwrap_or_default();
+                let mut details = live.mentor(mentor_id).expect("mentor").details;
+                details.expertise = format!("edit {stamp}");
+                live.update_mentor(mentor_id, &details).expect("edit");
+                acknowledge(format!("mentor {mentor_id} {stamp}"));
+            }
+            0..=29 => {
                 let draft = CatchUpDraft {
                     mentor_id,
                     date: today(),
@@ -168,6 +179,10 @@ struct Ledger {
     catch_ups: Vec<i64>,
     entries: Vec<i64>,
     last_draft: Option<String>,
+    /// Each edited mentor's last acknowledged edit stamp.
+    edits: std::collections::BTreeMap<i64, u128>,
+    /// How many mentor edits were acknowledged in all.
+    edit_count: usize,
 }
 
 fn read_ledger(path: &Path) -> Ledger {
@@ -176,6 +191,8 @@ fn read_ledger(path: &Path) -> Ledger {
         catch_ups: Vec::new(),
         entries: Vec::new(),
         last_draft: None,
+        edits: std::collections::BTreeMap::new(),
+        edit_count: 0,
     };
     // A line cut short by the kill was never acknowledged: only whole lines count.
     for line in text.lines() {
@@ -185,6 +202,13 @@ fn read_ledger(path: &Path) -> Ledger {
             ledger.entries.extend(id.parse::<i64>().ok());
             // Saving a new entry publishes the draft of a new entry: it is gone by design.
             ledger.last_draft = None;
+        } else if let Some(edit) = line.strip_prefix("mentor ") {
+            if let Some((id, stamp)) = edit.split_once(' ')
+                && let (Ok(id), Ok(stamp)) = (id.parse::<i64>(), stamp.parse::<u128>())
+            {
+                ledger.edits.insert(id, stamp);
+                ledger.edit_count += 1;
+            }
         } else if let Some(body) = line.strip_prefix("draft ") {
             ledger.last_draft = Some(body.to_string());
         }
@@ -216,10 +240,26 @@ fn check(root: &Path) -> (usize, bool) {
         .iter()
         .filter(|id| store.entry(**id).is_err())
         .count();
-    if missing_catch_ups + missing_entries > 0 {
-        eprintln!("missing: {missing_catch_ups} catch-ups, {missing_entries} entries");
+    // An edit is kept if the mentor holds it or a later one.
+    let missing_edits = ledger
+        .edits
+        .iter()
+        .filter(|(id, stamp)| {
+            store.mentor(**id).ok().and_then(|mentor| {
+                mentor
+                    .details
+                    .expertise
+                    .strip_prefix("edit ")
+                    .and_then(|kept| kept.parse::<u128>().ok())
+            }) < Some(**stamp)
+        })
+        .count();
+    if missing_catch_ups + missing_entries + missing_edits > 0 {
+        eprintln!(
+            "missing: {missing_catch_ups} catch-ups, {missing_entries} entries, {missing_edits} mentor edits"
+        );
     }
-    let mut lost = missing_catch_ups + missing_entries;
+    let mut lost = missing_catch_ups + missing_entries + missing_edits;
     if let Some(body) = &ledger.last_draft {
         let kept = store.draft(DraftOf::NewEntry).ok().flatten();
         // A later, unacknowledged draft may have replaced it; never an older one.
@@ -298,9 +338,10 @@ fn main() {
     }
     let ledger = read_ledger(&root.path().join("ledger"));
     println!(
-        "acknowledged writes: {} catch-ups, {} entries",
+        "acknowledged writes: {} catch-ups, {} entries, {} mentor edits",
         ledger.catch_ups.len(),
-        ledger.entries.len()
+        ledger.entries.len(),
+        ledger.edit_count
     );
     println!("cycles, lost, integrity failures");
     println!("{cycles}, {lost}, {failures}");

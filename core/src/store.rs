@@ -376,6 +376,20 @@ pub(crate) fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connectio
     Connection::open_with_flags(path, flags).map_err(|_| Error::Locked(LockReason::Unreadable))
 }
 
+/// Whether SQLite failed because the folder takes no writes (read-only, full, failing):
+/// opening needs to write the journal files beside the database.
+fn folder_not_writable(code: Option<ErrorCode>) -> bool {
+    matches!(
+        code,
+        Some(
+            ErrorCode::ReadOnly
+                | ErrorCode::CannotOpen
+                | ErrorCode::DiskFull
+                | ErrorCode::SystemIoFailure
+        )
+    )
+}
+
 /// The tables whose rows are the user's own: a circle's size for the backup rotation.
 const ITEM_TABLES: [&str; 9] = [
     "mentor",
@@ -502,12 +516,7 @@ impl Store {
                 // Page 1 decrypted and passed its check, so the key is right; SQLite
                 // found the file shorter than its header says (cut short) or worse.
                 Some(ErrorCode::DatabaseCorrupt) => Error::Locked(LockReason::Damaged),
-                Some(
-                    ErrorCode::ReadOnly
-                    | ErrorCode::CannotOpen
-                    | ErrorCode::DiskFull
-                    | ErrorCode::SystemIoFailure,
-                ) => Error::Locked(LockReason::FolderNotWritable),
+                code if folder_not_writable(code) => Error::Locked(LockReason::FolderNotWritable),
                 _ => Error::Locked(LockReason::Unreadable),
             })?;
         if version > SCHEMA_VERSION {
@@ -522,12 +531,7 @@ impl Store {
         conn.execute_batch("PRAGMA journal_mode = WAL;")
             .map_err(|error| match error.sqlite_error_code() {
                 // WAL needs its -wal and -shm files beside the database.
-                Some(
-                    ErrorCode::ReadOnly
-                    | ErrorCode::CannotOpen
-                    | ErrorCode::DiskFull
-                    | ErrorCode::SystemIoFailure,
-                ) => Error::Locked(LockReason::FolderNotWritable),
+                code if folder_not_writable(code) => Error::Locked(LockReason::FolderNotWritable),
                 _ => Error::from(error),
             })?;
         conn.execute_batch(

@@ -64,6 +64,28 @@ pub struct Header {
     pub key_fingerprint: Option<String>,
 }
 
+impl Header {
+    /// A header for a new key kept in the keyring, under a new vault id.
+    fn keyring(key: &DbKey) -> Result<Header> {
+        Header::new(KeySource::Keyring, None, key)
+    }
+
+    /// A header for a key derived from a passphrase with `kdf`, under a new vault id.
+    fn passphrase(kdf: KdfParams, key: &DbKey) -> Result<Header> {
+        Header::new(KeySource::Passphrase, Some(kdf), key)
+    }
+
+    fn new(key_source: KeySource, kdf: Option<KdfParams>, key: &DbKey) -> Result<Header> {
+        Ok(Header {
+            format: 1,
+            vault_id: new_vault_id()?,
+            key_source,
+            kdf,
+            key_fingerprint: Some(key.fingerprint()),
+        })
+    }
+}
+
 /// How the circle is protected, for Settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -344,13 +366,7 @@ impl Vault {
     fn create(&self, secrets: &dyn SecretStore) -> Result<Store> {
         create_private_dir(&self.dir)?;
         let key = DbKey::generate()?;
-        let header = Header {
-            format: 1,
-            vault_id: new_vault_id()?,
-            key_source: KeySource::Keyring,
-            kdf: None,
-            key_fingerprint: Some(key.fingerprint()),
-        };
+        let header = Header::keyring(&key)?;
         self.before(FileOp::SaveKey)?;
         keep_key(secrets, &header.vault_id, &key).map_err(|error| match error {
             // No keyring on the very first run: the user can choose a passphrase.
@@ -387,13 +403,7 @@ impl Vault {
         create_private_dir(&self.dir)?;
         let kdf = KdfParams::new()?;
         let key = kdf.derive(passphrase)?;
-        let header = Header {
-            format: 1,
-            vault_id: new_vault_id()?,
-            key_source: KeySource::Passphrase,
-            kdf: Some(kdf),
-            key_fingerprint: Some(key.fingerprint()),
-        };
+        let header = Header::passphrase(kdf, &key)?;
         self.create_with(&key, &header)
     }
 
@@ -469,13 +479,7 @@ impl Vault {
             Some(_) => return Ok(false),
             None => {}
         }
-        let header = Header {
-            format: 1,
-            vault_id: new_vault_id()?,
-            key_source: KeySource::Keyring,
-            kdf: None,
-            key_fingerprint: Some(fingerprint),
-        };
+        let header = Header::keyring(key)?;
         self.before(FileOp::SaveKey)?;
         let kept = keep_key(secrets, &header.vault_id, key).is_ok();
         self.write_header_at(&self.header_path(), &header)?;
@@ -632,24 +636,12 @@ impl Vault {
                 check_new_passphrase(passphrase)?;
                 let kdf = KdfParams::new()?;
                 let key = kdf.derive(passphrase)?;
-                let header = Header {
-                    format: 1,
-                    vault_id: new_vault_id()?,
-                    key_source: KeySource::Passphrase,
-                    kdf: Some(kdf),
-                    key_fingerprint: Some(key.fingerprint()),
-                };
+                let header = Header::passphrase(kdf, &key)?;
                 (key, header)
             }
             NewKey::Keyring(_) => {
                 let key = DbKey::generate()?;
-                let header = Header {
-                    format: 1,
-                    vault_id: new_vault_id()?,
-                    key_source: KeySource::Keyring,
-                    kdf: None,
-                    key_fingerprint: Some(key.fingerprint()),
-                };
+                let header = Header::keyring(&key)?;
                 (key, header)
             }
         };
@@ -892,16 +884,8 @@ impl Vault {
                 let fingerprint = key.fingerprint();
                 let fits = matches!(&header, Ok(Some(header))
                     if header.key_fingerprint.as_deref() == Some(fingerprint.as_str()));
-                let new_header = (!fits).then(|| -> Result<Header> {
-                    Ok(Header {
-                        format: 1,
-                        vault_id: new_vault_id()?,
-                        key_source: KeySource::Keyring,
-                        kdf: None,
-                        key_fingerprint: Some(fingerprint),
-                    })
-                });
-                Ok((key, new_header.transpose()?))
+                let new_header = (!fits).then(|| Header::keyring(&key)).transpose()?;
+                Ok((key, new_header))
             }
         }
     }

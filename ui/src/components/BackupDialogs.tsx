@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../api';
 import type { BackupPreview } from '../bindings/BackupPreview';
 import { useApp } from '../context';
-import { backupFileName, cleanPath, formatBytes, joinPath, namesText } from '../dataFiles';
+import { backupFileName, cleanPath, joinPath } from '../dataFiles';
 import { cleanKey } from '../security';
 import { shortcut } from '../keys';
 import { useSuggestedFolder } from '../useSuggestedFolder';
-import { Day } from './Day';
+import { BackupPreviewFacts } from './BackupPreviewFacts';
 import { Dialog, FieldError, FormError, SaveForm, focusById, showSaveError } from './Dialog';
 import { FormFooter } from './FormFooter';
 import '../mentor.css';
@@ -225,35 +225,9 @@ export function RestoreDialog({
           </div>
 
           {preview && (
-            <div
-              class="backup-preview"
-              id="restore-preview-result"
-              role="region"
-              aria-label="What the backup holds"
-              tabIndex={-1}
-            >
-              <h3 class="backup-preview-heading">This backup holds</h3>
-              <dl class="facts">
-                <dt>Mentors</dt>
-                <dd>
-                  {preview.mentors.length}
-                  {preview.mentors.length > 0 && <span class="quiet">: {namesText(preview.mentors)}</span>}
-                </dd>
-                <dt>Catch-ups</dt>
-                <dd>{preview.catchUps}</dd>
-                <dt>Journal entries</dt>
-                <dd>{preview.journalEntries}</dd>
-                <dt>Goals</dt>
-                <dd>{preview.goals}</dd>
-                <dt>Prospects</dt>
-                <dd>{preview.prospects}</dd>
-                <dt>Latest day</dt>
-                <dd>{preview.latestDay ? <Day iso={preview.latestDay} today={app.today} format="short" /> : 'nothing dated yet'}</dd>
-                <dt>Size</dt>
-                <dd>{formatBytes(preview.bytes)}</dd>
-              </dl>
+            <BackupPreviewFacts id="restore-preview-result" preview={preview} today={app.today} names>
               <p>Your circle as it is now is saved as a safety copy first.</p>
-            </div>
+            </BackupPreviewFacts>
           )}
 
           <FormError message={formError} />

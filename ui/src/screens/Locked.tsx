@@ -9,6 +9,7 @@ import type { BackupFile } from '../bindings/BackupFile';
 import type { BackupPreview } from '../bindings/BackupPreview';
 import type { KeySource } from '../bindings/KeySource';
 import type { LockReason } from '../bindings/LockReason';
+import { BackupPreviewFacts } from '../components/BackupPreviewFacts';
 import { Day } from '../components/Day';
 import { FieldError, FormError, focusById } from '../components/Dialog';
 import { backupKindLabel, cleanPath, formatBytes, localDay, localTime, suggestedBackup } from '../dataFiles';
@@ -875,33 +876,7 @@ function RestoreSection({
           </p>
         </div>
 
-        {preview && (
-          <div
-            class="backup-preview"
-            id="locked-restore-preview-result"
-            role="region"
-            aria-label="What the backup holds"
-            tabIndex={-1}
-          >
-            <h3 class="backup-preview-heading">This backup holds</h3>
-            <dl class="facts">
-              <dt>Mentors</dt>
-              <dd>{preview.mentors.length}</dd>
-              <dt>Catch-ups</dt>
-              <dd>{preview.catchUps}</dd>
-              <dt>Journal entries</dt>
-              <dd>{preview.journalEntries}</dd>
-              <dt>Goals</dt>
-              <dd>{preview.goals}</dd>
-              <dt>Prospects</dt>
-              <dd>{preview.prospects}</dd>
-              <dt>Latest day</dt>
-              <dd>{preview.latestDay ? <Day iso={preview.latestDay} today={today} format="short" /> : 'nothing dated yet'}</dd>
-              <dt>Size</dt>
-              <dd>{formatBytes(preview.bytes)}</dd>
-            </dl>
-          </div>
-        )}
+        {preview && <BackupPreviewFacts id="locked-restore-preview-result" preview={preview} today={today} />}
 
         <FormError message={formError} />
         {confirming ? (

@@ -82,6 +82,14 @@ fn damaged_circle_is_shown_and_restored(damage: &str) {
         "what the newest backup holds",
     );
     press("locked-restore-confirm", "Restore this backup");
+    // The question puts focus on Cancel a frame after it appears (the safe answer);
+    // only then is "Yes" chosen, or the Enter meant for it lands on Cancel.
+    app.wait_for("//*[@id='locked-restore-yes']", "Yes, restore it");
+    let deadline = std::time::Instant::now() + mentor_e2e::PATIENCE;
+    while app.focused_id() != "locked-restore-cancel" {
+        assert!(std::time::Instant::now() < deadline, "focus reaches Cancel");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     press("locked-restore-yes", "Yes, restore it");
     app.wait_for(
         "//aside//button[normalize-space()='Settings']",

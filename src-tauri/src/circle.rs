@@ -11,8 +11,8 @@ use mentor_core::nudge::LockedSchedule;
 use mentor_core::vault::{BackupUnlock, FolderLock};
 use mentor_core::{Clock, Error, ErrorPayload, LockReason, Store, Vault};
 
-use crate::keyring_store::KeyringStore;
 use crate::nudges::Alarm;
+use crate::platform::keyring::KeyringStore;
 
 /// The user's calendar from the OS's local time zone.
 struct LocalClock;

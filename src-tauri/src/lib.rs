@@ -4,15 +4,11 @@
 
 mod circle;
 mod commands;
-pub mod keyring_store;
-pub mod notifier;
 pub mod nudges;
+pub mod platform;
 mod shell;
-#[cfg(target_os = "linux")]
-mod single_instance;
 pub mod startup;
 
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{Local, Utc};
@@ -20,12 +16,11 @@ use mentor_core::nudge::{LONGEST_SLEEP, LockedSchedule, NudgeOutcome};
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 
 use crate::circle::Circle;
-use crate::notifier::DesktopNotifier;
 use crate::nudges::{ActedOn, Alarm, NudgeAction, NudgeLoop};
+use crate::platform::data_folder::data_dir;
+use crate::platform::notifier::{self, DesktopNotifier};
+use crate::platform::single_instance;
 use crate::shell::ShellRequest;
-
-/// Overrides where the data folder lives (tests point it at a temporary folder).
-pub const DATA_DIR_ENV: &str = "MENTOR_CIRCLE_DATA_DIR";
 
 /// How long after start the daily backup waits, so starting up never waits behind it.
 const BACKUP_AFTER_START: chrono::TimeDelta = chrono::TimeDelta::seconds(90);
@@ -105,14 +100,9 @@ pub fn record_nudges_sent_while_locked(
 pub fn run() {
     startup::mark("launch");
     let autostarted = std::env::args().any(|arg| arg == AUTOSTART_ARG);
-    let builder = tauri::Builder::default();
     // First, so a second launch hands over before opening anything (on Linux, at the
     // start of set-up).
-    #[cfg(not(target_os = "linux"))]
-    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        shell::show_window(app);
-    }));
-    let result = builder
+    let result = single_instance::install(tauri::Builder::default())
         .plugin(
             tauri_plugin_autostart::Builder::new()
                 .args([AUTOSTART_ARG])
@@ -139,16 +129,9 @@ pub fn run() {
         })
         .setup(move |app| {
             startup::mark("setup");
-            #[cfg(target_os = "linux")]
-            {
-                let handle = app.handle().clone();
-                let claim = single_instance::claim(&app.config().identifier, move || {
-                    shell::show_window(&handle)
-                });
-                if let single_instance::Claim::HandedOver = claim {
-                    app.cleanup_before_exit();
-                    std::process::exit(0);
-                }
+            if single_instance::handed_over(app) {
+                app.cleanup_before_exit();
+                std::process::exit(0);
             }
             let data_dir = data_dir(app.handle())?;
             let alarm = Alarm::default();
@@ -306,11 +289,4 @@ fn on_nudge_action(app: AppHandle) -> notifier::ActionHandler {
             (NudgeAction::SnoozeADay, _) => {}
         }
     })
-}
-
-fn data_dir(app: &tauri::AppHandle) -> tauri::Result<PathBuf> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => app.path().app_data_dir(),
-    }
 }

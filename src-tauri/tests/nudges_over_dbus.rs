@@ -11,8 +11,8 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use chrono::{Days, Local, TimeDelta, TimeZone};
-use mentor_circle_lib::notifier::DesktopNotifier;
 use mentor_circle_lib::nudges::{ActedOn, NudgeLoop};
+use mentor_circle_lib::platform::notifier::DesktopNotifier;
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
 use mentor_core::{DbKey, Store};
 use mentor_e2e::notifications::{NotificationRecorder, PrivateBus};

@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 
 use super::Reply;
 use crate::circle::Circle;
-use crate::keyring_store::KeyringStore;
+use crate::platform::keyring::KeyringStore;
 
 /// Unlocks a circle protected by a passphrase. Argon2id takes a moment by design; the
 /// command runs off the main thread so the window stays responsive.

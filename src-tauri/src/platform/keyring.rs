@@ -2,7 +2,7 @@
 //! Credential Manager on Windows (the `keyring` crate's real stores, never its mock).
 
 #[cfg(not(target_os = "linux"))]
-use keyring::{Entry, Error as KeyringError};
+use ::keyring::{Entry, Error as KeyringError};
 #[cfg(target_os = "linux")]
 use keyring_core::Error as KeyringError;
 use mentor_core::{DbKey, SecretStore, SecretStoreError};

@@ -19,9 +19,13 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# install_packages PKG...: apt-get installs the ones not installed yet.
+# install_packages [--no-recommends] PKG...: apt-get installs the ones not installed yet.
 install_packages() {
-  local missing=()
+  local missing=() extra=()
+  if [ "${1:-}" = --no-recommends ]; then
+    extra=(--no-install-recommends)
+    shift
+  fi
   for package in "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
       || missing+=("$package")
@@ -29,7 +33,7 @@ install_packages() {
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing system packages: ${missing[*]}"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${extra[@]}" "${missing[@]}"
   fi
 }
 
@@ -56,4 +60,50 @@ build_ui() {
     npm --prefix ui ci --no-audit --no-fund
   fi
   npm --prefix ui run build
+}
+
+# Windows, from here: the mingw-w64 toolchain to cross-build, Wine to run the test
+# binaries, NSIS for the installer. Wine without its recommends (no fonts, sound or
+# Mono/Gecko downloads): the tests are console programs.
+WINDOWS_TARGET=x86_64-pc-windows-gnu
+WINDOWS_PACKAGES=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine64 wine nsis)
+
+# prepare_windows: installs the above, adds the Rust target, and makes a private Wine
+# prefix that can run Rust test binaries (scripts/windows/processprng.c says why it
+# needs one more DLL). Exports what makes `cargo test --target $WINDOWS_TARGET` run
+# each test binary under Wine.
+prepare_windows() {
+  install_packages --no-recommends "${WINDOWS_PACKAGES[@]}"
+  rustup target add "$WINDOWS_TARGET" >/dev/null 2>&1 || rustup target add "$WINDOWS_TARGET"
+  export WINEPREFIX="${MENTOR_CIRCLE_WINEPREFIX:-$HOME/.cache/mentor-circle/wine}"
+  export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
+  # The GNU build of the shell loads WebView2Loader.dll, which cargo puts beside the app,
+  # not beside the test binaries in deps/: Wine finds it through WINEPATH (Z: is /).
+  local debug_dir="$CARGO_TARGET_DIR/$WINDOWS_TARGET/debug"
+  export WINEPATH="Z:${debug_dir//\//\\}"
+  local prng="$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
+  if [ ! -f "$prng" ]; then
+    say "Making a Wine prefix for the Windows tests ($WINEPREFIX)"
+    mkdir -p "$WINEPREFIX"
+    wineboot -i >/dev/null 2>&1
+    wineserver -w
+    x86_64-w64-mingw32-gcc -shared -O2 -s -o "$prng" scripts/windows/processprng.c -ladvapi32
+  fi
+}
+
+# macOS, checked from here: Apple's target, and zig as its C compiler (OpenSSL and
+# SQLCipher's C for the build scripts), from PyPI into a private virtualenv.
+MACOS_TARGET=aarch64-apple-darwin
+
+prepare_macos_check() {
+  rustup target add "$MACOS_TARGET" >/dev/null 2>&1 || rustup target add "$MACOS_TARGET"
+  local venv="$HOME/.cache/mentor-circle/zig"
+  command -v python3 >/dev/null || install_packages python3
+  if [ ! -x "$venv/bin/cargo-zigbuild" ]; then
+    say "Installing zig and cargo-zigbuild (PyPI) into $venv"
+    python3 -m venv "$venv" 2>/dev/null || { install_packages python3-venv; python3 -m venv "$venv"; }
+    "$venv/bin/pip" install -q 'ziglang==0.17.1' 'cargo-zigbuild==0.24.1'
+  fi
+  export PATH="$venv/bin:$PATH"
 }

@@ -4,6 +4,9 @@
 //! The notifier finds the bus through `DBUS_SESSION_BUS_ADDRESS`, which a test cannot
 //! change for itself safely, so each test runs *itself* again as a child process on the
 //! private bus; the parent owns the bus and the recorder and checks what arrived.
+//!
+//! Linux only: notifications go over D-Bus there (`platform/notifier.rs`).
+#![cfg(target_os = "linux")]
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdout, Command, Stdio};

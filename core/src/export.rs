@@ -193,7 +193,8 @@ pub fn read_json(path: &Path) -> crate::Result<CircleExport> {
     })
 }
 
-/// Exports are readable by their owner only, like the data folder.
+/// Exports are readable by their owner only, like the data folder (on Windows, as readable
+/// as the folder the user chose: files inherit its ACL).
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);

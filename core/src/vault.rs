@@ -1118,7 +1118,9 @@ fn write_header(path: &Path, header: &Header) -> Result<()> {
 }
 
 /// The data folder is readable by its owner only: the database is encrypted, but its
-/// size and timestamps are nobody else's business either.
+/// size and timestamps are nobody else's business either. On Windows there is no mode
+/// to set: the folder inherits its parent's ACL, which for the app's folder in
+/// `%LOCALAPPDATA%` is the profile's owner-only one (the shell's `platform::data_folder`).
 pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir).map_err(internal)?;
     #[cfg(unix)]

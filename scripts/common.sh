@@ -63,10 +63,10 @@ build_ui() {
 }
 
 # Windows, from here: the mingw-w64 toolchain to cross-build, Wine to run the test
-# binaries, NSIS for the installer. Wine without its recommends (no fonts, sound or
-# Mono/Gecko downloads): the tests are console programs.
+# binaries, NSIS for the installer, Python for the installer test's checks. Wine without
+# its recommends (no fonts, sound or Mono/Gecko downloads): the tests are console programs.
 WINDOWS_TARGET=x86_64-pc-windows-gnu
-WINDOWS_PACKAGES=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine64 wine nsis)
+WINDOWS_PACKAGES=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine64 wine nsis python3)
 
 # prepare_windows: installs the above, adds the Rust target, and makes a private Wine
 # prefix that can run Rust test binaries (scripts/windows/processprng.c says why it
@@ -99,10 +99,10 @@ MACOS_TARGET=aarch64-apple-darwin
 prepare_macos_check() {
   rustup target add "$MACOS_TARGET" >/dev/null 2>&1 || rustup target add "$MACOS_TARGET"
   local venv="$HOME/.cache/mentor-circle/zig"
-  command -v python3 >/dev/null || install_packages python3
+  install_packages python3 python3-venv
   if [ ! -x "$venv/bin/cargo-zigbuild" ]; then
     say "Installing zig and cargo-zigbuild (PyPI) into $venv"
-    python3 -m venv "$venv" 2>/dev/null || { install_packages python3-venv; python3 -m venv "$venv"; }
+    python3 -m venv "$venv"
     "$venv/bin/pip" install -q 'ziglang==0.17.1' 'cargo-zigbuild==0.24.1'
   fi
   export PATH="$venv/bin:$PATH"

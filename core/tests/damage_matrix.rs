@@ -13,40 +13,15 @@ use chrono::NaiveDate;
 use mentor_core::key::MemorySecretStore;
 use mentor_core::{Error, LockReason, SecretStore, Vault};
 
+mod common;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 7).expect("date")
 }
 
-fn hashes(dir: &Path) -> BTreeMap<PathBuf, u64> {
-    let mut all = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if entry.file_name() != "circle.lock" {
-                let mut hasher = std::hash::DefaultHasher::new();
-                std::hash::Hash::hash(&std::fs::read(&path).unwrap_or_default(), &mut hasher);
-                all.insert(path, std::hash::Hasher::finish(&hasher));
-            }
-        }
-    }
-    all
-}
-
 /// A keyring circle in `dir/data` with the sample mentors and a daily backup.
 fn circle(dir: &Path) -> (Vault, MemorySecretStore) {
-    let vault = Vault::new(dir.join("data"));
-    let secrets = MemorySecretStore::default();
-    let mut store = vault.open(&secrets).expect("created");
-    mentor_core::sample::add_sample_circle(&mut store, today()).expect("sample");
-    store
-        .back_up_daily(&vault.backup_dir(), today())
-        .expect("backup");
+    let (vault, secrets, store) = common::sample_circle(dir, today());
     drop(store);
     (vault, secrets)
 }
@@ -224,9 +199,9 @@ fn every_kind_of_damage_locks_or_opens_as_stated_and_changes_no_file() {
         let dir = tempfile::tempdir().expect("temp dir");
         let (vault, secrets) = circle(dir.path());
         damage(&vault, &secrets);
-        let before = hashes(vault.dir());
+        let before = common::snapshot(vault.dir());
         let (state, ways) = state(&vault, &secrets);
-        let after = hashes(vault.dir());
+        let after = common::snapshot(vault.dir());
         assert!(
             state.starts_with(expected),
             "{name}: expected {expected}, got {state}"
@@ -321,9 +296,9 @@ fn on_small_mount(full: bool) -> Option<(String, bool)> {
             .arg(point)
             .status();
     }
-    let before: BTreeMap<_, _> = hashes(vault.dir()).into_iter().collect();
+    let before: BTreeMap<_, _> = common::snapshot(vault.dir()).into_iter().collect();
     let (state, _) = state(&vault, &secrets);
-    let after = hashes(vault.dir());
+    let after = common::snapshot(vault.dir());
     let _ = Command::new("umount").arg(point).status();
     Some((state, before == after))
 }

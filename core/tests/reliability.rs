@@ -13,6 +13,8 @@ use mentor_core::key::MemorySecretStore;
 use mentor_core::vault::{BackupUnlock, NewKey};
 use mentor_core::{DbKey, Error, LockReason, SecretStore, Store, Vault};
 
+mod common;
+
 const PASSPHRASE: &str = "tangerine harbour quietly";
 
 fn today() -> NaiveDate {
@@ -34,34 +36,9 @@ fn contents(store: &Store) -> String {
         .expect("json")
 }
 
-/// Every file under `dir` with a hash of its bytes, to show that a refusal wrote nothing.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, u64> {
-    let mut all = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).expect("folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.file_name().is_some_and(|name| name != "circle.lock") {
-                let mut hasher = std::hash::DefaultHasher::new();
-                std::hash::Hash::hash(&std::fs::read(&path).expect("file"), &mut hasher);
-                all.insert(path.clone(), std::hash::Hasher::finish(&hasher));
-            }
-        }
-    }
-    all
-}
-
 /// A keyring circle with the sample mentors and one daily backup; the store is closed.
 fn circle(dir: &Path) -> (Vault, MemorySecretStore, String) {
-    let vault = Vault::new(dir.join("data"));
-    let secrets = MemorySecretStore::default();
-    let mut store = vault.open(&secrets).expect("created");
-    mentor_core::sample::add_sample_circle(&mut store, today()).expect("sample");
-    store
-        .back_up_daily(&vault.backup_dir(), today())
-        .expect("backup");
+    let (vault, secrets, store) = common::sample_circle(dir, today());
     let held = contents(&store);
     drop(store);
     (vault, secrets, held)
@@ -87,10 +64,10 @@ fn an_empty_database_beside_its_header_is_damaged_not_a_new_circle() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (vault, secrets, _) = circle(dir.path());
     std::fs::write(vault.database_path(), b"").expect("emptied");
-    let before = snapshot(vault.dir());
+    let before = common::snapshot(vault.dir());
     assert_eq!(locked(vault.open(&secrets)), LockReason::Damaged);
     assert_eq!(
-        snapshot(vault.dir()),
+        common::snapshot(vault.dir()),
         before,
         "nothing written, nothing deleted"
     );
@@ -103,14 +80,14 @@ fn a_missing_database_beside_a_passphrase_header_locks_and_keeps_the_salt() {
     let secrets = MemorySecretStore::default();
     drop(vault.create_with_passphrase(PASSPHRASE).expect("created"));
     std::fs::remove_file(vault.database_path()).expect("lost");
-    let before = snapshot(vault.dir());
+    let before = common::snapshot(vault.dir());
     assert_eq!(locked(vault.open(&secrets)), LockReason::CircleMissing);
     assert_eq!(
         locked(vault.open_with_passphrase(PASSPHRASE, &secrets)),
         LockReason::CircleMissing
     );
     assert_eq!(
-        snapshot(vault.dir()),
+        common::snapshot(vault.dir()),
         before,
         "the header and its salt stay"
     );
@@ -128,13 +105,13 @@ fn a_database_cut_short_is_damaged() {
             .expect("db");
         file.set_len(cut).expect("cut");
         drop(file);
-        let before = snapshot(vault.dir());
+        let before = common::snapshot(vault.dir());
         assert_eq!(
             locked(vault.open(&secrets)),
             LockReason::Damaged,
             "cut at {cut}"
         );
-        assert_eq!(snapshot(vault.dir()), before);
+        assert_eq!(common::snapshot(vault.dir()), before);
     }
 }
 
@@ -182,14 +159,14 @@ fn a_damaged_middle_page_fails_the_check_and_is_never_backed_up() {
         !store.check_integrity().expect("checked").ok,
         "the check finds it"
     );
-    let backups = snapshot(&vault.backup_dir());
+    let backups = common::snapshot(&vault.backup_dir());
     let tomorrow = today() + Days::new(1);
     assert!(matches!(
         store.back_up_daily(&vault.backup_dir(), tomorrow),
         Err(Error::Locked(LockReason::Damaged))
     ));
     assert_eq!(
-        snapshot(&vault.backup_dir()),
+        common::snapshot(&vault.backup_dir()),
         backups,
         "good copies untouched"
     );
@@ -428,11 +405,11 @@ fn restoring_reads_the_backup_without_writing_beside_it() {
     std::fs::create_dir(&outside).expect("folder");
     let chosen = outside.join("chosen.backup");
     std::fs::copy(&vault.backups().expect("list")[0].path, &chosen).expect("copied");
-    let before = snapshot(&outside);
+    let before = common::snapshot(&outside);
     let mut slot = Some(vault.open(&secrets).expect("open"));
     vault.restore(&mut slot, &chosen, None).expect("restored");
     assert_eq!(
-        snapshot(&outside),
+        common::snapshot(&outside),
         before,
         "no journal, no change beside it"
     );
@@ -444,7 +421,7 @@ fn a_restored_file_that_does_not_open_puts_the_previous_state_back() {
     let (vault, secrets, _) = circle(dir.path());
     std::fs::write(vault.database_path(), b"").expect("emptied");
     let newest = vault.backups().expect("list")[0].path.clone();
-    let before = snapshot(vault.dir());
+    let before = common::snapshot(vault.dir());
     // Damage the restored copy at the moment it takes the circle's place.
     let next = vault.dir().join("circle.db.next");
     let hook: mentor_core::vault::FileHook = std::sync::Arc::new(move |op| {
@@ -462,7 +439,7 @@ fn a_restored_file_that_does_not_open_puts_the_previous_state_back() {
             .is_err(),
         "the damaged copy does not open"
     );
-    let after: BTreeMap<_, _> = snapshot(vault.dir())
+    let after: BTreeMap<_, _> = common::snapshot(vault.dir())
         .into_iter()
         .filter(|(path, _)| !path.starts_with(vault.backup_dir()))
         .collect();

@@ -53,6 +53,23 @@ require_toolchains() {
   fi
 }
 
+# ensure_fuzzer: cargo-fuzz, and the compiler it runs. libFuzzer's instrumentation wants a
+# nightly compiler; where rustup has none, the stable one is unlocked for it
+# (RUSTC_BOOTSTRAP) and runs without a sanitizer. Sets FUZZ (the command) and FUZZ_FLAGS.
+ensure_fuzzer() {
+  if ! command -v cargo-fuzz >/dev/null; then
+    cargo install --locked cargo-fuzz@0.13.2
+  fi
+  if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    FUZZ=(cargo +nightly fuzz)
+    FUZZ_FLAGS=(-O)
+  else
+    export RUSTC_BOOTSTRAP=1
+    FUZZ=(cargo fuzz)
+    FUZZ_FLAGS=(-O -s none)
+  fi
+}
+
 # build_ui: installs the UI's npm packages from the lockfile and bundles it into ui/dist.
 build_ui() {
   say "Building the UI"

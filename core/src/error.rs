@@ -207,6 +207,13 @@ impl From<rusqlite::Error> for Error {
             Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
                 Error::Locked(LockReason::Damaged)
             }
+            // A write that breaks a rule of the schema (a repeated id, a link to nothing):
+            // the transaction is rolled back, so nothing was changed.
+            Some(rusqlite::ErrorCode::ConstraintViolation) => Error::Conflict(
+                "That clashes with something already in your circle, so it wasn't saved; \
+                 nothing was changed."
+                    .into(),
+            ),
             Some(rusqlite::ErrorCode::DiskFull) => Error::Conflict(
                 "Your disk is full, so this wasn't saved; nothing was changed. Free some \
                  space and try again."

@@ -184,7 +184,12 @@ pub fn read_json(path: &Path) -> crate::Result<CircleExport> {
             "That file can't be read. Check that you may open it.",
         )
     })?;
-    serde_json::from_slice(&bytes).map_err(|_| {
+    parse_json(&bytes)
+}
+
+/// Reads the bytes of a JSON export (what [`read_json`] read from the file).
+pub fn parse_json(bytes: &[u8]) -> crate::Result<CircleExport> {
+    serde_json::from_slice(bytes).map_err(|_| {
         crate::Error::invalid(
             "file",
             "This isn't a Mentor Circle JSON export (or it was changed since). Choose the \

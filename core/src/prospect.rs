@@ -222,26 +222,49 @@ pub struct Prospect {
     pub mentor_id: Option<MentorId>,
 }
 
+/// `value` on one line: without control characters, and each run of spaces one space.
+fn one_line(value: &str) -> String {
+    let kept: String = value.chars().filter(|c| !c.is_control()).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `value` trimmed, without control characters other than line breaks and tabs.
+fn text(value: &str) -> String {
+    let kept: String = value
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect();
+    kept.trim().to_string()
+}
+
 impl ProspectDraft {
-    /// Trims every field and checks the rules; the error names the field.
+    /// Trims every field, drops control characters (which a contact file can carry, and no
+    /// one can type or see), and checks the rules; the error names the field.
     pub fn validated(&self) -> Result<ProspectDraft> {
-        let name = self.name.trim();
+        let name = one_line(&self.name);
         if name.is_empty() {
             return Err(Error::invalid("name", "Give the prospect a name."));
         }
         let draft = ProspectDraft {
-            name: name.to_string(),
-            organisation: self.organisation.trim().to_string(),
-            position: self.position.trim().to_string(),
-            email: self.email.trim().to_string(),
-            profile_url: self.profile_url.trim().to_string(),
+            name,
+            organisation: one_line(&self.organisation),
+            position: one_line(&self.position),
+            email: one_line(&self.email),
+            // A web address has no spaces, control characters or backslashes (RFC 3986),
+            // and an address card could not carry them back; one pasted with a stray one
+            // still works.
+            profile_url: self
+                .profile_url
+                .chars()
+                .filter(|&c| !c.is_whitespace() && !c.is_control() && c != '\\')
+                .collect(),
             connected_on: self.connected_on,
-            note: self.note.trim().to_string(),
+            note: text(&self.note),
             source: self.source,
-            wants: self.wants.trim().to_string(),
-            chemistry: self.chemistry.trim().to_string(),
+            wants: text(&self.wants),
+            chemistry: text(&self.chemistry),
             could_fill: dedup(&self.could_fill),
-            next_step: self.next_step.trim().to_string(),
+            next_step: one_line(&self.next_step),
             next_step_on: self.next_step_on,
         };
         for (field, value, max) in [

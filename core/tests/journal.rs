@@ -228,6 +228,15 @@ fn a_draft_keeps_the_latest_typing_survives_a_restart_and_goes_when_saved() {
         ),
         Err(Error::NotFound(_))
     ));
+    // Discarding nothing is fine for an entry that exists (the text went back to how it
+    // was), and refused for one that does not.
+    store
+        .discard_draft(DraftOf::Entry(saved.id))
+        .expect("nothing to discard");
+    assert!(matches!(
+        store.discard_draft(DraftOf::Entry(999)),
+        Err(Error::NotFound(_))
+    ));
 }
 
 #[test]

@@ -108,6 +108,13 @@ fn one_bad_prospect_means_the_import_writes_nothing() {
         store.import_prospects(&[good, bad], today()),
         Err(Error::Invalid { field: "email", .. })
     ));
+    assert!(matches!(
+        store.import_prospects(&[], today()),
+        Err(Error::Invalid {
+            field: "prospects",
+            ..
+        })
+    ));
     assert!(store.prospects().expect("list").is_empty());
 }
 

@@ -223,6 +223,21 @@ impl Circle {
         self.with_store(|store, _| work(&self.vault, store))
     }
 
+    /// Like [`Circle::unlock_with`], for a secret the user typed (a passphrase, the
+    /// recovery key) or a new circle: refused while the circle is open, since the secret
+    /// would not be checked and "open" would wrongly say it was right.
+    pub fn unlock_with_secret(
+        &self,
+        open: impl FnOnce(&Vault) -> mentor_core::Result<Store>,
+    ) -> Result<AppStatus, ErrorPayload> {
+        if self.lock().is_some() {
+            return Err(payload(&Error::Conflict(
+                "Your circle is already open; lock it first to open it another way.".into(),
+            )));
+        }
+        self.unlock_with(open)
+    }
+
     /// Unlocks with a passphrase, the recovery key or a new passphrase (first run):
     /// `open` gets the data folder and returns the open store.
     pub fn unlock_with(

@@ -202,10 +202,16 @@ impl Store {
         Ok(drafts)
     }
 
-    /// Throws a draft away.
+    /// Throws a draft away. Discarding a draft that is not there is fine (the editor does
+    /// it when the text goes back to how it was), unless it names an entry that does not
+    /// exist either: then the caller is confused, and is told so.
     pub fn discard_draft(&mut self, of: DraftOf) -> Result<()> {
-        self.conn
+        let removed = self
+            .conn
             .execute("DELETE FROM journal_draft WHERE draft_of = ?1", [of.key()])?;
+        if let (0, DraftOf::Entry(id)) = (removed, of) {
+            self.entry(id)?;
+        }
         Ok(())
     }
 

@@ -272,6 +272,12 @@ impl Store {
         drafts: &[ProspectDraft],
         today: NaiveDate,
     ) -> Result<usize> {
+        if drafts.is_empty() {
+            return Err(Error::invalid(
+                "prospects",
+                "Choose at least one person to bring in.",
+            ));
+        }
         let drafts = drafts
             .iter()
             .map(ProspectDraft::validated)

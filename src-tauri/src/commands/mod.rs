@@ -19,7 +19,7 @@ mod prospects;
 mod security;
 mod transfer;
 
-/// The handler for every command; the list must match `COMMANDS` in build.rs.
+/// The handler for every command; the list must match `command_list.rs` (a test checks).
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app::app_status,

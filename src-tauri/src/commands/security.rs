@@ -17,7 +17,7 @@ pub async fn unlock_with_passphrase(app: AppHandle, passphrase: String) -> Reply
     let passphrase = Zeroizing::new(passphrase);
     let status = app
         .state::<Circle>()
-        .unlock_with(|vault| vault.open_with_passphrase(&passphrase, &KeyringStore))?;
+        .unlock_with_secret(|vault| vault.open_with_passphrase(&passphrase, &KeyringStore))?;
     Ok(crate::record_nudges_sent_while_locked(&app, status))
 }
 
@@ -29,7 +29,7 @@ pub async fn unlock_with_recovery_key(
 ) -> Reply<RecoveryUnlock> {
     let recovery_key = Zeroizing::new(recovery_key);
     let mut key_back_in_keyring = false;
-    let status = app.state::<Circle>().unlock_with(|vault| {
+    let status = app.state::<Circle>().unlock_with_secret(|vault| {
         let (store, kept) = vault.open_with_recovery_key(&recovery_key, &KeyringStore)?;
         key_back_in_keyring = kept;
         Ok(store)
@@ -46,7 +46,7 @@ pub async fn unlock_with_recovery_key(
 pub async fn create_with_passphrase(app: AppHandle, passphrase: String) -> Reply<AppStatus> {
     let passphrase = Zeroizing::new(passphrase);
     app.state::<Circle>()
-        .unlock_with(|vault| vault.create_with_passphrase(&passphrase))
+        .unlock_with_secret(|vault| vault.create_with_passphrase(&passphrase))
 }
 
 /// How the circle is protected.

@@ -273,6 +273,40 @@ impl Vault {
         })
     }
 
+    /// Checks the secret a key change must be confirmed with. Behind a passphrase, that is
+    /// the current passphrase: a change of key or passphrase is never made on the say-so of
+    /// whoever can reach the open window. In keyring mode there is no secret to ask for.
+    pub fn check_current_secret(&self, current: Option<&str>) -> Result<()> {
+        let header = self
+            .header()?
+            .ok_or(Error::Locked(LockReason::KeyMissing))?;
+        if header.key_source != KeySource::Passphrase {
+            return Ok(());
+        }
+        let Some(current) = current.filter(|typed| !typed.is_empty()) else {
+            return Err(Error::invalid(
+                "current",
+                "Type your current passphrase to change how your circle is protected.",
+            ));
+        };
+        let key = passphrase_key(&header, current)?;
+        match &header.key_fingerprint {
+            Some(kept) if *kept == key.fingerprint() => Ok(()),
+            Some(_) => Err(Error::invalid(
+                "current",
+                "That isn't your current passphrase. Nothing was changed; check Caps Lock \
+                 and try again.",
+            )),
+            // Opening the circle gives an older header its fingerprint, so this is a
+            // header changed behind the app's back.
+            None => Err(Error::Conflict(
+                "Your circle's key file changed while it was open. Lock your circle, open \
+                 it again, then try again."
+                    .into(),
+            )),
+        }
+    }
+
     /// The recovery key to show, while it has not been saved; afterwards it is not shown
     /// again (a new one comes with "Make a new recovery key", which changes the key).
     pub fn recovery_key_to_save(&self, store: &Store) -> Result<RecoveryKeyView> {

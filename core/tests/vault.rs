@@ -398,3 +398,33 @@ fn an_upgrade_of_the_schema_is_preceded_by_a_backup_that_opens() {
         .expect("the copy opens");
     assert_eq!(preview.prospects, 0);
 }
+
+#[test]
+fn behind_a_passphrase_a_key_change_needs_the_current_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let vault = Vault::new(dir.path().join("data"));
+    let store = vault.create_with_passphrase(PASSPHRASE).expect("created");
+    for (current, field) in [
+        (None, "current"),
+        (Some(""), "current"),
+        (Some("not it at all"), "current"),
+    ] {
+        assert!(
+            matches!(vault.check_current_secret(current), Err(Error::Invalid { field: f, .. }) if f == field),
+            "{current:?} was accepted as the current passphrase"
+        );
+    }
+    vault
+        .check_current_secret(Some(PASSPHRASE))
+        .expect("the current passphrase");
+    drop(store);
+
+    // In keyring mode there is no secret to ask for.
+    let keyring_dir = tempfile::tempdir().expect("dir");
+    let keyring_vault = Vault::new(keyring_dir.path().join("data"));
+    let secrets = MemorySecretStore::default();
+    let _store = keyring_vault.open(&secrets).expect("created");
+    keyring_vault
+        .check_current_secret(None)
+        .expect("nothing to ask for");
+}

@@ -5,6 +5,7 @@
 mod circle;
 mod commands;
 pub mod nudges;
+mod page;
 pub mod platform;
 mod shell;
 pub mod startup;
@@ -155,6 +156,9 @@ pub fn run() {
                 .min_inner_size(800.0, 560.0)
                 .data_directory(data_dir.join("webview"))
                 .visible(!autostarted)
+                // The page never leaves the app, and never opens another window.
+                .on_navigation(page::is_own)
+                .on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)
                 .build()?;
             startup::mark("window");
             // Started at login there is no window to wait for. A second app on a

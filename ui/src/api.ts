@@ -181,7 +181,9 @@ export const api = {
   /** The group the user typed back; Invalid (field "recoveryCheck") when it does not match. */
   confirmRecoveryKey: (typed: string) => call<Security>('confirm_recovery_key', { typed }),
   /** Re-encrypts the circle under a new key; its new recovery key is not saved yet. */
-  changeKey: (to: KeySource, passphrase: string | null) => call<Security>('change_key', { to, passphrase }),
+  /** Behind a passphrase, `current` must be the passphrase in use (Invalid, field "current", if not). */
+  changeKey: (to: KeySource, passphrase: string | null, current: string | null) =>
+    call<Security>('change_key', { to, passphrase, current }),
 
   // ---- Backups ----
   /** Newest first. */

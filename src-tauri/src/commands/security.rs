@@ -70,15 +70,19 @@ pub async fn confirm_recovery_key(circle: State<'_, Circle>, typed: String) -> R
     })
 }
 
-/// Moves the key to the keyring or behind a (new) passphrase, re-encrypting the circle.
+/// Moves the key to the keyring or behind a (new) passphrase, re-encrypting the circle;
+/// behind a passphrase, only with the `current` one.
 #[tauri::command]
 pub async fn change_key(
     circle: State<'_, Circle>,
     to: KeySource,
     passphrase: Option<String>,
+    current: Option<String>,
 ) -> Reply<Security> {
     let passphrase = Zeroizing::new(passphrase.unwrap_or_default());
+    let current = current.map(Zeroizing::new);
     circle.with_vault(|vault, slot| {
+        vault.check_current_secret(current.as_deref().map(String::as_str))?;
         let new_key = match to {
             KeySource::Keyring => NewKey::Keyring(&KeyringStore),
             KeySource::Passphrase => NewKey::Passphrase(&passphrase),

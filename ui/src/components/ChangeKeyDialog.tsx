@@ -4,7 +4,7 @@ import type { KeySource } from '../bindings/KeySource';
 import { useApp } from '../context';
 import { shortcut } from '../keys';
 import { PASSPHRASE_HINT, checkNewPassphrase } from '../security';
-import { Dialog, FieldError, FormError, SaveForm, focusById } from './Dialog';
+import { Dialog, FieldError, SaveForm, focusById } from './Dialog';
 import { FormFooter } from './FormFooter';
 import '../mentor.css';
 import '../security.css';
@@ -42,28 +42,39 @@ function PassphraseDialog({
   onChanged: (security: Security) => void;
 }) {
   const app = useApp();
+  const [current, setCurrent] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [errors, setErrors] = useState<{ first?: string | undefined; again?: string | undefined }>({});
+  const [errors, setErrors] = useState<{
+    current?: string | undefined;
+    first?: string | undefined;
+    again?: string | undefined;
+  }>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
     if (saving) return;
-    const found = checkNewPassphrase(passphrase, again);
+    const found = {
+      current: changing && current === '' ? CURRENT_NEEDED : undefined,
+      ...checkNewPassphrase(passphrase, again),
+    };
     setErrors(found);
     setFormError(undefined);
-    if (found.first || found.again) {
-      focusById(found.first ? 'change-passphrase' : 'change-passphrase-again');
+    if (found.current || found.first || found.again) {
+      focusById(found.current ? 'change-current' : found.first ? 'change-passphrase' : 'change-passphrase-again');
       return;
     }
     setSaving(true);
     try {
-      onChanged(await api.changeKey('passphrase', passphrase));
+      onChanged(await api.changeKey('passphrase', passphrase, changing ? current : null));
     } catch (e) {
       setSaving(false);
       const err = toErrorPayload(e);
-      if (err.kind === 'Invalid' && err.field === 'passphrase') {
+      if (err.kind === 'Invalid' && err.field === 'current') {
+        setErrors({ current: err.message });
+        focusById('change-current');
+      } else if (err.kind === 'Invalid' && err.field === 'passphrase') {
         setErrors({ first: err.message });
         focusById('change-passphrase');
       } else if (err.kind === 'Invalid' || err.kind === 'Conflict') {
@@ -82,7 +93,7 @@ function PassphraseDialog({
   return (
     <Dialog
       title={changing ? 'Change passphrase' : 'Use a passphrase instead'}
-      dirty={passphrase !== '' || again !== ''}
+      dirty={current !== '' || passphrase !== '' || again !== ''}
       // Re-encrypting cannot be stopped half way: the dialog stays until it is done.
       onClose={saving ? () => {} : onClose}
       size="narrow"
@@ -98,6 +109,18 @@ function PassphraseDialog({
           <p class="quiet" id="change-key-backups">
             {BACKUPS_KEEP}
           </p>
+          {changing && (
+            <CurrentPassphrase
+              id="change-current"
+              value={current}
+              error={errors.current}
+              readOnly={saving}
+              onInput={(value) => {
+                setCurrent(value);
+                setErrors((es) => ({ ...es, current: undefined }));
+              }}
+            />
+          )}
           <div class="field">
             <label for="change-passphrase">New passphrase</label>
             <input
@@ -106,7 +129,7 @@ function PassphraseDialog({
               autocomplete="new-password"
               value={passphrase}
               readOnly={saving}
-              data-autofocus
+              {...(changing ? {} : { 'data-autofocus': true })}
               onInput={(e) => {
                 setPassphrase(e.currentTarget.value);
                 setErrors({});
@@ -151,42 +174,101 @@ function PassphraseDialog({
 
 function KeyringDialog({ onClose, onChanged }: { onClose: () => void; onChanged: (security: Security) => void }) {
   const app = useApp();
+  const [current, setCurrent] = useState('');
+  const [currentError, setCurrentError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | undefined>();
 
   const save = () => {
     if (saving) return;
-    setSaving(true);
     setFormError(undefined);
-    api.changeKey('keyring', null).then(onChanged, (e) => {
+    if (current === '') {
+      setCurrentError(CURRENT_NEEDED);
+      focusById('keyring-current');
+      return;
+    }
+    setSaving(true);
+    api.changeKey('keyring', null, current).then(onChanged, (e) => {
       setSaving(false);
       const err = toErrorPayload(e);
-      if (err.kind === 'Invalid' || err.kind === 'Conflict') setFormError(err.message);
+      if (err.kind === 'Invalid' && err.field === 'current') {
+        setCurrentError(err.message);
+        focusById('keyring-current');
+      } else if (err.kind === 'Invalid' || err.kind === 'Conflict') setFormError(err.message);
       else app.fail(err);
     });
   };
 
   return (
-    <Dialog title="Keep the key in the system keyring?" onClose={saving ? () => {} : onClose} size="narrow">
+    <Dialog
+      title="Keep the key in the system keyring?"
+      dirty={current !== ''}
+      onClose={saving ? () => {} : onClose}
+      size="narrow"
+    >
       {(requestClose) => (
-        <>
+        <SaveForm onSave={save}>
           <p>
             Mentor Circle will open without a passphrase whenever you’re logged in to this computer. {REENCRYPTS}
           </p>
           <p class="quiet" id="change-key-backups">
             {BACKUPS_KEEP}
           </p>
-          <FormError message={formError} />
-          <div class="dialog-actions">
-            <button type="button" class="button" data-autofocus onClick={requestClose} title="Cancel (Esc)">
-              Cancel
-            </button>
-            <button type="button" id="use-keyring-confirm" class="button button-primary" disabled={saving} onClick={save}>
-              {saving ? 'Re-encrypting…' : 'Use the system keyring'}
-            </button>
-          </div>
-        </>
+          <CurrentPassphrase
+            id="keyring-current"
+            value={current}
+            error={currentError}
+            readOnly={saving}
+            onInput={(value) => {
+              setCurrent(value);
+              setCurrentError(undefined);
+            }}
+          />
+          <FormFooter
+            formError={formError}
+            onCancel={requestClose}
+            saving={saving}
+            saveId="use-keyring-confirm"
+            saveLabel="Use the system keyring"
+            savingLabel="Re-encrypting…"
+            saveTitle={`Save (Enter, or ${shortcut('Enter')})`}
+          />
+        </SaveForm>
       )}
     </Dialog>
+  );
+}
+
+const CURRENT_NEEDED = 'Type your current passphrase: a change of protection needs it.';
+
+/** The passphrase in use: a key change is never made without it. */
+function CurrentPassphrase({
+  id,
+  value,
+  error,
+  readOnly,
+  onInput,
+}: {
+  id: string;
+  value: string;
+  error: string | undefined;
+  readOnly: boolean;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>Current passphrase</label>
+      <input
+        id={id}
+        type="password"
+        autocomplete="current-password"
+        value={value}
+        readOnly={readOnly}
+        data-autofocus
+        onInput={(e) => onInput(e.currentTarget.value)}
+        {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
   );
 }

@@ -1,8 +1,8 @@
 //! Mentor Circle's core: the circle of mentors, its encrypted store and the cadence rules.
 //!
 //! No Tauri, no GUI, no OS services: the shell supplies the outside world (the clock, the
-//! keyring) through the small traits defined here, so every rule is testable without a
-//! window.
+//! keyring, the notification service) through the small traits defined here, so every
+//! rule is testable without a window.
 
 pub mod advice;
 pub mod agenda;
@@ -21,6 +21,7 @@ pub mod journal;
 pub mod key;
 pub mod model;
 pub mod nudge;
+pub mod nudge_loop;
 pub mod prospect;
 pub mod recovery;
 pub mod sample;

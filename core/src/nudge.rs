@@ -1,6 +1,7 @@
 //! The nudge planner: given the circle, the user's nudge settings, what was already sent
 //! and the time, it decides which notification (if any) to send now and when anything
-//! could next change. The shell's loop only sleeps, asks, sends and records.
+//! could next change. The loop ([`crate::nudge_loop`]) asks, records and sends; the
+//! shell only sleeps between its passes.
 //!
 //! Pure on purpose: a planner that reads the clock or the database itself cannot be
 //! tested through a DST night, a week-long sleep or a failed delivery, and those are
@@ -403,7 +404,10 @@ pub struct Plan {
 /// Decides what to send at `now` (in the user's time zone).
 ///
 /// `sent` needs to hold at least the notifications of the current local day;
-/// `retry_at` is when a failed delivery may be tried again.
+/// `retry_at` is when a failed delivery may be tried again (a time more than
+/// [`RETRY_AFTER`] ahead is not waited for: the clock was set back since).
+///
+/// A mentor is nudged at most once in 24 hours of real time and once per local day.
 pub fn plan<Tz: TimeZone>(
     now: &DateTime<Tz>,
     settings: &NudgeSettings,
@@ -436,7 +440,11 @@ pub fn plan<Tz: TimeZone>(
     {
         wait_until(end);
         true
-    } else if let Some(retry_at) = retry_at.filter(|at| *at > now_utc) {
+    } else if let Some(retry_at) = retry_at
+        // A retry time further ahead than the retry wait was set before the clock went
+        // back: waiting for it would hold every nudge for as long as the clock moved.
+        .filter(|at| *at > now_utc && *at - now_utc <= RETRY_AFTER)
+    {
         wait_until(retry_at);
         true
     } else {
@@ -461,11 +469,17 @@ pub fn plan<Tz: TimeZone>(
         };
     }
     // "Once a day" per mentor is counted in real elapsed time: a clock set back or a
-    // flight into another time zone starts a new calendar day, not a new 24 hours.
+    // flight into another time zone starts a new calendar day, not a new 24 hours. And
+    // in the calendar too: the day the clocks go back lasts 25 hours.
     let nudged_today: HashSet<MentorId> = sent
         .iter()
-        .filter(|nudge| nudge.at > now_utc - ONCE_PER_MENTOR)
-        .inspect(|nudge| wait_until(nudge.at + ONCE_PER_MENTOR))
+        .filter(|nudge| {
+            let within_a_day = nudge.at > now_utc - ONCE_PER_MENTOR;
+            if within_a_day {
+                wait_until(nudge.at + ONCE_PER_MENTOR);
+            }
+            within_a_day || cadence::local_day(nudge.at, &zone) == today
+        })
         .flat_map(|nudge| nudge.mentor_ids.iter().copied())
         .collect();
     let mut due: Vec<&Candidate> = candidates
@@ -989,6 +1003,54 @@ mod tests {
             Some(retry_at),
         );
         assert!(retried.send.is_some(), "the nudge was not marked sent");
+    }
+
+    #[test]
+    fn a_retry_time_left_ahead_by_a_clock_set_back_does_not_hold_nudges_for_hours() {
+        // A send fails at 14:00, so the retry is due at 14:05 by the clock; half a minute
+        // later the clock is set back three hours. Waiting for "14:05" would hold every
+        // nudge for three hours more than the retry wait.
+        let failed_at = at("2026-06-10 14:00");
+        let retry_at = failed_at.with_timezone(&Utc) + RETRY_AFTER;
+        let set_back = failed_at + TimeDelta::seconds(30) - TimeDelta::hours(3);
+        let plan_now = plan(&set_back, &settings(), &[ana()], &[], Some(retry_at));
+        assert!(
+            plan_now.send.is_some(),
+            "a retry time further ahead than the retry wait is not waited for"
+        );
+    }
+
+    #[test]
+    fn on_the_day_clocks_go_back_a_mentor_is_nudged_once_in_its_twenty_five_hours() {
+        // London, 25 October 2026 lasts 25 hours: a nudge just after midnight and 23:00
+        // that evening are 24 hours apart, on the same local day.
+        let never_quiet = NudgeSettings {
+            quiet_hours: None,
+            ..settings()
+        };
+        let midnight = at("2026-10-25 00:00");
+        let evening = at("2026-10-25 23:00");
+        assert_eq!(evening - midnight, TimeDelta::hours(24));
+        let plan_now = plan(
+            &evening,
+            &never_quiet,
+            &[ana()],
+            &[sent(midnight, &[1])],
+            None,
+        );
+        assert_eq!(plan_now.send, None, "already nudged today");
+        assert!(
+            plan(
+                &at("2026-10-26 00:00"),
+                &never_quiet,
+                &[ana()],
+                &[sent(midnight, &[1])],
+                None
+            )
+            .send
+            .is_some(),
+            "the next day, nudged again"
+        );
     }
 
     #[test]

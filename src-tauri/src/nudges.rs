@@ -1,218 +1,19 @@
-//! The nudge loop: it sleeps until the planner says something could change (at most a
-//! minute, so a suspended laptop or a clock jump is noticed soon after), asks the planner
-//! in `mentor-core` what to send, records it, and hands it to the desktop's notification
-//! service. Every decision is the planner's; this module only does the I/O.
+//! The nudge loop's OS side: the sleep between passes (an [`Alarm`] the window rings to
+//! wake it early) and what the user chose on a notification. The passes themselves (plan,
+//! record, send, retry, resume after a crash, the nameless passes while locked) and the
+//! [`Notifier`] they send through are `mentor_core::nudge_loop`; the desktop's notifier
+//! is `platform::notifier`, and the thread that runs the passes is `start_nudge_loop` in
+//! lib.rs.
 
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use mentor_core::Store;
+use chrono::{DateTime, TimeDelta, Utc};
 use mentor_core::model::MentorId;
-use mentor_core::nudge::{self, LockedSchedule, Nudge, NudgeId};
-use serde::Serialize;
+use mentor_core::nudge::{LONGEST_SLEEP, NudgeId};
 
-/// How far back the planner needs the record: the current local day, whatever the zone.
-const RECORD_WINDOW: TimeDelta = TimeDelta::days(2);
-
-/// The id a notification sent while locked carries: it is not in the database yet, so
-/// its buttons only open the window.
-pub const LOCKED_NUDGE: NudgeId = 0;
-
-/// Shows a notification. The real one talks to the desktop; tests may record.
-pub trait Notifier: Send + Sync {
-    /// Hands `nudge` (recorded as `id`) to the OS, or says why it could not.
-    fn show(&self, nudge: &Nudge, id: NudgeId) -> Result<(), String>;
-}
-
-/// What one pass of the loop did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tick {
-    /// When to run the next pass.
-    pub wake_at: DateTime<Utc>,
-    /// Mentors due or overdue for a catch-up now (snoozed or not): the tray's count.
-    pub due: usize,
-    /// The notification sent in this pass, if any.
-    pub sent: Option<NudgeId>,
-}
-
-/// Why notifications are not reaching the user, for the app to show once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DeliveryProblem {
-    pub message: String,
-    /// The user closed the notice; it comes back only after a delivery works again and
-    /// then fails anew.
-    pub dismissed: bool,
-}
-
-/// The loop's memory between passes: when a failed delivery may be retried, and whether
-/// delivery is failing.
-pub struct NudgeLoop<N> {
-    notifier: N,
-    retry_at: Option<DateTime<Utc>>,
-    problem: Option<DeliveryProblem>,
-    /// Whether this process has shown what an earlier one recorded but died before
-    /// showing; done once, on the first pass with the circle open.
-    resumed: bool,
-}
-
-impl<N: Notifier> NudgeLoop<N> {
-    pub fn new(notifier: N) -> NudgeLoop<N> {
-        NudgeLoop {
-            notifier,
-            retry_at: None,
-            problem: None,
-            resumed: false,
-        }
-    }
-
-    /// One pass at `now` (the user's local time): plan, record, send.
-    pub fn tick<Tz: TimeZone>(
-        &mut self,
-        store: &mut Store,
-        now: &DateTime<Tz>,
-    ) -> mentor_core::Result<Tick> {
-        let now_utc = now.with_timezone(&Utc);
-        let today = now.date_naive();
-        let settings = store.nudge_settings()?;
-        let candidates = store.nudge_candidates(today)?;
-        if !self.resumed {
-            self.resume(store, &settings, &candidates, now)?;
-        }
-        let sent = store.nudges_since(now_utc - RECORD_WINDOW)?;
-        let plan = nudge::plan(now, &settings, &candidates, &sent, self.retry_at);
-        let mut tick = Tick {
-            wake_at: plan.wake_at,
-            due: candidates.len(),
-            sent: None,
-        };
-        let Some(nudge) = plan.send else {
-            return Ok(tick);
-        };
-        // Recorded first, and marked delivered once shown: a crash in between leaves an
-        // undelivered record, which the next start shows (`resume`) instead of a new one.
-        let id = store.record_nudge(&nudge, now_utc, today)?;
-        if self.deliver(&nudge, id, now_utc) {
-            store.nudge_delivered(id)?;
-            tick.sent = Some(id);
-        } else {
-            store.forget_nudge(id)?;
-        }
-        tick.wake_at = self.next_look(tick.wake_at, now_utc);
-        Ok(tick)
-    }
-
-    /// Shows the nudges an earlier run recorded but died before the desktop showed them
-    /// (at most a day old; quiet hours and a pause hold them like any nudge). Each keeps
-    /// its record, so it counts once towards "once a day"; one whose mentors are no
-    /// longer due is forgotten.
-    fn resume<Tz: TimeZone>(
-        &mut self,
-        store: &mut Store,
-        settings: &nudge::NudgeSettings,
-        candidates: &[nudge::Candidate],
-        now: &DateTime<Tz>,
-    ) -> mentor_core::Result<()> {
-        if nudge::held(now, settings) {
-            return Ok(());
-        }
-        let (today, now) = (now.date_naive(), now.with_timezone(&Utc));
-        for (id, mentor_ids) in store.undelivered_nudges(now - nudge::ONCE_PER_MENTOR)? {
-            match nudge::resend(&mentor_ids, candidates, settings.show_names, today) {
-                Some(again) if self.deliver(&again, id, now) => store.nudge_delivered(id)?,
-                // Not shown now: tried again at the next start, or by the planner.
-                Some(_) => return Ok(()),
-                None => store.forget_nudge(id)?,
-            }
-        }
-        self.resumed = true;
-        Ok(())
-    }
-
-    /// One pass while the app is locked: the same planner over the nameless timetable;
-    /// what is sent is kept in `schedule` until it can be recorded.
-    pub fn tick_locked<Tz: TimeZone>(
-        &mut self,
-        schedule: &mut LockedSchedule,
-        now: &DateTime<Tz>,
-    ) -> Tick {
-        let now_utc = now.with_timezone(&Utc);
-        let plan = schedule.plan(now, self.retry_at);
-        let mut tick = Tick {
-            wake_at: plan.wake_at,
-            due: schedule.candidates(now.date_naive()).len(),
-            sent: None,
-        };
-        if let Some(nudge) = plan.send {
-            if self.deliver(&nudge, LOCKED_NUDGE, now_utc) {
-                schedule.sent(&nudge, now_utc);
-                tick.sent = Some(LOCKED_NUDGE);
-            }
-            tick.wake_at = self.next_look(tick.wake_at, now_utc);
-        }
-        tick
-    }
-
-    /// After a send: look again now if it worked (someone else may be due, the daily
-    /// cap permitting), else by the retry time.
-    fn next_look(&self, planned: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
-        self.retry_at.map_or(now, |retry_at| planned.min(retry_at))
-    }
-
-    /// Shows `nudge`; on failure keeps why (to show once) and when to retry.
-    fn deliver(&mut self, nudge: &Nudge, id: NudgeId, now: DateTime<Utc>) -> bool {
-        match self.notifier.show(nudge, id) {
-            Ok(()) => {
-                self.retry_at = None;
-                self.problem = None;
-                true
-            }
-            Err(reason) => {
-                self.retry_at = Some(now + nudge::RETRY_AFTER);
-                if self.problem.is_none() {
-                    eprintln!("mentor-circle: a nudge could not be shown: {reason}");
-                    self.problem = Some(DeliveryProblem {
-                        message: delivery_advice(&reason),
-                        dismissed: false,
-                    });
-                }
-                false
-            }
-        }
-    }
-
-    /// Why nudges are not arriving, if they are not.
-    pub fn problem(&self) -> Option<&DeliveryProblem> {
-        self.problem.as_ref()
-    }
-
-    /// The user has seen the notice.
-    pub fn dismiss_problem(&mut self) {
-        if let Some(problem) = &mut self.problem {
-            problem.dismissed = true;
-        }
-    }
-}
-
-/// The user's words for a delivery failure. The OS error (which never holds personal
-/// text: the notification's content is not part of it) goes to the log, not the UI.
-fn delivery_advice(reason: &str) -> String {
-    let reason = reason.to_lowercase();
-    if reason.contains("serviceunknown") || reason.contains("service unknown") {
-        "Your desktop has no notification service running, so nudges can't pop up. \
-         Your Today list stays up to date, and nudges will be tried again."
-            .to_string()
-    } else if reason.contains("notfound") || reason.contains("address") {
-        "Mentor Circle can't reach your desktop's notification service. Your Today list \
-         stays up to date, and nudges will be tried again."
-            .to_string()
-    } else {
-        "Your desktop refused to show a nudge. Your Today list stays up to date, and \
-         nudges will be tried again."
-            .to_string()
-    }
-}
+// Where the shell, its commands and its tests have always found them.
+pub use mentor_core::nudge_loop::{DeliveryProblem, LOCKED_NUDGE, Notifier, NudgeLoop};
 
 /// A way to wake the loop early: after a catch-up, a snooze or a settings change, the tray
 /// and the next nudge should reflect it now, not in a minute.
@@ -228,8 +29,24 @@ impl Alarm {
         bell.notify_all();
     }
 
-    /// Sleeps until `until` or until rung, whichever comes first.
+    /// Sleeps until `until` or until rung, whichever comes first, and never longer than
+    /// [`LONGEST_SLEEP`].
+    ///
+    /// The wall clock is read once, and the wait then kept on the monotonic clock: read
+    /// again after the clock was set back H hours, `until` would be H hours further
+    /// away and the loop would sleep through them. Waking on time instead, the loop
+    /// looks again and plans by the new time.
     pub fn sleep_until(&self, until: DateTime<Utc>) {
+        self.sleep_until_by(until, Utc::now);
+    }
+
+    /// [`Alarm::sleep_until`], with `now` reading the wall clock (a test sets it back).
+    fn sleep_until_by(&self, until: DateTime<Utc>, now: impl Fn() -> DateTime<Utc>) {
+        let wait = (until - now())
+            .clamp(TimeDelta::zero(), LONGEST_SLEEP)
+            .to_std()
+            .unwrap_or(Duration::ZERO);
+        let deadline = Instant::now() + wait;
         let (rung, bell) = &*self.inner;
         let mut guard = lock(rung);
         loop {
@@ -237,7 +54,7 @@ impl Alarm {
                 *guard = false;
                 return;
             }
-            let left = (until - Utc::now()).to_std().unwrap_or(Duration::ZERO);
+            let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return;
             }
@@ -292,65 +109,52 @@ pub struct ActedOn {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::mpsc;
+
     use super::*;
-    use chrono::TimeZone;
-    use mentor_core::DbKey;
 
-    /// Records what it is asked to show: the loop's I/O, not the desktop's.
-    #[derive(Default)]
-    struct Shown(Mutex<Vec<NudgeId>>);
-
-    impl Notifier for Arc<Shown> {
-        fn show(&self, _: &Nudge, id: NudgeId) -> Result<(), String> {
-            lock(&self.0).push(id);
-            Ok(())
-        }
+    /// Runs `sleep` on its own thread; whether it ended within `patience` (a sleep that
+    /// does not end is left behind when the test ends).
+    fn ends_within(patience: Duration, sleep: impl FnOnce() + Send + 'static) -> bool {
+        let (ended, has_ended) = mpsc::channel();
+        std::thread::spawn(move || {
+            sleep();
+            let _ = ended.send(());
+        });
+        has_ended.recv_timeout(patience).is_ok()
     }
 
     #[test]
-    fn a_nudge_recorded_before_a_crash_is_shown_by_the_next_start_once() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let key = DbKey::generate().expect("key");
-        let mut store = Store::open(&dir.path().join("circle.db"), &key).expect("store");
-        let noon = chrono::Utc
-            .with_ymd_and_hms(2026, 11, 5, 12, 0, 0)
-            .single()
-            .expect("time");
-        mentor_core::sample::add_sample_circle(&mut store, noon.date_naive() - TimeDelta::days(90))
-            .expect("sample");
-        // The first run planned and recorded a nudge, then died before showing it.
-        let candidates = store.nudge_candidates(noon.date_naive()).expect("due");
-        let planned = nudge::plan(
-            &noon,
-            &store.nudge_settings().expect("settings"),
-            &candidates,
-            &[],
-            None,
-        )
-        .send
-        .expect("someone is due");
-        let recorded = store
-            .record_nudge(&planned, noon, noon.date_naive())
-            .expect("recorded");
-
-        let shown = Arc::new(Shown::default());
-        let mut next_start = NudgeLoop::new(shown.clone());
-        let later = noon + TimeDelta::minutes(3);
-        next_start.tick(&mut store, &later).expect("pass");
-        next_start
-            .tick(&mut store, &(later + TimeDelta::minutes(1)))
-            .expect("second pass");
-        assert_eq!(
-            *lock(&shown.0),
-            vec![recorded],
-            "the recorded nudge is shown, under its own record, and nothing twice"
-        );
+    fn a_clock_set_back_during_a_sleep_does_not_stretch_it() {
+        let alarm = Alarm::default();
+        let start = Utc::now();
+        // The first reading is the real time; every later one, three hours earlier.
+        let reads = AtomicU32::new(0);
+        let clock = move || {
+            if reads.fetch_add(1, Ordering::SeqCst) == 0 {
+                start
+            } else {
+                start - TimeDelta::hours(3)
+            }
+        };
         assert!(
-            store
-                .undelivered_nudges(noon - TimeDelta::days(1))
-                .expect("read")
-                .is_empty(),
-            "and marked delivered"
+            ends_within(Duration::from_secs(5), move || {
+                alarm.sleep_until_by(start + TimeDelta::milliseconds(50), clock);
+            }),
+            "a 50 ms sleep lasted more than 5 s after the clock was set back"
+        );
+    }
+
+    #[test]
+    fn a_rung_alarm_ends_the_next_sleep_at_once() {
+        let alarm = Alarm::default();
+        alarm.ring();
+        assert!(
+            ends_within(Duration::from_secs(5), move || {
+                alarm.sleep_until(Utc::now() + TimeDelta::seconds(30));
+            }),
+            "the sleep waited although the alarm had rung"
         );
     }
 }

@@ -254,6 +254,24 @@ impl Store {
         Ok(())
     }
 
+    /// The OS accepted, at `at` on the user's `local_day`, a notification an earlier run
+    /// recorded but never showed: it is restamped, so "once a day" and the daily cap count
+    /// it from when the user saw it, not from when it was first recorded (else a nudge
+    /// recorded one evening and shown the next morning would let another through that
+    /// evening).
+    pub fn nudge_delivered_at(
+        &mut self,
+        id: NudgeId,
+        at: DateTime<Utc>,
+        local_day: NaiveDate,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE nudge SET delivered = 1, sent_at = ?2, local_day = ?3 WHERE id = ?1",
+            params![id, at, local_day],
+        )?;
+        Ok(())
+    }
+
     /// The notification could not be shown: forget it, so it is sent again later rather
     /// than counted as sent.
     pub fn forget_nudge(&mut self, id: NudgeId) -> Result<()> {

@@ -133,7 +133,10 @@ fn arguments() -> BTreeMap<&'static str, Value> {
         ("unlock_with_recovery_key", json!({"recoveryKey": ""})),
         ("create_with_passphrase", json!({"passphrase": ""})),
         ("confirm_recovery_key", json!({"typed": ""})),
-        ("change_key", json!({"to": "nowhere", "passphrase": "", "current": ""})),
+        (
+            "change_key",
+            json!({"to": "nowhere", "passphrase": "", "current": ""}),
+        ),
         ("back_up_now", json!({"path": nowhere})),
         (
             "preview_backup",

@@ -4,6 +4,7 @@
 
 mod circle;
 mod commands;
+mod confirm;
 pub mod nudges;
 mod page;
 pub mod platform;
@@ -109,6 +110,8 @@ pub fn run() {
                 .args([AUTOSTART_ARG])
                 .build(),
         )
+        // For the app's own native confirmations only: the window may call none of it.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())
         .on_page_load(|_, payload| {
             startup::mark(match payload.event() {

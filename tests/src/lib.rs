@@ -615,6 +615,60 @@ impl Session {
         path
     }
 
+    /// Answers the app's native dialog titled `title` as a user would, from the keyboard:
+    /// Return for its first button (the one that goes ahead), Escape for no. The dialog is
+    /// GTK's, out of reach of the page and of WebDriver, so this goes through the X display
+    /// (xdotool). Waits for the dialog to appear, and for it to close.
+    pub fn answer_native_dialog(&self, title: &str, go_ahead: bool) {
+        // xdotool matches names as a regular expression: the title is matched literally.
+        let literal: String = title
+            .chars()
+            .flat_map(|c| {
+                let special = "\\.?*+()[]{}^$|".contains(c);
+                special.then_some('\\').into_iter().chain([c])
+            })
+            .collect();
+        let find = || {
+            Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", &format!("^{literal}$")])
+                .output()
+                .ok()
+                .and_then(|out| String::from_utf8(out.stdout).ok())
+                .and_then(|ids| ids.lines().next().map(str::to_string))
+        };
+        let deadline = Instant::now() + PATIENCE;
+        let window = loop {
+            if let Some(window) = find() {
+                break window;
+            }
+            if Instant::now() > deadline {
+                let windows = Command::new("sh")
+                    .args([
+                        "-c",
+                        "for w in $(xdotool search --onlyvisible --name .); do xdotool getwindowname $w; done",
+                    ])
+                    .output()
+                    .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+                    .unwrap_or_default();
+                panic!("the native dialog “{title}” did not appear; the windows are: {windows:?}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let key = if go_ahead { "Return" } else { "Escape" };
+        let status = Command::new("xdotool")
+            .args(["windowfocus", "--sync", &window, "key", key])
+            .status()
+            .expect("xdotool runs (installed by scripts/test.sh)");
+        assert!(status.success(), "xdotool could not answer “{title}”");
+        while find().is_some() {
+            assert!(
+                Instant::now() < deadline,
+                "the native dialog “{title}” stayed open"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Quits the app by closing its session, and waits until the app has exited (it
     /// finishes writing as it closes, and a test must not race it).
     pub fn quit(mut self) {

@@ -773,6 +773,7 @@ fn every_field_typed_in_a_whole_session_is_nowhere_in_plaintext_but_the_export()
     let export = export_dir.join("circle.json");
     app.type_into("Save as", &export.display().to_string());
     press_id(&app, "export-save");
+    app.answer_native_dialog("Export your circle unencrypted?", true);
     app.wait_for("//*[contains(., 'Exported to')]", "the export done");
     app.quit();
     drop(driver);

@@ -238,3 +238,81 @@ fn behind_a_passphrase_a_script_cannot_change_the_protection_but_the_user_can() 
             .expect("the new passphrase opens the circle"),
     );
 }
+
+/// Starts `invoke(command, args)` from the page without waiting for it (its native
+/// question is open meanwhile); `answer_of_started` collects what it answered.
+fn start_invoke(app: &mentor_e2e::Session, command: &str, args: Value) {
+    app.script(&format!(
+        "window.__started = window.__TAURI_INTERNALS__.invoke({}, {args}).then((ok) => ({{ ok: ok ?? null }}), (error) => ({{ error }})); return null;",
+        serde_json::to_string(command).expect("JSON")
+    ));
+}
+
+fn answer_of_started(app: &mentor_e2e::Session) -> Value {
+    app.script_async("window.__started.then(done);")
+}
+
+#[test]
+fn in_keyring_mode_a_script_gets_no_secret_no_plaintext_and_no_new_key_without_the_user() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let driver = Driver::start(&world);
+    let app = driver.launch();
+    app.wait_for(
+        "//*[@id='recovery-show']",
+        "the new circle, its key not yet saved",
+    );
+
+    // Start-up's answer no longer carries the recovery key.
+    let first = invoke(&app, "first_screen", serde_json::json!({}));
+    assert_eq!(
+        first["ok"]["recovery"],
+        serde_json::json!({"waiting": true})
+    );
+    assert!(
+        !first.to_string().contains("\"key\""),
+        "the first screen carried a key: {first}"
+    );
+
+    let before = bytes_of(&world.data_dir());
+    let export = world.root.path().join("taken.json");
+    for (command, args, title) in [
+        (
+            "recovery_key",
+            serde_json::json!({}),
+            "Show your recovery key?",
+        ),
+        (
+            "export_circle",
+            serde_json::json!({"format": "json", "path": export, "includeJournal": true}),
+            "Export your circle unencrypted?",
+        ),
+        (
+            "change_key",
+            serde_json::json!({"to": "passphrase", "passphrase": "a script's own passphrase"}),
+            "Use a passphrase instead?",
+        ),
+    ] {
+        start_invoke(&app, command, args);
+        // A question the user did not ask for: they decline it.
+        app.answer_native_dialog(title, false);
+        let answer = answer_of_started(&app);
+        assert_eq!(
+            answer["error"]["kind"].as_str(),
+            Some("Conflict"),
+            "{command} went ahead without the user: {answer}"
+        );
+        assert!(
+            answer["error"]["message"]
+                .as_str()
+                .is_some_and(|message| message.starts_with("You chose Cancel")),
+            "{answer}"
+        );
+    }
+    assert!(!export.exists(), "a plaintext export was written");
+    assert!(
+        bytes_of(&world.data_dir()) == before,
+        "a declined request changed the data folder"
+    );
+    app.quit();
+}

@@ -62,7 +62,17 @@ fn with_the_keyring_entry_gone_the_recovery_key_brings_everything_back() {
     let driver = Driver::start(&world);
     let app = driver.launch();
 
-    // First run: the recovery key is shown, and saving it is checked.
+    // First run: the recovery key is offered; it reaches the window only once the user
+    // says so in a native dialog (Cancel keeps it hidden), and saving it is checked.
+    app.click(&app.wait_for("//*[@id='recovery-show']", "the offer to show the key"));
+    app.answer_native_dialog("Show your recovery key?", false);
+    app.wait_for(
+        "//*[@id='recovery-show-error'][contains(., 'stays hidden')]",
+        "the key kept hidden after Cancel",
+    );
+    assert!(app.find_all("//*[@id='recovery-key-text']").is_empty());
+    app.click(&app.wait_for("//*[@id='recovery-show']", "the offer to show the key"));
+    app.answer_native_dialog("Show your recovery key?", true);
     let shown = app.wait_for("//*[@id='recovery-key-text']", "the recovery key");
     let recovery_key = app.text(&shown).trim().to_string();
     assert_eq!(
@@ -156,7 +166,10 @@ fn with_no_keyring_a_passphrase_protects_the_circle_and_a_wrong_one_changes_noth
     app.type_into("Passphrase again", passphrase);
     app.click(&app.wait_for("//*[@id='create-with-passphrase']", "Create my circle"));
     app.wait_for("//main//h1", "the new circle, open");
-    app.wait_for("//*[@id='recovery-key-text']", "its recovery key");
+    app.wait_for(
+        "//*[@id='recovery-show']",
+        "the offer to show its recovery key",
+    );
     app.quit();
     let header = std::fs::read_to_string(world.data_dir().join("vault.json")).expect("header");
     assert!(

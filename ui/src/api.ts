@@ -286,8 +286,11 @@ export interface FirstScreen {
   status: AppStatus;
   home: Home | null;
   nudges: NudgeStatus | null;
-  /** `key` is the recovery key while it waits to be saved, `null` once saved. */
-  recovery: { key: RecoveryKeyView | null } | null;
+  /**
+   * Whether the recovery key waits to be saved. The key itself comes only from
+   * `recoveryKey`, after the user confirms in a native dialog.
+   */
+  recovery: { waiting: boolean } | null;
 }
 
 /** What Settings and Today need to know about nudges beyond the settings themselves. */

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use mentor_core::model::{AppStatus, Home};
-use mentor_core::vault::RecoveryKeyView;
 use tauri::{AppHandle, Manager, State};
 
 use crate::circle::Circle;
@@ -29,10 +28,11 @@ pub struct FirstScreen {
     recovery: Option<RecoveryToSave>,
 }
 
-/// The recovery key while the user has not saved it yet; `None` once saved.
+/// Whether the recovery key waits to be saved. The key itself is not here: the window
+/// gets it only from `recovery_key`, once the user has confirmed in a native dialog.
 #[derive(serde::Serialize)]
 pub struct RecoveryToSave {
-    key: Option<RecoveryKeyView>,
+    waiting: bool,
 }
 
 #[tauri::command]
@@ -48,16 +48,12 @@ pub async fn first_screen(
         _ => None,
     };
     let (nudges, recovery) = if home.is_some() {
-        // Refused as a conflict once the key is saved: then there is no card to show.
-        let recovery =
-            circle.with_open_vault(|vault, store| match vault.recovery_key_to_save(store) {
-                Ok(key) => Ok(Some(key)),
-                Err(mentor_core::Error::Conflict(_)) => Ok(None),
-                Err(error) => Err(error),
-            });
+        let recovery = circle.with_open_vault(|vault, store| vault.security(store));
         (
             super::nudges::status_now(&app, &circle, &nudges).ok(),
-            recovery.ok().map(|key| RecoveryToSave { key }),
+            recovery.ok().map(|security| RecoveryToSave {
+                waiting: !security.recovery_key_saved,
+            }),
         )
     } else {
         (None, None)

@@ -8,6 +8,7 @@ use zeroize::Zeroizing;
 
 use super::Reply;
 use crate::circle::Circle;
+use crate::confirm::{self, Ask};
 use crate::platform::keyring::KeyringStore;
 
 /// Unlocks a circle protected by a passphrase. Argon2id takes a moment by design; the
@@ -55,9 +56,23 @@ pub async fn security(circle: State<'_, Circle>) -> Reply<Security> {
     circle.with_open_vault(|vault, store| vault.security(store))
 }
 
-/// The recovery key, while the user has not saved it yet.
+/// The recovery key, while the user has not saved it yet, once they confirm in a native
+/// dialog that they want it shown (see `confirm.rs`).
 #[tauri::command]
-pub async fn recovery_key(circle: State<'_, Circle>) -> Reply<RecoveryKeyView> {
+pub async fn recovery_key(app: AppHandle, circle: State<'_, Circle>) -> Reply<RecoveryKeyView> {
+    // Saved already: refused at once, with no question.
+    circle.with_open_vault(|vault, store| vault.recovery_key_to_save(store).map(drop))?;
+    let ask = Ask {
+        title: "Show your recovery key?",
+        message: "Mentor Circle will show your recovery key in its window, so you can write \
+                  it down or print it. Anyone who sees it can open your circle: check that no \
+                  one else can see your screen."
+            .into(),
+        yes: "Show it",
+    };
+    if !confirm::user_says_yes(&app, ask) {
+        return Err(confirm::declined("your recovery key stays hidden"));
+    }
     circle.with_open_vault(|vault, store| vault.recovery_key_to_save(store))
 }
 
@@ -70,10 +85,12 @@ pub async fn confirm_recovery_key(circle: State<'_, Circle>, typed: String) -> R
     })
 }
 
-/// Moves the key to the keyring or behind a (new) passphrase, re-encrypting the circle;
-/// behind a passphrase, only with the `current` one.
+/// Moves the key to the keyring or behind a (new) passphrase, re-encrypting the circle:
+/// behind a passphrase, only with the `current` one; from the keyring, where there is no
+/// secret to ask for, only once the user confirms in a native dialog.
 #[tauri::command]
 pub async fn change_key(
+    app: AppHandle,
     circle: State<'_, Circle>,
     to: KeySource,
     passphrase: Option<String>,
@@ -81,6 +98,25 @@ pub async fn change_key(
 ) -> Reply<Security> {
     let passphrase = Zeroizing::new(passphrase.unwrap_or_default());
     let current = current.map(Zeroizing::new);
+    let from = circle.with_open_vault(|vault, store| vault.security(store))?;
+    if from.key_source == KeySource::Keyring {
+        if to == KeySource::Passphrase {
+            // A passphrase the rules refuse is refused before the question.
+            mentor_core::key::check_new_passphrase(&passphrase)
+                .map_err(|error| mentor_core::ErrorPayload::from(&error))?;
+        }
+        let ask = Ask {
+            title: "Use a passphrase instead?",
+            message: "Mentor Circle will ask for the new passphrase each time it opens or \
+                      unlocks, instead of using the system keyring. If you forget it, only \
+                      your recovery key opens your circle."
+                .into(),
+            yes: "Use a passphrase",
+        };
+        if !confirm::user_says_yes(&app, ask) {
+            return Err(confirm::declined("nothing was changed"));
+        }
+    }
     circle.with_vault(|vault, slot| {
         vault.check_current_secret(current.as_deref().map(String::as_str))?;
         let new_key = match to {

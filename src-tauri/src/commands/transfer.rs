@@ -6,19 +6,45 @@ use chrono::Utc;
 use mentor_core::export::{self, ExportDone, ExportFormat, ExportOptions};
 use mentor_core::import;
 use mentor_core::prospect::{ImportPreview, Prospect, ProspectDraft};
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use super::Reply;
 use crate::circle::Circle;
+use crate::confirm::{self, Ask};
 
-/// Writes the circle to `path` as `format`; the journal only if the user chose it.
+/// Writes the circle to `path` as `format`, in plaintext; the journal only if the user
+/// chose it, and nothing until they confirm in a native dialog (see `confirm.rs`).
 #[tauri::command]
 pub async fn export_circle(
+    app: AppHandle,
     circle: State<'_, Circle>,
     format: ExportFormat,
     path: PathBuf,
     include_journal: bool,
 ) -> Reply<ExportDone> {
+    // A place that cannot be written is refused before the question.
+    mentor_core::backup::check_destination(&path)
+        .map_err(|error| mentor_core::ErrorPayload::from(&error))?;
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let journal = if include_journal {
+        "your journal included"
+    } else {
+        "without your journal"
+    };
+    let ask = Ask {
+        title: "Export your circle unencrypted?",
+        message: format!(
+            "Mentor Circle will write your circle, {journal}, to “{name}” as plain text. \
+             Anyone who can open that file can read it."
+        ),
+        yes: "Export",
+    };
+    if !confirm::user_says_yes(&app, ask) {
+        return Err(confirm::declined("nothing was exported"));
+    }
     circle.with_store(|store, today| {
         let now = Utc::now();
         let document = store.export(ExportOptions { include_journal }, now)?;

@@ -16,42 +16,81 @@ interface Props {
 
 /**
  * Asks the backend whether the key still needs saving (again whenever `app.refreshKey`
- * changes, such as after a key change) and shows it if so; nothing otherwise.
+ * changes, such as after a key change) and, if so, offers to show it. The key itself is
+ * handed to the window only once the user confirms in a native dialog, which a script in
+ * the page cannot answer.
  */
 export function RecoveryKeyCard({ onSaved }: Props) {
   const app = useApp();
   // On the first screen, start-up's answer said whether the key waits to be saved.
   const [first] = useState(() => takeFirst('recovery', app.refreshKey));
-  const [view, setView] = useState<RecoveryKeyView | null>(first?.key ?? null);
+  const [waiting, setWaiting] = useState(first?.waiting ?? false);
+  const [view, setView] = useState<RecoveryKeyView | null>(null);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [showError, setShowError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const given = useRef(first !== null);
 
   useEffect(() => {
+    setView(null);
     if (given.current) {
       given.current = false;
       return;
     }
     let live = true;
-    api
-      .security()
-      .then((s) => (s.recoveryKeySaved ? null : api.recoveryKey()))
-      .then(
-        (v) => live && setView(v),
-        (e) => {
-          if (!live) return;
-          // Saved meanwhile (another window, another screen): nothing to show.
-          if (toErrorPayload(e).kind === 'Conflict') setView(null);
-          else app.fail(e);
-        },
-      );
+    api.security().then(
+      (s) => live && setWaiting(!s.recoveryKeySaved),
+      (e) => live && app.fail(e),
+    );
     return () => {
       live = false;
     };
   }, [app.refreshKey]);
 
-  if (!view) return null;
+  if (!waiting) return null;
+
+  const show = () => {
+    if (busy) return;
+    setBusy(true);
+    setShowError(undefined);
+    api.recoveryKey().then(
+      (v) => {
+        setBusy(false);
+        setView(v);
+      },
+      (e) => {
+        setBusy(false);
+        const err = toErrorPayload(e);
+        if (err.kind !== 'Conflict') return app.fail(err);
+        // The user chose Cancel, or the key was saved meanwhile (another screen).
+        api.security().then(
+          (s) => (s.recoveryKeySaved ? setWaiting(false) : setShowError(err.message)),
+          (e2) => app.fail(e2),
+        );
+      },
+    );
+  };
+
+  if (!view) {
+    return (
+      <section class="card recovery-card" id="recovery-key-card" aria-labelledby="recovery-key-heading">
+        <h2 class="card-heading" id="recovery-key-heading">
+          Save your recovery key
+        </h2>
+        <p>
+          If the system keyring is reset or you forget your passphrase, this key is the only way back into your circle
+          and its backups. Show it when no one can see your screen, and keep it somewhere safe, away from this laptop.
+        </p>
+        <div class="button-row recovery-actions">
+          <button type="button" id="recovery-show" class="button button-primary" disabled={busy} onClick={show}>
+            {busy ? 'Waiting for your answer…' : 'Show my recovery key'}
+          </button>
+        </div>
+        <FieldError id="recovery-show-error" message={showError} />
+      </section>
+    );
+  }
 
   const copy = () => {
     navigator.clipboard.writeText(view.key).then(
@@ -73,6 +112,7 @@ export function RecoveryKeyCard({ onSaved }: Props) {
       (security) => {
         setBusy(false);
         setView(null);
+        setWaiting(false);
         setTyped('');
         app.toast('Recovery key saved. It won’t be shown again.');
         onSaved?.(security);
@@ -87,6 +127,7 @@ export function RecoveryKeyCard({ onSaved }: Props) {
           document.getElementById('recovery-check')?.focus();
         } else if (err.kind === 'Conflict') {
           setView(null);
+          setWaiting(false);
         } else {
           app.fail(err);
         }

@@ -1,5 +1,6 @@
 // The recovery key, shown until the user proves they saved it by typing one group back.
 // Not dismissable any other way (it is the only way back in), but it never blocks the app.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type RecoveryKeyView, type Security, api, toErrorPayload } from '../api';
 import { useApp } from '../context';
@@ -74,21 +75,14 @@ export function RecoveryKeyCard({ onSaved }: Props) {
 
   if (!view) {
     return (
-      <section class="card recovery-card" id="recovery-key-card" aria-labelledby="recovery-key-heading">
-        <h2 class="card-heading" id="recovery-key-heading">
-          Save your recovery key
-        </h2>
-        <p>
-          If the system keyring is reset or you forget your passphrase, this key is the only way back into your circle
-          and its backups. Show it when no one can see your screen, and keep it somewhere safe, away from this laptop.
-        </p>
+      <Card advice="Show it when no one can see your screen, and keep it somewhere safe, away from this laptop.">
         <div class="button-row recovery-actions">
           <button type="button" id="recovery-show" class="button button-primary" disabled={busy} onClick={show}>
             {busy ? 'Waiting for your answer…' : 'Show my recovery key'}
           </button>
         </div>
         <FieldError id="recovery-show-error" message={showError} />
-      </section>
+      </Card>
     );
   }
 
@@ -137,14 +131,7 @@ export function RecoveryKeyCard({ onSaved }: Props) {
 
   const label = checkGroupLabel(view.checkGroup);
   return (
-    <section class="card recovery-card" id="recovery-key-card" aria-labelledby="recovery-key-heading">
-      <h2 class="card-heading" id="recovery-key-heading">
-        Save your recovery key
-      </h2>
-      <p>
-        If the system keyring is reset or you forget your passphrase, this key is the only way back into your circle and
-        its backups. Keep it somewhere safe, away from this laptop.
-      </p>
+    <Card advice="Keep it somewhere safe, away from this laptop.">
       <p class="print-only">Mentor Circle recovery key</p>
       <pre class="recovery-key" id="recovery-key-text" aria-label="Your recovery key">
         {view.key}
@@ -189,6 +176,22 @@ export function RecoveryKeyCard({ onSaved }: Props) {
           <FieldError id="recovery-check-error" message={error} />
         </div>
       </form>
+    </Card>
+  );
+}
+
+/** The card around the key, offered or shown: why it matters, then `advice`. */
+function Card({ advice, children }: { advice: string; children: ComponentChildren }) {
+  return (
+    <section class="card recovery-card" id="recovery-key-card" aria-labelledby="recovery-key-heading">
+      <h2 class="card-heading" id="recovery-key-heading">
+        Save your recovery key
+      </h2>
+      <p>
+        If the system keyring is reset or you forget your passphrase, this key is the only way back into your circle and
+        its backups. {advice}
+      </p>
+      {children}
     </section>
   );
 }

@@ -747,6 +747,19 @@ pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Every file under `dir` with its bytes, to show that something wrote nothing. The
+/// folder lock is left out: it is held, not written.
+pub fn folder_bytes(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    all_files(dir)
+        .into_iter()
+        .filter(|path| path.file_name().is_some_and(|name| name != "circle.lock"))
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            (path.display().to_string(), bytes)
+        })
+        .collect()
+}
+
 /// Every file under `dir`, sorted.
 pub fn all_files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();

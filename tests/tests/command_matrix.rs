@@ -14,7 +14,6 @@
 //! same after every command.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chrono::Local;
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
@@ -389,22 +388,6 @@ const invoke = window.__TAURI_INTERNALS__.invoke;
 })().then(done, (e) => done([{ error: 'the script failed: ' + e }]));
 "#;
 
-/// Every file under `dir` with a hash of its bytes; the folder lock is held, not written.
-fn snapshot(dir: &Path) -> BTreeMap<String, u64> {
-    mentor_e2e::all_files(dir)
-        .into_iter()
-        .filter(|path| path.file_name().is_some_and(|name| name != "circle.lock"))
-        .map(|path| {
-            let mut hasher = std::hash::DefaultHasher::new();
-            std::hash::Hash::hash(&std::fs::read(&path).unwrap_or_default(), &mut hasher);
-            (
-                path.display().to_string(),
-                std::hash::Hasher::finish(&hasher),
-            )
-        })
-        .collect()
-}
-
 /// Why `answer` is not an acceptable refusal, if it is not.
 fn not_a_refusal(answer: &Value, may_answer: bool) -> Option<String> {
     if let Some(error) = answer.get("error") {
@@ -472,7 +455,7 @@ fn every_command_refuses_hostile_arguments_and_changes_nothing() {
         "rows for commands that do not exist: {stale:?}"
     );
 
-    let mut before = snapshot(&world.data_dir());
+    let mut before = mentor_e2e::folder_bytes(&world.data_dir());
     let (mut calls, mut by_tauri, mut by_command, mut answered) = (0, 0, 0, 0);
     let mut findings = Vec::new();
     for (command, arguments) in &table {
@@ -508,7 +491,7 @@ fn every_command_refuses_hostile_arguments_and_changes_nothing() {
                 findings.push(format!("{command} with {what}: {problem}"));
             }
         }
-        let after = snapshot(&world.data_dir());
+        let after = mentor_e2e::folder_bytes(&world.data_dir());
         if after != before {
             findings.push(format!("{command} changed the data folder"));
             before = after;

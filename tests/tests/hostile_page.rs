@@ -5,10 +5,8 @@
 //! open a window, reach commands outside the app's own, or change how the circle is
 //! protected without the current passphrase.
 
-use std::collections::BTreeMap;
 use std::io::Read;
 use std::net::TcpListener;
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -72,19 +70,6 @@ fn invoke(app: &mentor_e2e::Session, command: &str, args: Value) -> Value {
         "window.__TAURI_INTERNALS__.invoke({}, {args}).then((ok) => done({{ ok: ok ?? null }}), (error) => done({{ error }}));",
         serde_json::to_string(command).expect("JSON")
     ))
-}
-
-fn bytes_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    mentor_e2e::all_files(dir)
-        .into_iter()
-        .filter(|path| path.file_name().is_some_and(|name| name != "circle.lock"))
-        .map(|path| {
-            (
-                path.display().to_string(),
-                std::fs::read(&path).unwrap_or_default(),
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -182,7 +167,7 @@ fn behind_a_passphrase_a_script_cannot_change_the_protection_but_the_user_can() 
     app.click(&app.wait_for("//*[@id='unlock']", "Unlock"));
     app.wait_for("//main//h1", "the circle, open");
 
-    let before = bytes_of(&world.data_dir());
+    let before = mentor_e2e::folder_bytes(&world.data_dir());
     for args in [
         serde_json::json!({"to": "keyring"}),
         serde_json::json!({"to": "keyring", "current": ""}),
@@ -201,7 +186,7 @@ fn behind_a_passphrase_a_script_cannot_change_the_protection_but_the_user_can() 
         );
     }
     assert!(
-        bytes_of(&world.data_dir()) == before,
+        mentor_e2e::folder_bytes(&world.data_dir()) == before,
         "a refused key change wrote something"
     );
 
@@ -274,7 +259,7 @@ fn in_keyring_mode_a_script_gets_no_secret_no_plaintext_and_no_new_key_without_t
         "the first screen carried a key: {first}"
     );
 
-    let before = bytes_of(&world.data_dir());
+    let before = mentor_e2e::folder_bytes(&world.data_dir());
     let export = world.root.path().join("taken.json");
     for (command, args, title) in [
         (
@@ -311,7 +296,7 @@ fn in_keyring_mode_a_script_gets_no_secret_no_plaintext_and_no_new_key_without_t
     }
     assert!(!export.exists(), "a plaintext export was written");
     assert!(
-        bytes_of(&world.data_dir()) == before,
+        mentor_e2e::folder_bytes(&world.data_dir()) == before,
         "a declined request changed the data folder"
     );
     app.quit();

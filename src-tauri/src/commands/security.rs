@@ -61,7 +61,7 @@ pub async fn security(circle: State<'_, Circle>) -> Reply<Security> {
 #[tauri::command]
 pub async fn recovery_key(app: AppHandle, circle: State<'_, Circle>) -> Reply<RecoveryKeyView> {
     // Saved already: refused at once, with no question.
-    circle.with_open_vault(|vault, store| vault.recovery_key_to_save(store).map(drop))?;
+    let view = circle.with_open_vault(|vault, store| vault.recovery_key_to_save(store))?;
     let ask = Ask {
         title: "Show your recovery key?",
         message: "Mentor Circle will show your recovery key in its window, so you can write \
@@ -73,7 +73,7 @@ pub async fn recovery_key(app: AppHandle, circle: State<'_, Circle>) -> Reply<Re
     if !confirm::user_says_yes(&app, ask) {
         return Err(confirm::declined("your recovery key stays hidden"));
     }
-    circle.with_open_vault(|vault, store| vault.recovery_key_to_save(store))
+    Ok(view)
 }
 
 /// The user typed back a group of the recovery key.

@@ -29,6 +29,8 @@ build_ui
 say "Checking format and lints"
 cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
+# The core's modules form layers (docs/architecture.md): no module leans on one above it.
+python3 scripts/module-graph.py core/src --check >/dev/null || { python3 scripts/module-graph.py core/src; exit 1; }
 
 say "Core tests (they also regenerate the UI's TypeScript types)"
 cargo test --locked -p mentor-core

@@ -9,10 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::model::MentorId;
-
-/// A piece of advice's id.
-pub type AdviceId = i64;
+use crate::model::{AdviceId, MentorId};
 
 /// Longest advice, reason or outcome, in characters.
 pub const MAX_ADVICE_CHARS: usize = 2_000;

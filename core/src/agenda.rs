@@ -7,11 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::journal::EntryId;
 use crate::model::MentorId;
-
-/// An agenda item's id.
-pub type AgendaItemId = i64;
+use crate::model::{AgendaItemId, EntryId};
 
 /// Longest question or topic, in characters: something to say in a sentence or three.
 pub const MAX_AGENDA_CHARS: usize = 1_000;

@@ -8,9 +8,10 @@ use ts_rs::TS;
 
 use crate::advice::{Advice, AdviceStatus};
 use crate::agenda::AgendaItem;
+use crate::gives::{Balance, Give, GiveKind, GiveState};
 use crate::goal::Goal;
-use crate::gratitude::{Balance, Give, GiveKind, GiveState};
-use crate::model::{CatchUp, CoMentoring, MentorId, MentorPage, Mode, Role};
+use crate::model::{CatchUp, CoMentoring, MentorId, Mode, Role};
+use crate::view::MentorPage;
 
 /// Longest part of the last catch-up's note shown in the brief, in characters.
 const SUMMARY_CHARS: usize = 280;
@@ -248,7 +249,7 @@ fn kind_words(kind: GiveKind) -> &'static str {
 mod tests {
     use super::*;
     use crate::advice::AdviceProgress;
-    use crate::gratitude::GiveDraft;
+    use crate::gives::GiveDraft;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("valid date")

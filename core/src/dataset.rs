@@ -323,7 +323,7 @@ fn fill_all(
 
     // Questions first, so a mentor's latest catch-up can tick two in three of them as
     // discussed, the way the quick log does.
-    let mut open_questions: Vec<Vec<crate::agenda::AgendaItemId>> = vec![Vec::new(); mentors.len()];
+    let mut open_questions: Vec<Vec<crate::model::AgendaItemId>> = vec![Vec::new(); mentors.len()];
     for index in 0..size.agenda_items {
         let position = rng.below(mentors.len());
         let draft = AgendaDraft {

@@ -13,8 +13,8 @@ use ts_rs::TS;
 
 use crate::advice::Advice;
 use crate::agenda::AgendaItem;
+use crate::gives::Give;
 use crate::goal::Goal;
-use crate::gratitude::Give;
 use crate::journal::JournalEntry;
 use crate::model::{CatchUp, Mentor};
 use crate::prospect::Prospect;
@@ -149,11 +149,11 @@ fn write_unchecked(
         }
         ExportFormat::Markdown => {
             let files = markdown::markdown_files(export);
-            crate::vault::create_private_dir(path)?;
+            crate::files::create_private_dir(path)?;
             for file in &files {
                 let target = path.join(&file.path);
                 if let Some(folder) = target.parent() {
-                    crate::vault::create_private_dir(folder)?;
+                    crate::files::create_private_dir(folder)?;
                 }
                 write_private(&target, file.contents.as_bytes()).map_err(io)?;
             }

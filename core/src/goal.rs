@@ -7,11 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::journal::EntryId;
 use crate::model::MentorId;
-
-/// A goal's id.
-pub type GoalId = i64;
+use crate::model::{EntryId, GoalId};
 
 /// Longest goal title, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;

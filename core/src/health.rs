@@ -2,7 +2,8 @@
 //! which are missing, and how many sit inside the user's own company (where confidences
 //! may travel).
 
-use crate::model::{CircleHealth, Mentor, MentorStatus, Role, RoleCoverage};
+use crate::model::{Mentor, MentorStatus, Role};
+use crate::view::{CircleHealth, RoleCoverage};
 
 /// No one person can guide every decision: a circle wants at least three active mentors.
 pub const RECOMMENDED_ACTIVE: u32 = 3;

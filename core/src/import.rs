@@ -1109,6 +1109,37 @@ mod vcard_format {
     }
 }
 
+/// What an import found in one row, after checking it against the circle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum PreviewOutcome {
+    /// Someone new: imported if the user accepts.
+    New { prospect: ProspectDraft },
+    /// Someone already known; `of` says who, in the user's words.
+    Duplicate { prospect: ProspectDraft, of: String },
+    /// The row cannot be imported; `problem` says why.
+    Invalid { problem: String },
+}
+
+/// One row of an import preview, with the line to find it in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PreviewRow {
+    pub line: u32,
+    pub outcome: PreviewOutcome,
+}
+
+/// What an import would do; nothing is written until the user accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportPreview {
+    pub format: crate::import::ImportFormat,
+    pub rows: Vec<PreviewRow>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

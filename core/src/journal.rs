@@ -10,10 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::model::MentorId;
-
-/// A journal entry's id.
-pub type EntryId = i64;
+use crate::model::{EntryId, MentorId};
 
 /// Longest entry, in characters: a long letter, not a book.
 pub const MAX_BODY_CHARS: usize = 100_000;

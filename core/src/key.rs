@@ -5,6 +5,7 @@
 //! Argon2id ([`KdfParams`]) where no keyring is usable or the user prefers it.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::error::{Error, Result};
@@ -236,6 +237,17 @@ impl SecretStore for MemorySecretStore {
         keys.remove(vault_id);
         Ok(())
     }
+}
+
+/// How the key of a data folder is obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum KeySource {
+    /// A random key kept in the OS keyring.
+    Keyring,
+    /// A key derived from a passphrase the user types to unlock.
+    Passphrase,
 }
 
 #[cfg(test)]

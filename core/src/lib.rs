@@ -13,8 +13,9 @@ pub mod cadence;
 pub mod dataset;
 pub mod error;
 pub mod export;
+pub mod files;
+pub mod gives;
 pub mod goal;
-pub mod gratitude;
 pub mod health;
 pub mod import;
 pub mod journal;
@@ -28,6 +29,7 @@ pub mod sample;
 pub mod store;
 pub mod validate;
 pub mod vault;
+pub mod view;
 
 pub use error::{Error, ErrorKind, ErrorPayload, LockReason, Result};
 pub use key::{DbKey, SecretStore, SecretStoreError};

@@ -8,10 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::model::{MentorId, Role};
-
-/// A prospect's id.
-pub type ProspectId = i64;
+use crate::model::{MentorId, ProspectId, Role};
 
 /// Longest name, organisation or position, in characters.
 pub const MAX_FIELD_CHARS: usize = 200;
@@ -293,37 +290,6 @@ impl ProspectDraft {
         }
         Ok(draft)
     }
-}
-
-/// What an import found in one row, after checking it against the circle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-#[ts(export)]
-pub enum PreviewOutcome {
-    /// Someone new: imported if the user accepts.
-    New { prospect: ProspectDraft },
-    /// Someone already known; `of` says who, in the user's words.
-    Duplicate { prospect: ProspectDraft, of: String },
-    /// The row cannot be imported; `problem` says why.
-    Invalid { problem: String },
-}
-
-/// One row of an import preview, with the line to find it in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct PreviewRow {
-    pub line: u32,
-    pub outcome: PreviewOutcome,
-}
-
-/// What an import would do; nothing is written until the user accepts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ImportPreview {
-    pub format: crate::import::ImportFormat,
-    pub rows: Vec<PreviewRow>,
 }
 
 /// The ways two records can be the same person: the same e-mail, the same profile

@@ -20,11 +20,11 @@ use crate::error::{Error, LockReason, Result};
 use crate::health;
 use crate::key::DbKey;
 use crate::model::{
-    Agreement, CatchUp, CatchUpDraft, CatchUpId, Check, CircleHealth, CircleMember, CoMentoring,
-    Contact, Mentor, MentorChecks, MentorDraft, MentorId, MentorPage, MentorStatus, MentorSummary,
-    Mode, Purpose, Role, Term,
+    Agreement, CatchUp, CatchUpDraft, CatchUpId, Check, CircleMember, CoMentoring, Contact, Mentor,
+    MentorChecks, MentorDraft, MentorId, MentorStatus, MentorSummary, Mode, Purpose, Role, Term,
 };
 use crate::validate;
+use crate::view::{CircleHealth, MentorPage};
 
 mod advice;
 mod agenda;

@@ -22,7 +22,10 @@ use ts_rs::TS;
 
 use crate::backup::{self, BackupKind, BackupPreview};
 use crate::error::{Error, LockReason, Result};
-use crate::key::{DbKey, KdfParams, SecretStore, SecretStoreError, check_new_passphrase};
+use crate::files::create_private_dir;
+use crate::key::{
+    DbKey, KdfParams, KeySource, SecretStore, SecretStoreError, check_new_passphrase,
+};
 use crate::recovery::RecoveryKey;
 use crate::store::Store;
 
@@ -34,17 +37,6 @@ pub const HEADER_FILE: &str = "vault.json";
 pub const NEXT_DATABASE_FILE: &str = "circle.db.next";
 /// The header for the new key, while a key change is under way.
 pub const NEXT_HEADER_FILE: &str = "vault.json.next";
-
-/// How the key of a data folder is obtained.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum KeySource {
-    /// A random key kept in the OS keyring.
-    Keyring,
-    /// A key derived from a passphrase the user types to unlock.
-    Passphrase,
-}
 
 /// The non-secret facts about a data folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1149,20 +1141,6 @@ fn read_header(path: &Path) -> Result<Option<Header>> {
 
 fn write_header(path: &Path, header: &Header) -> Result<()> {
     write_atomically(path, &serde_json::to_vec_pretty(header).map_err(internal)?)
-}
-
-/// The data folder is readable by its owner only: the database is encrypted, but its
-/// size and timestamps are nobody else's business either. On Windows there is no mode
-/// to set: the folder inherits its parent's ACL, which for the app's folder in
-/// `%LOCALAPPDATA%` is the profile's owner-only one (the shell's `platform::data_folder`).
-pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
-    fs::create_dir_all(dir).map_err(internal)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(internal)?;
-    }
-    Ok(())
 }
 
 /// Makes renames inside `dir` durable (where the OS allows opening a folder).

@@ -6,8 +6,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use mentor_core::advice::{AdviceDraft, AdviceProgress, AdviceStatus};
 use mentor_core::agenda::AgendaDraft;
+use mentor_core::gives::{GiveDraft, GiveKind, GiveState};
 use mentor_core::goal::{GoalDraft, GoalStatus};
-use mentor_core::gratitude::{GiveDraft, GiveKind, GiveState};
 use mentor_core::model::{Agreement, CatchUpDraft, CoMentoring, MentorDraft, MentorId, Mode, Role};
 use mentor_core::prospect::{ProspectDraft, ProspectSource, Stage};
 use mentor_core::{DbKey, Error, Store};

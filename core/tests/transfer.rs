@@ -4,10 +4,11 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mentor_core::export::{CircleExport, ExportOptions};
+use mentor_core::import::PreviewOutcome;
 use mentor_core::import::parse_contacts;
 use mentor_core::journal::EntryContent;
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
-use mentor_core::prospect::{PreviewOutcome, ProspectDraft};
+use mentor_core::prospect::ProspectDraft;
 use mentor_core::{DbKey, Error, Store};
 
 fn today() -> NaiveDate {
@@ -152,7 +153,7 @@ fn filled(store: &mut Store) {
 /// gives, a peer's co-mentoring and a prospect promoted to mentor.
 fn follow_through(store: &mut Store) {
     use mentor_core::advice::{AdviceDraft, AdviceProgress, AdviceStatus};
-    use mentor_core::gratitude::{GiveDraft, GiveKind, GiveState};
+    use mentor_core::gives::{GiveDraft, GiveKind, GiveState};
     use mentor_core::model::{CatchUpDraft, CoMentoring, Mode};
     use mentor_core::prospect::Stage;
 

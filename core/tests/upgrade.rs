@@ -16,13 +16,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use mentor_core::backup::BackupKind;
 use mentor_core::journal::{HitKind, SearchQuery};
+use mentor_core::key::KeySource;
 use mentor_core::key::MemorySecretStore;
 use mentor_core::model::{
     Agreement, CatchUp, CoMentoring, Contact, Mentor, MentorChecks, MentorDraft, MentorStatus,
     Mode, Role, Section, Term,
 };
 use mentor_core::store::SCHEMA_VERSION;
-use mentor_core::vault::KeySource;
 use mentor_core::{DbKey, Error, LockReason, SecretStore, Vault};
 
 /// The fixture folder, in the workspace's `tests/fixtures`.

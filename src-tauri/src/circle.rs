@@ -6,9 +6,9 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use mentor_core::model::{AppStatus, Home};
 use mentor_core::nudge::LockedSchedule;
 use mentor_core::vault::{BackupUnlock, FolderLock};
+use mentor_core::view::{AppStatus, Home};
 use mentor_core::{Clock, Error, ErrorPayload, LockReason, Store, Vault};
 
 use crate::nudges::Alarm;

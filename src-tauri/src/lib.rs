@@ -72,7 +72,7 @@ pub fn lock_app(app: &AppHandle) {
 }
 
 /// Unlocks, and writes what was sent while locked to the record.
-pub fn unlock_app(app: &AppHandle) -> mentor_core::model::AppStatus {
+pub fn unlock_app(app: &AppHandle) -> mentor_core::view::AppStatus {
     let status = app.state::<Circle>().unlock();
     record_nudges_sent_while_locked(app, status)
 }
@@ -80,10 +80,10 @@ pub fn unlock_app(app: &AppHandle) -> mentor_core::model::AppStatus {
 /// After an unlock: what was sent while locked goes into the record, once.
 pub fn record_nudges_sent_while_locked(
     app: &AppHandle,
-    status: mentor_core::model::AppStatus,
-) -> mentor_core::model::AppStatus {
+    status: mentor_core::view::AppStatus,
+) -> mentor_core::view::AppStatus {
     let circle = app.state::<Circle>();
-    let opened = matches!(status, mentor_core::model::AppStatus::Open { .. });
+    let opened = matches!(status, mentor_core::view::AppStatus::Open { .. });
     let sent_while_locked = if opened {
         app.state::<Nudges>().while_locked().take()
     } else {

@@ -5,8 +5,8 @@
 //! reads like the app the user knows. The database keys never appear in an export.
 
 use crate::advice::AdviceStatus;
+use crate::gives::{GiveKind, GiveState};
 use crate::goal::GoalStatus;
-use crate::gratitude::{GiveKind, GiveState};
 use crate::model::{Agreement, MentorStatus, Mode, Purpose, Role, Term};
 
 /// A role as the mentor form names it.

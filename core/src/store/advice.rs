@@ -5,10 +5,12 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Store, ensure_mentor_exists};
-use crate::advice::{self, Advice, AdviceDraft, AdviceId, AdviceProgress, AdviceStatus};
+use crate::advice::{self, Advice, AdviceDraft, AdviceProgress, AdviceStatus};
 use crate::brief::{self, Brief};
 use crate::error::{Error, Result};
-use crate::gratitude::{self, Balance, Give, GiveDraft, GiveId, GiveKind, GiveState};
+use crate::gives::{self, Balance, Give, GiveDraft, GiveKind, GiveState};
+use crate::model::AdviceId;
+use crate::model::GiveId;
 use crate::model::{CatchUpDraft, CoMentoring, Mentor, MentorId};
 
 const ADVICE_SELECT: &str = "SELECT id, mentor_id, given_on, text, status, reason, outcome, \
@@ -129,7 +131,7 @@ impl Store {
 
     /// Logs a thank-you or a give, or notes an idea or an offer.
     pub fn add_give(&mut self, draft: &GiveDraft, today: NaiveDate) -> Result<Give> {
-        let draft = gratitude::validate(draft, today)?;
+        let draft = gives::validate(draft, today)?;
         let tx = self.conn.transaction()?;
         ensure_mentor_exists(&tx, draft.mentor_id)?;
         insert_give(&tx, None, &draft)?;
@@ -140,7 +142,7 @@ impl Store {
 
     /// Changes a give: most often an idea or an offer that is now done.
     pub fn update_give(&mut self, id: GiveId, draft: &GiveDraft, today: NaiveDate) -> Result<Give> {
-        let draft = gratitude::validate(draft, today)?;
+        let draft = gives::validate(draft, today)?;
         let before = self.give(id)?;
         if before.details.mentor_id != draft.mentor_id {
             return Err(Error::invalid(
@@ -170,7 +172,7 @@ impl Store {
 
     /// Undo of a removal.
     pub fn restore_give(&mut self, removed: &Give) -> Result<Give> {
-        let draft = gratitude::validate(&removed.details, NaiveDate::MAX)?;
+        let draft = gives::validate(&removed.details, NaiveDate::MAX)?;
         let tx = self.conn.transaction()?;
         ensure_mentor_exists(&tx, draft.mentor_id)?;
         insert_give(&tx, None, &draft)?;
@@ -199,7 +201,7 @@ impl Store {
     /// Asks (advice received, questions discussed) and gives with a mentor over the last
     /// months, up to `today`.
     pub fn balance(&self, mentor_id: MentorId, today: NaiveDate) -> Result<Balance> {
-        let since = gratitude::balance_since(today);
+        let since = gives::balance_since(today);
         let (asks, gives, thanks): (u32, u32, u32) = self.conn.query_row(
             "SELECT
                 (SELECT count(*) FROM advice

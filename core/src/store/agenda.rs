@@ -5,10 +5,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Store, ensure_mentor_exists};
-use crate::agenda::{self, AgendaDraft, AgendaItem, AgendaItemId};
+use crate::agenda::{self, AgendaDraft, AgendaItem};
 use crate::error::{Error, Result};
-use crate::goal::{self, Goal, GoalDraft, GoalId, GoalProgress, GoalStatus};
-use crate::journal::{EntryId, Raised};
+use crate::goal::{self, Goal, GoalDraft, GoalProgress, GoalStatus};
+use crate::journal::Raised;
+use crate::model::AgendaItemId;
+use crate::model::EntryId;
+use crate::model::GoalId;
 use crate::model::MentorId;
 
 const AGENDA_SELECT: &str =

@@ -73,7 +73,7 @@ impl Store {
         kind: BackupKind,
         except: Option<&Path>,
     ) -> Result<PathBuf> {
-        crate::vault::create_private_dir(dir)?;
+        crate::files::create_private_dir(dir)?;
         let path = dir.join(backup::file_name(kind, chrono::Utc::now()));
         self.back_up_to(&path)?;
         self.rotate_backups(dir, except)?;
@@ -93,7 +93,7 @@ impl Store {
         if !self.check_integrity()?.ok {
             return Err(Error::Locked(LockReason::Damaged));
         }
-        crate::vault::create_private_dir(dir)?;
+        crate::files::create_private_dir(dir)?;
         let stamp = today
             .and_hms_opt(12, 0, 0)
             .map(|noon| noon.and_utc())

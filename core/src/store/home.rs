@@ -7,7 +7,8 @@ use rusqlite::params;
 
 use super::{SUMMARY_SELECT, Store, member_on, summary_from_row};
 use crate::error::{Error, Result};
-use crate::model::{CircleMember, Home, HomeSection, Section};
+use crate::model::{CircleMember, Section};
+use crate::view::{Home, HomeSection};
 
 /// Rows a long section shows at first, and adds with each "Show more": the most urgent
 /// of each section, about a window's worth in all, and few enough that a large circle's

@@ -7,9 +7,10 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use super::{Store, ensure_mentor_exists};
 use crate::error::{Error, Result};
 use crate::journal::{
-    self, DeletedEntry, Draft, DraftOf, EntryContent, EntryId, HitKind, JournalEntry, MATCH_END,
+    self, DeletedEntry, Draft, DraftOf, EntryContent, HitKind, JournalEntry, MATCH_END,
     MATCH_START, SearchHit, SearchQuery,
 };
+use crate::model::EntryId;
 
 /// Most results a search returns: results come as the user types, the best first.
 pub const SEARCH_LIMIT: u32 = 50;

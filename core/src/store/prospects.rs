@@ -9,11 +9,12 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::export::CircleExport;
+use crate::import::{ImportPreview, PreviewOutcome, PreviewRow};
 use crate::import::{ParsedFile, RowOutcome};
+use crate::model::ProspectId;
 use crate::model::{Mentor, MentorDraft, MentorId, Role};
 use crate::prospect::{
-    self, ImportPreview, Outreach, PreviewOutcome, PreviewRow, Prospect, ProspectDraft, ProspectId,
-    ProspectSource, Stage, StageStep, identity_keys,
+    self, Outreach, Prospect, ProspectDraft, ProspectSource, Stage, StageStep, identity_keys,
 };
 
 const PROSPECT_SELECT: &str = "SELECT id, added_on, name, organisation, position, email, \
@@ -372,8 +373,8 @@ fn write_circle(tx: &Transaction<'_>, export: &CircleExport) -> Result<()> {
             super::advice::insert_advice(tx, Some(advice.id), &draft, &progress, advice)?;
         }
         for give in &exported.gives {
-            let draft = crate::gratitude::validate(
-                &crate::gratitude::GiveDraft {
+            let draft = crate::gives::validate(
+                &crate::gives::GiveDraft {
                     mentor_id: mentor.id,
                     ..give.details.clone()
                 },

@@ -2,9 +2,12 @@
 //! goals, either of which may come from a journal passage the user chose.
 
 use chrono::Utc;
-use mentor_core::agenda::{AgendaDraft, AgendaItem, AgendaItemId};
-use mentor_core::goal::{Goal, GoalDraft, GoalId, GoalStatus};
-use mentor_core::journal::{EntryId, Raised};
+use mentor_core::agenda::{AgendaDraft, AgendaItem};
+use mentor_core::goal::{Goal, GoalDraft, GoalStatus};
+use mentor_core::journal::Raised;
+use mentor_core::model::AgendaItemId;
+use mentor_core::model::EntryId;
+use mentor_core::model::GoalId;
 use tauri::State;
 
 use super::Reply;

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use mentor_core::model::{AppStatus, Home};
+use mentor_core::view::{AppStatus, Home};
 use tauri::{AppHandle, Manager, State};
 
 use crate::circle::Circle;

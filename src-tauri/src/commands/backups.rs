@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use mentor_core::backup::{self, BackupFile, BackupPreview};
-use mentor_core::model::AppStatus;
 use mentor_core::store::CircleCheck;
 use mentor_core::vault::BackupUnlock;
+use mentor_core::view::AppStatus;
 use tauri::{AppHandle, Manager, State};
 use zeroize::Zeroizing;
 

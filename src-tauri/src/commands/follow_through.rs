@@ -1,9 +1,11 @@
 //! Mentorship that goes somewhere: advice and what came of it, thanks and gives, the
 //! pre-meeting brief and co-mentoring.
 
-use mentor_core::advice::{Advice, AdviceDraft, AdviceId, AdviceProgress};
+use mentor_core::advice::{Advice, AdviceDraft, AdviceProgress};
 use mentor_core::brief::Brief;
-use mentor_core::gratitude::{Give, GiveDraft, GiveId};
+use mentor_core::gives::{Give, GiveDraft};
+use mentor_core::model::AdviceId;
+use mentor_core::model::GiveId;
 use mentor_core::model::{CoMentoring, Mentor, MentorId};
 use tauri::State;
 

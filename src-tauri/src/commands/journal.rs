@@ -3,8 +3,9 @@
 
 use chrono::Utc;
 use mentor_core::journal::{
-    DeletedEntry, Draft, DraftOf, EntryContent, EntryId, JournalEntry, SearchHit, SearchQuery,
+    DeletedEntry, Draft, DraftOf, EntryContent, JournalEntry, SearchHit, SearchQuery,
 };
+use mentor_core::model::EntryId;
 use tauri::State;
 
 use super::Reply;

@@ -1,10 +1,8 @@
 //! Mentors and the circle as a whole.
 
-use mentor_core::model::{
-    CircleHealth, CircleMember, Home, Mentor, MentorDraft, MentorId, MentorPage, MentorStatus,
-    Section,
-};
+use mentor_core::model::{CircleMember, Mentor, MentorDraft, MentorId, MentorStatus, Section};
 use mentor_core::sample;
+use mentor_core::view::{CircleHealth, Home, MentorPage};
 use tauri::State;
 
 use super::Reply;

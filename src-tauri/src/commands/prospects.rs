@@ -1,7 +1,8 @@
 //! The prospect pipeline: people who might become mentors, and welcoming one in.
 
+use mentor_core::model::ProspectId;
 use mentor_core::model::{Mentor, MentorDraft};
-use mentor_core::prospect::{Outreach, Prospect, ProspectDraft, ProspectId, Stage};
+use mentor_core::prospect::{Outreach, Prospect, ProspectDraft, Stage};
 use tauri::State;
 
 use super::Reply;

@@ -1,8 +1,9 @@
 //! The ways in: passphrase, recovery key, first run without a keyring; and how the key
 //! is kept (keyring or passphrase), with its recovery key shown once.
 
-use mentor_core::model::{AppStatus, RecoveryUnlock};
-use mentor_core::vault::{KeySource, NewKey, RecoveryKeyView, Security};
+use mentor_core::key::KeySource;
+use mentor_core::vault::{NewKey, RecoveryKeyView, Security};
+use mentor_core::view::{AppStatus, RecoveryUnlock};
 use tauri::{AppHandle, Manager, State};
 use zeroize::Zeroizing;
 

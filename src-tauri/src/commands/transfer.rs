@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use chrono::Utc;
 use mentor_core::export::{self, ExportDone, ExportFormat, ExportOptions};
 use mentor_core::import;
-use mentor_core::prospect::{ImportPreview, Prospect, ProspectDraft};
+use mentor_core::import::ImportPreview;
+use mentor_core::prospect::{Prospect, ProspectDraft};
 use tauri::{AppHandle, State};
 
 use super::Reply;

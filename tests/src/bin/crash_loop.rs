@@ -163,8 +163,8 @@ fn child(root: &Path, seed: u64) {
             _ => {
                 let header = vault.header().expect("header").expect("header");
                 let to = match header.key_source {
-                    mentor_core::vault::KeySource::Keyring => NewKey::Passphrase(PASSPHRASE),
-                    mentor_core::vault::KeySource::Passphrase => NewKey::Keyring(&keys),
+                    mentor_core::key::KeySource::Keyring => NewKey::Passphrase(PASSPHRASE),
+                    mentor_core::key::KeySource::Passphrase => NewKey::Keyring(&keys),
                 };
                 vault
                     .change_key(&mut store, to, &keys, &mut |_| {})

@@ -8,10 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::model::MentorId;
-
-/// A give's id.
-pub type GiveId = i64;
+use crate::model::{GiveId, MentorId};
 
 /// Longest note on a give, in characters.
 pub const MAX_GIVE_NOTE_CHARS: usize = 1_000;

@@ -20,12 +20,12 @@ use std::time::{Duration, Instant};
 use chrono::{NaiveDate, TimeDelta, TimeZone, Utc};
 use criterion::{BenchmarkGroup, Criterion, measurement::WallTime};
 use mentor_core::dataset::{self, Size};
-use mentor_core::export::ExportOptions;
 use mentor_core::journal::{DraftOf, EntryContent, SearchQuery};
 use mentor_core::key::MemorySecretStore;
 use mentor_core::model::{CatchUpDraft, Mode, Section};
 use mentor_core::nudge;
 use mentor_core::store::SCHEMA_VERSION;
+use mentor_core::transfer::ExportOptions;
 use mentor_core::{DbKey, Store, Vault, cadence};
 
 fn today() -> NaiveDate {

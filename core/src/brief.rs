@@ -9,7 +9,7 @@ use ts_rs::TS;
 use crate::advice::{Advice, AdviceStatus};
 use crate::agenda::AgendaItem;
 use crate::gives::{Balance, Give, GiveKind, GiveState};
-use crate::goal::Goal;
+use crate::goals::Goal;
 use crate::model::{CatchUp, CoMentoring, MentorId, Mode, Role};
 use crate::view::MentorPage;
 

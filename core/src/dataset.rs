@@ -13,7 +13,7 @@ use crate::agenda::AgendaDraft;
 use crate::error::Result;
 use crate::journal::EntryContent;
 use crate::model::{Agreement, CatchUpDraft, MentorDraft, MentorStatus, Mode, Role};
-use crate::prospect::{ProspectDraft, ProspectSource};
+use crate::prospects::{ProspectDraft, ProspectSource};
 use crate::store::Store;
 
 /// How much of everything a dataset holds.

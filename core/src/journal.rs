@@ -103,7 +103,7 @@ pub struct Draft {
 #[ts(export)]
 pub struct Raised {
     pub questions: Vec<crate::agenda::AgendaItem>,
-    pub goals: Vec<crate::goal::Goal>,
+    pub goals: Vec<crate::goals::Goal>,
 }
 
 /// A deleted entry and what had been raised from it, so undo brings both back linked.

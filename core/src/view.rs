@@ -54,7 +54,7 @@ pub struct MentorPage {
     /// Questions and topics for the next catch-up, in the order they were added.
     pub agenda: Vec<crate::agenda::AgendaItem>,
     /// Active goals this mentor is helping with, with their progress.
-    pub goals: Vec<crate::goal::Goal>,
+    pub goals: Vec<crate::goals::Goal>,
     /// Every piece of advice from them, newest first.
     pub advice: Vec<crate::advice::Advice>,
     /// Advice whose outcome they have not heard yet, oldest first: for the next catch-up.
@@ -63,7 +63,7 @@ pub struct MentorPage {
     pub gives: Vec<crate::gives::Give>,
     pub balance: crate::gives::Balance,
     /// The prospect they were before joining the circle, with that history.
-    pub prospect: Option<crate::prospect::Prospect>,
+    pub prospect: Option<crate::prospects::Prospect>,
 }
 
 /// How many active mentors play a role.

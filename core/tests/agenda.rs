@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mentor_core::agenda::AgendaDraft;
-use mentor_core::goal::{GoalDraft, GoalStatus};
+use mentor_core::goals::{GoalDraft, GoalStatus};
 use mentor_core::journal::{EntryContent, Raised};
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
 use mentor_core::{DbKey, Error, Store};

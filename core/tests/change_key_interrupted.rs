@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use mentor_core::export::ExportOptions;
+use mentor_core::transfer::ExportOptions;
 use mentor_core::vault::{ChangeStep, NewKey};
 use mentor_core::{DbKey, Error, SecretStore, SecretStoreError, Store, Vault};
 

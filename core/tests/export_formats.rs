@@ -11,14 +11,14 @@ use std::io::BufReader;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mentor_core::agenda::AgendaItem;
-use mentor_core::export::markdown::{self, MarkdownFile};
-use mentor_core::export::{CircleExport, FORMAT, MentorExport, VERSION, ics, vcard};
-use mentor_core::goal::{Goal, GoalStatus};
+use mentor_core::goals::{Goal, GoalStatus};
 use mentor_core::journal::{EntryContent, JournalEntry};
 use mentor_core::model::{
     Agreement, CatchUp, Contact, Mentor, MentorDraft, MentorStatus, Mode, Purpose, Role, Term,
 };
-use mentor_core::prospect::{Prospect, ProspectDraft};
+use mentor_core::prospects::{Prospect, ProspectDraft};
+use mentor_core::transfer::markdown::{self, MarkdownFile};
+use mentor_core::transfer::{CircleExport, FORMAT, MentorExport, VERSION, ics, vcard};
 
 /// Written only in the journal: finding it anywhere else is a leak.
 const CANARY: &str = "CANARY-journal-7f3a9c";

@@ -7,9 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use mentor_core::advice::{AdviceDraft, AdviceProgress, AdviceStatus};
 use mentor_core::agenda::AgendaDraft;
 use mentor_core::gives::{GiveDraft, GiveKind, GiveState};
-use mentor_core::goal::{GoalDraft, GoalStatus};
+use mentor_core::goals::{GoalDraft, GoalStatus};
 use mentor_core::model::{Agreement, CatchUpDraft, CoMentoring, MentorDraft, MentorId, Mode, Role};
-use mentor_core::prospect::{ProspectDraft, ProspectSource, Stage};
+use mentor_core::prospects::{ProspectDraft, ProspectSource, Stage};
 use mentor_core::{DbKey, Error, Store};
 
 fn day(text: &str) -> NaiveDate {

@@ -8,10 +8,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use mentor_core::Error;
-use mentor_core::import::{
+use mentor_core::contacts::{
     ImportFormat, MAX_FILE_BYTES, MAX_ROWS, ParsedFile, RowOutcome, parse_contacts,
 };
-use mentor_core::prospect::ProspectDraft;
+use mentor_core::prospects::ProspectDraft;
 
 fn fixture_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

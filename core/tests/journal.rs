@@ -3,10 +3,10 @@
 //! journal text out of notifications and exports.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
-use mentor_core::export::ExportOptions;
 use mentor_core::journal::{DraftOf, EntryContent, HitKind, SearchQuery};
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
 use mentor_core::nudge::{self, NudgeSettings};
+use mentor_core::transfer::ExportOptions;
 use mentor_core::{DbKey, Error, Store};
 
 fn day(text: &str) -> NaiveDate {

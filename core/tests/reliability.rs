@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use mentor_core::backup::{self, BackupKind};
-use mentor_core::export::ExportOptions;
 use mentor_core::key::MemorySecretStore;
+use mentor_core::transfer::ExportOptions;
 use mentor_core::vault::{BackupUnlock, NewKey};
 use mentor_core::{DbKey, Error, LockReason, SecretStore, Store, Vault};
 
@@ -509,11 +509,14 @@ fn an_export_that_fills_the_disk_leaves_nothing_behind() {
         )
         .expect("export");
     for (format, name) in [
-        (mentor_core::export::ExportFormat::Json, "circle.json"),
-        (mentor_core::export::ExportFormat::Markdown, "circle-notes"),
+        (mentor_core::transfer::ExportFormat::Json, "circle.json"),
+        (
+            mentor_core::transfer::ExportFormat::Markdown,
+            "circle-notes",
+        ),
     ] {
         let path = point.path().join(name);
-        let written = mentor_core::export::write(&export, format, &path, today(), now);
+        let written = mentor_core::transfer::write(&export, format, &path, today(), now);
         assert!(written.is_err(), "{name}: 256 KiB cannot hold it");
         assert!(!path.exists(), "{name}: no partial plaintext left");
     }

@@ -3,12 +3,12 @@
 //! JSON export imported again into an empty circle.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use mentor_core::export::{CircleExport, ExportOptions};
-use mentor_core::import::PreviewOutcome;
-use mentor_core::import::parse_contacts;
+use mentor_core::contacts::PreviewOutcome;
+use mentor_core::contacts::parse_contacts;
 use mentor_core::journal::EntryContent;
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
-use mentor_core::prospect::ProspectDraft;
+use mentor_core::prospects::ProspectDraft;
+use mentor_core::transfer::{CircleExport, ExportOptions};
 use mentor_core::{DbKey, Error, Store};
 
 fn today() -> NaiveDate {
@@ -135,7 +135,7 @@ fn filled(store: &mut Store) {
         from_entry: Some(entry.id),
     };
     store.add_agenda_item(&ask, now()).expect("agenda");
-    let goal = mentor_core::goal::GoalDraft {
+    let goal = mentor_core::goals::GoalDraft {
         title: "Lead a project by June".into(),
         why: "To be seen".into(),
         target_on: NaiveDate::from_ymd_opt(2027, 6, 1),
@@ -155,7 +155,7 @@ fn follow_through(store: &mut Store) {
     use mentor_core::advice::{AdviceDraft, AdviceProgress, AdviceStatus};
     use mentor_core::gives::{GiveDraft, GiveKind, GiveState};
     use mentor_core::model::{CatchUpDraft, CoMentoring, Mode};
-    use mentor_core::prospect::Stage;
+    use mentor_core::prospects::Stage;
 
     let advice = store
         .add_advice(

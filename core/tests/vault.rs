@@ -5,10 +5,10 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mentor_core::backup::{self, BackupKind};
-use mentor_core::export::ExportOptions;
 use mentor_core::journal::EntryContent;
 use mentor_core::key::KeySource;
 use mentor_core::key::MemorySecretStore;
+use mentor_core::transfer::ExportOptions;
 use mentor_core::vault::NewKey;
 use mentor_core::{Error, LockReason, SecretStore, Store, Vault};
 

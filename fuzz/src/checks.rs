@@ -10,11 +10,11 @@
 use std::cell::RefCell;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use mentor_core::export::{self, CircleExport, ExportOptions};
-use mentor_core::import::{self, RowOutcome};
+use mentor_core::contacts::{self, RowOutcome};
 use mentor_core::journal::{EntryContent, SearchQuery};
-use mentor_core::prospect::Prospect;
+use mentor_core::prospects::Prospect;
 use mentor_core::recovery::RecoveryKey;
+use mentor_core::transfer::{self, CircleExport, ExportOptions};
 use mentor_core::{DbKey, Error, Store};
 
 /// The file names a contact file may arrive under; the first byte of an input picks one
@@ -49,12 +49,12 @@ pub fn contacts(data: &[u8]) {
         return;
     };
     let name = CONTACT_FILE_NAMES[usize::from(pick) % CONTACT_FILE_NAMES.len()];
-    let parsed = match import::parse_contacts(name, bytes) {
+    let parsed = match contacts::parse_contacts(name, bytes) {
         Ok(parsed) => parsed,
         Err(error) => return assert_clear(&error, "a contact file"),
     };
     assert!(
-        parsed.rows.len() <= import::MAX_ROWS,
+        parsed.rows.len() <= contacts::MAX_ROWS,
         "more rows than the limit"
     );
     let lines = bytes.split(|&b| b == b'\n' || b == b'\r').count() as u32;
@@ -95,8 +95,8 @@ pub fn contacts(data: &[u8]) {
     if ready.is_empty() {
         return;
     }
-    let cards = export::vcard::contacts(&[], &ready);
-    let back = import::parse_contacts("round-trip.vcf", cards.as_bytes())
+    let cards = transfer::vcard::contacts(&[], &ready);
+    let back = contacts::parse_contacts("round-trip.vcf", cards.as_bytes())
         .expect("our own vCards read back");
     let back: Vec<_> = back.prospects().collect();
     assert_eq!(
@@ -118,12 +118,12 @@ pub fn contacts(data: &[u8]) {
 /// JSON; imported into an empty circle and exported again, it is a fixed point (a second
 /// import of that export gives the same export).
 pub fn circle_json(data: &[u8]) {
-    let document = match export::parse_json(data) {
+    let document = match transfer::parse_json(data) {
         Ok(document) => document,
         Err(error) => return assert_clear(&error, "a JSON export"),
     };
     let json = document.to_json().expect("writes");
-    let again = export::parse_json(json.as_bytes()).expect("our own JSON reads back");
+    let again = transfer::parse_json(json.as_bytes()).expect("our own JSON reads back");
     assert_eq!(
         again.to_json().expect("writes"),
         json,

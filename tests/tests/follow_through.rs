@@ -3,9 +3,9 @@
 //! reported while logging the next catch-up (and gone from "Close the loop"); then a
 //! prospect welcomed into the circle, their history as a prospect on their new page.
 
-use mentor_core::goal::GoalDraft;
+use mentor_core::goals::GoalDraft;
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
-use mentor_core::prospect::{ProspectDraft, ProspectSource, Stage};
+use mentor_core::prospects::{ProspectDraft, ProspectSource, Stage};
 use mentor_e2e::{
     CONTROL, Driver, ENTER, ESCAPE, SHIFT, World, canary, files_containing, one_at_a_time, quote,
 };

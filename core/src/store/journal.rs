@@ -4,7 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::{Store, ensure_mentor_exists};
+use super::Store;
+use super::mentors::ensure_mentor_exists;
 use crate::error::{Error, Result};
 use crate::journal::{
     self, DeletedEntry, Draft, DraftOf, EntryContent, HitKind, JournalEntry, MATCH_END,
@@ -340,4 +341,15 @@ fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Result<JournalEntry>> {
 
 fn entry_not_found() -> Error {
     Error::NotFound("That journal entry no longer exists.".into())
+}
+
+pub(super) fn ensure_entry_exists(tx: &Transaction<'_>, id: EntryId) -> Result<()> {
+    let found: Option<i64> = tx
+        .query_row("SELECT 1 FROM journal_entry WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    found
+        .map(|_| ())
+        .ok_or_else(|| Error::NotFound("That journal entry no longer exists.".into()))
 }

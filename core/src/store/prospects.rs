@@ -1,21 +1,14 @@
 //! Prospective mentors in the store, and imports: a preview that checks each row against
 //! the circle, then one transaction for the rows the user accepts.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::export::CircleExport;
-use crate::import::{ImportPreview, PreviewOutcome, PreviewRow};
-use crate::import::{ParsedFile, RowOutcome};
 use crate::model::ProspectId;
 use crate::model::{Mentor, MentorDraft, MentorId, Role};
-use crate::prospect::{
-    self, Outreach, Prospect, ProspectDraft, ProspectSource, Stage, StageStep, identity_keys,
-};
+use crate::prospects::{self, Outreach, Prospect, ProspectDraft, ProspectSource, Stage, StageStep};
 
 const PROSPECT_SELECT: &str = "SELECT id, added_on, name, organisation, position, email, \
      profile_url, connected_on, note, source, wants, chemistry, could_fill, next_step, \
@@ -136,7 +129,7 @@ impl Store {
             return Ok(before);
         }
         if stage == Stage::ReachedOut {
-            prospect::check_outreach(self.outreach(today)?)?;
+            prospects::check_outreach(self.outreach(today)?)?;
         }
         let tx = self.conn.transaction()?;
         set_stage(&tx, id, stage, today)?;
@@ -159,12 +152,12 @@ impl Store {
         }
         let draft = crate::validate::mentor(draft)?;
         let tx = self.conn.transaction()?;
-        super::write_mentor(
+        super::mentors::write_mentor(
             &tx,
             &format!(
                 "INSERT INTO mentor ({}, added_on, sample) VALUES ({}, :added_on, 0)",
-                super::DRAFT_COLUMNS.join(", "),
-                super::DRAFT_COLUMNS
+                super::mentors::DRAFT_COLUMNS.join(", "),
+                super::mentors::DRAFT_COLUMNS
                     .map(|column| format!(":{column}"))
                     .join(", ")
             ),
@@ -172,7 +165,7 @@ impl Store {
             &[(":added_on", &today)],
         )?;
         let mentor_id = tx.last_insert_rowid();
-        super::write_roles(&tx, mentor_id, &draft.roles)?;
+        super::mentors::write_roles(&tx, mentor_id, &draft.roles)?;
         set_stage(&tx, id, Stage::Mentor, today)?;
         tx.execute(
             "UPDATE prospect SET mentor_id = ?2 WHERE id = ?1",
@@ -187,7 +180,7 @@ impl Store {
         let this_week: u32 = self.conn.query_row(
             "SELECT count(*) FROM prospect_step WHERE stage = 'reached_out'
                 AND on_day BETWEEN ?1 AND ?2",
-            params![prospect::week_start(today), today],
+            params![prospects::week_start(today), today],
             |row| row.get(0),
         )?;
         Ok(Outreach {
@@ -198,282 +191,14 @@ impl Store {
 
     /// Sets or lifts the weekly outreach cap.
     pub fn set_outreach_cap(&mut self, cap: Option<u32>, today: NaiveDate) -> Result<Outreach> {
-        let cap = prospect::validate_cap(cap)?;
+        let cap = prospects::validate_cap(cap)?;
         self.put_setting(OUTREACH_CAP, &cap)?;
         self.outreach(today)
     }
-
-    /// Checks each parsed row against the circle, the prospects and the rows above it.
-    pub fn preview_import(&self, parsed: ParsedFile) -> Result<ImportPreview> {
-        let mut known: HashMap<String, String> = HashMap::new();
-        for mentor in self.mentors()? {
-            let details = &mentor.details;
-            let who = format!("{} in your circle", details.name);
-            for key in identity_keys(
-                &details.name,
-                &details.organisation,
-                &details.contact.email,
-                &details.contact.linkedin,
-            ) {
-                known.entry(key).or_insert_with(|| who.clone());
-            }
-        }
-        for prospect in self.prospects()? {
-            let details = &prospect.details;
-            let who = format!("{}, already a prospect", details.name);
-            for key in identity_keys(
-                &details.name,
-                &details.organisation,
-                &details.email,
-                &details.profile_url,
-            ) {
-                known.entry(key).or_insert_with(|| who.clone());
-            }
-        }
-        let mut rows = Vec::with_capacity(parsed.rows.len());
-        for row in parsed.rows {
-            let outcome = match row.outcome {
-                RowOutcome::Invalid { problem } => PreviewOutcome::Invalid { problem },
-                RowOutcome::Ready { prospect } => {
-                    let keys = identity_keys(
-                        &prospect.name,
-                        &prospect.organisation,
-                        &prospect.email,
-                        &prospect.profile_url,
-                    );
-                    match keys.iter().find_map(|key| known.get(key)) {
-                        Some(of) => PreviewOutcome::Duplicate {
-                            prospect,
-                            of: of.clone(),
-                        },
-                        None => {
-                            let who = format!("line {} of this file", row.line);
-                            for key in keys {
-                                known.insert(key, who.clone());
-                            }
-                            PreviewOutcome::New { prospect }
-                        }
-                    }
-                }
-            };
-            rows.push(PreviewRow {
-                line: row.line,
-                outcome,
-            });
-        }
-        Ok(ImportPreview {
-            format: parsed.format,
-            rows,
-        })
-    }
-
-    /// Adds the prospects the user accepted, all or none.
-    pub fn import_prospects(
-        &mut self,
-        drafts: &[ProspectDraft],
-        today: NaiveDate,
-    ) -> Result<usize> {
-        if drafts.is_empty() {
-            return Err(Error::invalid(
-                "prospects",
-                "Choose at least one person to bring in.",
-            ));
-        }
-        let drafts = drafts
-            .iter()
-            .map(ProspectDraft::validated)
-            .collect::<Result<Vec<_>>>()?;
-        let tx = self.conn.transaction()?;
-        for draft in &drafts {
-            insert_prospect(&tx, None, draft, today)?;
-        }
-        tx.commit()?;
-        Ok(drafts.len())
-    }
-
-    /// Brings a whole Mentor Circle export into an empty circle, with the same ids, so an
-    /// export imported again is the same circle. One transaction: all or nothing.
-    pub fn import_circle(&mut self, export: &CircleExport) -> Result<usize> {
-        if export.format != crate::export::FORMAT || export.version > crate::export::VERSION {
-            return Err(Error::invalid(
-                "file",
-                "This isn't a Mentor Circle export this version can read.",
-            ));
-        }
-        let empty: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM mentor) + (SELECT count(*) FROM journal_entry)
-                  + (SELECT count(*) FROM goal) + (SELECT count(*) FROM prospect)",
-            [],
-            |row| row.get(0),
-        )?;
-        if empty > 0 {
-            return Err(Error::Conflict(
-                "An export can only be imported into an empty circle. Restore a backup \
-                 instead, or start a new data folder."
-                    .into(),
-            ));
-        }
-        let tx = self.conn.transaction()?;
-        write_circle(&tx, export).map_err(|error| match error {
-            // Only a file that contradicts itself breaks a constraint in an empty circle:
-            // two records with one id, or a link to something that is not in it.
-            Error::Conflict(_) => Error::invalid(
-                "file",
-                "This export doesn't hold together: two records share a number, or one \
-                 points at something that isn't in it. Export it again from Mentor Circle.",
-            ),
-            other => other,
-        })?;
-        tx.commit()?;
-        Ok(export.mentors.len())
-    }
-}
-
-/// Writes every record of `export` with its own id (see [`Store::import_circle`]).
-fn write_circle(tx: &Transaction<'_>, export: &CircleExport) -> Result<()> {
-    let journal = export.journal.as_deref().unwrap_or_default();
-    for exported in &export.mentors {
-        let mentor = &exported.mentor;
-        let details = crate::validate::mentor(&mentor.details)?;
-        super::write_mentor(
-            tx,
-            &format!(
-                "INSERT INTO mentor (id, {}, added_on, sample) VALUES (:id, {}, :added_on, :sample)",
-                super::DRAFT_COLUMNS.join(", "),
-                super::DRAFT_COLUMNS
-                    .map(|column| format!(":{column}"))
-                    .join(", ")
-            ),
-            &details,
-            &[
-                (":id", &mentor.id),
-                (":added_on", &mentor.added_on),
-                (":sample", &mentor.sample),
-            ],
-        )?;
-        super::write_roles(tx, mentor.id, &details.roles)?;
-        tx.execute(
-            "UPDATE mentor SET they_help_with = ?2, i_help_with = ?3 WHERE id = ?1",
-            params![
-                mentor.id,
-                mentor.co_mentoring.they_help_with,
-                mentor.co_mentoring.i_help_with
-            ],
-        )?;
-        for advice in &exported.advice {
-            let draft = crate::advice::validate(
-                &crate::advice::AdviceDraft {
-                    mentor_id: mentor.id,
-                    given_on: advice.given_on,
-                    text: advice.text.clone(),
-                },
-                NaiveDate::MAX,
-            )?;
-            let progress = crate::advice::validate_progress(&advice.progress)?;
-            super::advice::insert_advice(tx, Some(advice.id), &draft, &progress, advice)?;
-        }
-        for give in &exported.gives {
-            let draft = crate::gives::validate(
-                &crate::gives::GiveDraft {
-                    mentor_id: mentor.id,
-                    ..give.details.clone()
-                },
-                NaiveDate::MAX,
-            )?;
-            super::advice::insert_give(tx, Some(give.id), &draft)?;
-        }
-        for catch_up in &exported.catch_ups {
-            tx.execute(
-                "INSERT INTO catch_up (id, mentor_id, happened_on, mode, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    catch_up.id,
-                    mentor.id,
-                    catch_up.date,
-                    catch_up.mode.key(),
-                    catch_up.note
-                ],
-            )?;
-        }
-    }
-    for entry in journal {
-        let content = crate::journal::validate(&entry.content)?;
-        tx.execute(
-            "INSERT INTO journal_entry (id, written_at, written_on, updated_at, body, mood, energy)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                entry.id,
-                entry.written_at,
-                entry.written_on,
-                entry.updated_at,
-                content.body,
-                content.mood,
-                content.energy
-            ],
-        )?;
-        super::journal::write_links(tx, entry.id, &content)?;
-    }
-    // Links to journal entries that were left out of the export are dropped.
-    let kept_entry = |entry: Option<i64>| entry.filter(|id| journal.iter().any(|e| e.id == *id));
-    for exported in &export.mentors {
-        for item in &exported.agenda {
-            tx.execute(
-                "INSERT INTO agenda_item (id, mentor_id, text, added_at, from_entry,
-                                          discussed_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    item.id,
-                    exported.mentor.id,
-                    item.text,
-                    item.added_at,
-                    kept_entry(item.from_entry),
-                    item.discussed_on
-                ],
-            )?;
-        }
-    }
-    for goal in &export.goals {
-        tx.execute(
-            "INSERT INTO goal (id, title, why, target_on, status, added_at, from_entry)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                goal.id,
-                goal.title,
-                goal.why,
-                goal.target_on,
-                goal.status.as_str(),
-                goal.added_at,
-                kept_entry(goal.from_entry)
-            ],
-        )?;
-        for (position, mentor_id) in goal.mentor_ids.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO goal_mentor (goal_id, mentor_id, position) VALUES (?1, ?2, ?3)",
-                params![goal.id, mentor_id, position as i64],
-            )?;
-        }
-        for progress in &goal.progress {
-            tx.execute(
-                "INSERT INTO goal_progress (id, goal_id, written_on, note)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    progress.id,
-                    goal.id,
-                    progress.written_on,
-                    crate::goal::validate_progress(&progress.note)?
-                ],
-            )?;
-        }
-    }
-    for prospect in &export.prospects {
-        let draft = prospect.details.validated()?;
-        write_prospect(tx, Some(prospect.id), prospect, &draft)?;
-    }
-    Ok(())
 }
 
 /// Adds a new prospect, "identified" on the day they were added; returns its id.
-fn insert_prospect(
+pub(super) fn insert_prospect(
     tx: &Transaction<'_>,
     id: Option<ProspectId>,
     draft: &ProspectDraft,
@@ -495,7 +220,7 @@ fn insert_prospect(
 
 /// Writes a prospect with its stage, steps and mentor link; `id` keeps an exported one's
 /// id. Returns the id.
-fn write_prospect(
+pub(super) fn write_prospect(
     tx: &Transaction<'_>,
     id: Option<ProspectId>,
     prospect: &Prospect,
@@ -572,7 +297,7 @@ fn prospect_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Prospect>> {
     let source = source
         .map(|key| ProspectSource::from_key(&key).ok_or(()))
         .transpose();
-    let could_fill = super::parse_keys(&row.get::<_, String>(12)?, Role::from_key);
+    let could_fill = super::mentors::parse_keys(&row.get::<_, String>(12)?, Role::from_key);
     let stage = Stage::from_key(&row.get::<_, String>(15)?);
     let (Some(could_fill), Some(stage), Ok(source)) = (could_fill, stage, source) else {
         return Ok(Err(Error::Internal("unreadable prospect row".into())));

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use mentor_core::agenda::{AgendaDraft, AgendaItem};
-use mentor_core::goal::{Goal, GoalDraft, GoalStatus};
+use mentor_core::goals::{Goal, GoalDraft, GoalStatus};
 use mentor_core::journal::Raised;
 use mentor_core::model::AgendaItemId;
 use mentor_core::model::EntryId;

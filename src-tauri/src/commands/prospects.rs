@@ -2,7 +2,7 @@
 
 use mentor_core::model::ProspectId;
 use mentor_core::model::{Mentor, MentorDraft};
-use mentor_core::prospect::{Outreach, Prospect, ProspectDraft, Stage};
+use mentor_core::prospects::{Outreach, Prospect, ProspectDraft, Stage};
 use tauri::State;
 
 use super::Reply;

@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
-use mentor_core::export::{self, ExportDone, ExportFormat, ExportOptions};
-use mentor_core::import;
-use mentor_core::import::ImportPreview;
-use mentor_core::prospect::{Prospect, ProspectDraft};
+use mentor_core::contacts;
+use mentor_core::contacts::ImportPreview;
+use mentor_core::prospects::{Prospect, ProspectDraft};
+use mentor_core::transfer::{self, ExportDone, ExportFormat, ExportOptions};
 use tauri::{AppHandle, State};
 
 use super::Reply;
@@ -49,14 +49,14 @@ pub async fn export_circle(
     circle.with_store(|store, today| {
         let now = Utc::now();
         let document = store.export(ExportOptions { include_journal }, now)?;
-        export::write(&document, format, &path, today, now)
+        transfer::write(&document, format, &path, today, now)
     })
 }
 
 /// What importing the contact file at `path` would do; writes nothing.
 #[tauri::command]
 pub async fn preview_import(circle: State<'_, Circle>, path: PathBuf) -> Reply<ImportPreview> {
-    circle.with_store(|store, _| store.preview_import(import::parse_contacts_file(&path)?))
+    circle.with_store(|store, _| store.preview_import(contacts::parse_contacts_file(&path)?))
 }
 
 /// Adds the prospects the user accepted from a preview, all or none.
@@ -71,7 +71,7 @@ pub async fn import_prospects(
 /// Imports a Mentor Circle JSON export into an empty circle.
 #[tauri::command]
 pub async fn import_circle(circle: State<'_, Circle>, path: PathBuf) -> Reply<usize> {
-    circle.change(|store, _| store.import_circle(&export::read_json(&path)?))
+    circle.change(|store, _| store.import_circle(&transfer::read_json(&path)?))
 }
 
 /// Every prospect, by name.

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 
 use super::{CircleExport, MentorExport, words};
-use crate::goal::Goal;
+use crate::goals::Goal;
 use crate::journal::JournalEntry;
 use crate::model::{CatchUp, Term};
 

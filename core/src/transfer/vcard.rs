@@ -8,7 +8,7 @@
 use super::content_line::{escape_text, push_line};
 use super::{MentorExport, words};
 use crate::model::Role;
-use crate::prospect::Prospect;
+use crate::prospects::Prospect;
 
 /// Every card is filed under this category, so the user can find or remove them as one.
 pub const CATEGORY: &str = "Mentor Circle";

@@ -5,7 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 
-use super::{SUMMARY_SELECT, Store, member_on, summary_from_row};
+use super::Store;
+use super::mentors::{SUMMARY_SELECT, member_on, summary_from_row};
 use crate::error::{Error, Result};
 use crate::model::{CircleMember, Section};
 use crate::view::{Home, HomeSection};

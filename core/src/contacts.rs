@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::prospect::{MAX_ADDRESS_CHARS, MAX_FIELD_CHARS, MAX_NOTE_CHARS, ProspectDraft};
+use crate::prospects::{MAX_ADDRESS_CHARS, MAX_FIELD_CHARS, MAX_NOTE_CHARS, ProspectDraft};
 
 /// Largest file accepted; anything bigger is refused whole, before it is read. Tens of
 /// thousands of contacts fit in far less.
@@ -1136,7 +1136,7 @@ pub struct PreviewRow {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ImportPreview {
-    pub format: crate::import::ImportFormat,
+    pub format: crate::contacts::ImportFormat,
     pub rows: Vec<PreviewRow>,
 }
 

@@ -6,7 +6,7 @@
 
 use crate::advice::AdviceStatus;
 use crate::gives::{GiveKind, GiveState};
-use crate::goal::GoalStatus;
+use crate::goals::GoalStatus;
 use crate::model::{Agreement, MentorStatus, Mode, Purpose, Role, Term};
 
 /// A role as the mentor form names it.

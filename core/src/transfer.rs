@@ -14,10 +14,10 @@ use ts_rs::TS;
 use crate::advice::Advice;
 use crate::agenda::AgendaItem;
 use crate::gives::Give;
-use crate::goal::Goal;
+use crate::goals::Goal;
 use crate::journal::JournalEntry;
 use crate::model::{CatchUp, Mentor};
-use crate::prospect::Prospect;
+use crate::prospects::Prospect;
 
 /// Names the document, so an import can tell it from any other JSON.
 pub const FORMAT: &str = "mentor-circle";

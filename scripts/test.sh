@@ -32,10 +32,10 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 # The core's modules form layers (docs/architecture.md): no module leans on one above it.
 python3 scripts/module-graph.py core/src --check >/dev/null || { python3 scripts/module-graph.py core/src; exit 1; }
 
-say "Core tests (they also regenerate the UI's TypeScript types)"
+say "Core tests (they also regenerate the UI's TypeScript types and docs/schema.sql)"
 cargo test --locked -p mentor-core
-if [ -n "$(git status --porcelain -- ui/src/bindings 2>/dev/null)" ]; then
-  echo "ui/src/bindings differs from the Rust types: commit the regenerated files." >&2
+if [ -n "$(git status --porcelain -- ui/src/bindings docs/schema.sql 2>/dev/null)" ]; then
+  echo "ui/src/bindings or docs/schema.sql differs from the Rust code: commit the regenerated files." >&2
   [ "${CI:-}" = "true" ] && exit 1
 fi
 

@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::model::{AdviceId, MentorId};
+use crate::validate;
 
 /// Longest advice, reason or outcome, in characters.
 pub const MAX_ADVICE_CHARS: usize = 2_000;
@@ -101,7 +102,7 @@ pub fn validate(draft: &AdviceDraft, today: NaiveDate) -> Result<AdviceDraft> {
     if text.is_empty() {
         return Err(Error::invalid("text", "Write down the advice first."));
     }
-    check_length("text", &text)?;
+    validate::at_most("text", &text, MAX_ADVICE_CHARS)?;
     if draft.given_on > today {
         return Err(Error::invalid(
             "givenOn",
@@ -118,8 +119,8 @@ pub fn validate(draft: &AdviceDraft, today: NaiveDate) -> Result<AdviceDraft> {
 pub fn validate_progress(progress: &AdviceProgress) -> Result<AdviceProgress> {
     let reason = progress.reason.trim().to_string();
     let outcome = progress.outcome.trim().to_string();
-    check_length("reason", &reason)?;
-    check_length("outcome", &outcome)?;
+    validate::at_most("reason", &reason, MAX_ADVICE_CHARS)?;
+    validate::at_most("outcome", &outcome, MAX_ADVICE_CHARS)?;
     if progress.status == AdviceStatus::Declined && reason.is_empty() {
         return Err(Error::invalid(
             "reason",
@@ -154,16 +155,6 @@ pub fn close_the_loop(all: &[Advice]) -> Vec<Advice> {
     let mut waiting: Vec<Advice> = all.iter().filter(|a| a.to_report).cloned().collect();
     waiting.sort_by_key(|a| (a.changed_on, a.id));
     waiting
-}
-
-fn check_length(field: &'static str, text: &str) -> Result<()> {
-    if text.chars().count() > MAX_ADVICE_CHARS {
-        return Err(Error::invalid(
-            field,
-            format!("Keep this under {MAX_ADVICE_CHARS} characters."),
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

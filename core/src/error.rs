@@ -224,6 +224,19 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// A stored key this build does not know. Names only the kind of value: the error may
+/// reach a log, and the column is never the user's own text anyway.
+#[derive(Debug)]
+pub struct UnknownKey(pub &'static str);
+
+impl std::fmt::Display for UnknownKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown {} in the database", self.0)
+    }
+}
+
+impl std::error::Error for UnknownKey {}
+
 /// The SQLite error code of an error, without the message: SQLite messages can quote
 /// values from the statement, and those may be the user's private words.
 fn sql_error_code(error: &rusqlite::Error) -> String {
@@ -233,8 +246,11 @@ fn sql_error_code(error: &rusqlite::Error) -> String {
         rusqlite::Error::InvalidColumnType(index, name, kind) => {
             format!("column {index} ({name}) holds {kind}")
         }
-        rusqlite::Error::FromSqlConversionFailure(index, kind, _) => {
-            format!("column {index} ({kind}) could not be converted")
+        rusqlite::Error::FromSqlConversionFailure(index, kind, source) => {
+            match source.downcast_ref::<UnknownKey>() {
+                Some(unknown) => format!("column {index}: {unknown}"),
+                None => format!("column {index} ({kind}) could not be converted"),
+            }
         }
         rusqlite::Error::SqlInputError { error, offset, .. } => {
             format!("SQL error {:?} at offset {offset}", error.code)

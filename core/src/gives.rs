@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::model::{GiveId, MentorId};
+use crate::validate;
 
 /// Longest note on a give, in characters.
 pub const MAX_GIVE_NOTE_CHARS: usize = 1_000;
@@ -155,12 +156,7 @@ pub fn balance_since(today: NaiveDate) -> NaiveDate {
 /// Checks a give on the user's local day `today` and tidies its note.
 pub fn validate(draft: &GiveDraft, today: NaiveDate) -> Result<GiveDraft> {
     let note = draft.note.trim().to_string();
-    if note.chars().count() > MAX_GIVE_NOTE_CHARS {
-        return Err(Error::invalid(
-            "note",
-            format!("Keep this under {MAX_GIVE_NOTE_CHARS} characters."),
-        ));
-    }
+    validate::at_most("note", &note, MAX_GIVE_NOTE_CHARS)?;
     if draft.kind == GiveKind::Thanks && draft.state != GiveState::Done {
         return Err(Error::invalid(
             "state",

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::model::MentorId;
 use crate::model::{EntryId, GoalId};
+use crate::validate;
 
 /// Longest goal title, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -104,12 +105,7 @@ pub fn validate_progress(note: &str) -> Result<String> {
     if note.is_empty() {
         return Err(Error::invalid("note", "Write how it is going first."));
     }
-    if note.chars().count() > MAX_PROGRESS_CHARS {
-        return Err(Error::invalid(
-            "note",
-            format!("Keep this under {MAX_PROGRESS_CHARS} characters."),
-        ));
-    }
+    validate::at_most("note", note, MAX_PROGRESS_CHARS)?;
     Ok(note.to_string())
 }
 
@@ -129,12 +125,7 @@ pub fn validate(draft: &GoalDraft, today: NaiveDate) -> Result<GoalDraft> {
         ));
     }
     let why = draft.why.trim().to_string();
-    if why.chars().count() > MAX_WHY_CHARS {
-        return Err(Error::invalid(
-            "why",
-            format!("Keep this under {MAX_WHY_CHARS} characters."),
-        ));
-    }
+    validate::at_most("why", &why, MAX_WHY_CHARS)?;
     if let Some(target) = draft.target_on {
         if target < today {
             return Err(Error::invalid(

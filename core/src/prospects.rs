@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::model::{MentorId, ProspectId, Role};
+use crate::validate;
 
 /// Longest name, organisation or position, in characters.
 pub const MAX_FIELD_CHARS: usize = 200;
@@ -275,19 +276,9 @@ impl ProspectDraft {
             ("chemistry", &draft.chemistry, MAX_NOTE_CHARS),
             ("nextStep", &draft.next_step, MAX_FIELD_CHARS),
         ] {
-            if value.chars().count() > max {
-                return Err(Error::invalid(
-                    field,
-                    format!("Keep this under {max} characters."),
-                ));
-            }
+            validate::at_most(field, value, max)?;
         }
-        if !draft.email.is_empty() && !looks_like_email(&draft.email) {
-            return Err(Error::invalid(
-                "email",
-                "This doesn't look like an e-mail address.",
-            ));
-        }
+        validate::email_address(&draft.email)?;
         Ok(draft)
     }
 }
@@ -334,15 +325,6 @@ fn dedup(roles: &[Role]) -> Vec<Role> {
         }
     }
     unique
-}
-
-fn looks_like_email(text: &str) -> bool {
-    match text.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !text.chars().any(char::is_whitespace)
-        }
-        None => false,
-    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ mod agenda;
 mod backup;
 mod brief;
 mod catch_ups;
+mod columns;
 mod contacts;
 mod gives;
 mod goals;

@@ -1,5 +1,7 @@
-//! The rules a mentor or catch-up must meet before it is stored, with messages that say
-//! how to fix the input. Messages never repeat the input itself (it is private).
+//! The rules input must meet before it is stored, with messages that say how to fix it:
+//! a mentor's and a catch-up's here, and the rules every feature shares (an e-mail
+//! address, a length) so that one kind of input is judged the same way everywhere.
+//! Messages never repeat the input itself (it is private).
 
 use chrono::NaiveDate;
 
@@ -154,12 +156,7 @@ fn agreement(agreement: &Agreement) -> Result<Agreement> {
 
 fn contact(contact: &Contact) -> Result<Contact> {
     let email = contact.email.trim().to_string();
-    if !email.is_empty() && !looks_like_email(&email) {
-        return Err(Error::invalid(
-            "email",
-            "That email address doesn't look right: it needs a name, an @ and a domain, like ana@example.com.",
-        ));
-    }
+    email_address(&email)?;
     let phone = contact.phone.trim().to_string();
     if !phone.is_empty() && !looks_like_phone(&phone) {
         return Err(Error::invalid(
@@ -196,8 +193,30 @@ fn checks(checks: &MentorChecks) -> Result<MentorChecks> {
     })
 }
 
+/// An e-mail address, empty or plausible: a mentor's, a prospect's, an imported one.
+pub(crate) fn email_address(email: &str) -> Result<()> {
+    if !email.is_empty() && !looks_like_email(email) {
+        return Err(Error::invalid(
+            "email",
+            "That e-mail address doesn't look right: it needs a name, an @ and a domain, like ana@example.com.",
+        ));
+    }
+    Ok(())
+}
+
+/// At most `max` characters in `text`, or the message the forms show beside `field`.
+pub(crate) fn at_most(field: &'static str, text: &str, max: usize) -> Result<()> {
+    if text.chars().count() > max {
+        return Err(Error::invalid(
+            field,
+            format!("Keep this under {max} characters."),
+        ));
+    }
+    Ok(())
+}
+
 /// `name@domain.tld`, no spaces, one @. Deliberately loose: the address is only shown.
-fn looks_like_email(text: &str) -> bool {
+pub(crate) fn looks_like_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };

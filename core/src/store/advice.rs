@@ -55,7 +55,7 @@ impl Store {
              WHERE id = ?1",
             params![
                 id,
-                progress.status.key(),
+                progress.status,
                 progress.reason,
                 progress.outcome,
                 today,
@@ -99,7 +99,7 @@ impl Store {
                 advice_from_row,
             )
             .optional()?
-            .ok_or_else(|| Error::NotFound("That advice is no longer recorded.".into()))?
+            .ok_or_else(|| Error::NotFound("That advice is no longer recorded.".into()))
     }
 
     /// Every piece of advice from a mentor, newest first.
@@ -117,12 +117,8 @@ impl Store {
             .conn
             .prepare_cached(&format!("{ADVICE_SELECT} WHERE {condition}"))?;
         let rows = statement.query_map([mentor_id], advice_from_row)?;
-        rows.map(|row| row?).collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    // --- thanks and gives ------------------------------------------------------------
-
-    // --- co-mentoring ------------------------------------------------------------------
 }
 
 /// At a catch-up being logged: ticks the agenda items discussed and the advice reported
@@ -177,7 +173,7 @@ pub(super) fn insert_advice(
             draft.mentor_id,
             draft.given_on,
             draft.text,
-            progress.status.key(),
+            progress.status,
             progress.reason,
             progress.outcome,
             state.changed_on,
@@ -188,25 +184,19 @@ pub(super) fn insert_advice(
     Ok(())
 }
 
-fn advice_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Advice>> {
-    let status: String = row.get(4)?;
-    let Some(status) = AdviceStatus::from_key(&status) else {
-        return Ok(Err(Error::Internal(
-            "unknown status in an advice row".into(),
-        )));
-    };
-    Ok(Ok(Advice {
+fn advice_from_row(row: &Row<'_>) -> rusqlite::Result<Advice> {
+    Ok(Advice {
         id: row.get(0)?,
         mentor_id: row.get(1)?,
         given_on: row.get(2)?,
         text: row.get(3)?,
         progress: AdviceProgress {
-            status,
+            status: row.get(4)?,
             reason: row.get(5)?,
             outcome: row.get(6)?,
         },
         changed_on: row.get(7)?,
         to_report: row.get(8)?,
         reported_on: row.get(9)?,
-    }))
+    })
 }

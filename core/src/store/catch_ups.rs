@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::mentors::ensure_mentor_exists;
 use super::{Store, advice};
 use crate::error::{Error, Result};
-use crate::model::{CatchUp, CatchUpDraft, CatchUpId, MentorId, Mode};
+use crate::model::{CatchUp, CatchUpDraft, CatchUpId, MentorId};
 use crate::validate;
 
 impl Store {
@@ -18,7 +18,7 @@ impl Store {
         ensure_mentor_exists(&tx, draft.mentor_id)?;
         tx.execute(
             "INSERT INTO catch_up (mentor_id, happened_on, mode, note) VALUES (?1, ?2, ?3, ?4)",
-            params![draft.mentor_id, draft.date, draft.mode.key(), draft.note],
+            params![draft.mentor_id, draft.date, draft.mode, draft.note],
         )?;
         let id = tx.last_insert_rowid();
         advice::tick_at_catch_up(&tx, &draft)?;
@@ -38,7 +38,7 @@ impl Store {
         ensure_mentor_exists(&tx, draft.mentor_id)?;
         let changed = tx.execute(
             "UPDATE catch_up SET mentor_id = ?2, happened_on = ?3, mode = ?4, note = ?5 WHERE id = ?1",
-            params![id, draft.mentor_id, draft.date, draft.mode.key(), draft.note],
+            params![id, draft.mentor_id, draft.date, draft.mode, draft.note],
         )?;
         if changed == 0 {
             return Err(catch_up_not_found());
@@ -65,7 +65,7 @@ impl Store {
                 catch_up_from_row,
             )
             .optional()?
-            .ok_or_else(catch_up_not_found)?
+            .ok_or_else(catch_up_not_found)
     }
 
     /// A mentor's catch-ups, newest first.
@@ -75,26 +75,20 @@ impl Store {
             format!("{CATCH_UP_SELECT} WHERE mentor_id = ?1 ORDER BY happened_on DESC, id DESC");
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([mentor_id], catch_up_from_row)?;
-        rows.map(|row| row?).collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
 const CATCH_UP_SELECT: &str = "SELECT id, mentor_id, happened_on, mode, note FROM catch_up";
 
-fn catch_up_from_row(row: &Row<'_>) -> rusqlite::Result<Result<CatchUp>> {
-    let mode: String = row.get(3)?;
-    let Some(mode) = Mode::from_key(&mode) else {
-        return Ok(Err(Error::Internal(
-            "unknown mode in a catch-up row".into(),
-        )));
-    };
-    Ok(Ok(CatchUp {
+fn catch_up_from_row(row: &Row<'_>) -> rusqlite::Result<CatchUp> {
+    Ok(CatchUp {
         id: row.get(0)?,
         mentor_id: row.get(1)?,
         date: row.get(2)?,
-        mode,
+        mode: row.get(3)?,
         note: row.get(4)?,
-    }))
+    })
 }
 
 fn catch_up_not_found() -> Error {

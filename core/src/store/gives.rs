@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use super::Store;
 use super::mentors::ensure_mentor_exists;
 use crate::error::{Error, Result};
-use crate::gives::{self, Balance, Give, GiveDraft, GiveKind, GiveState};
+use crate::gives::{self, Balance, Give, GiveDraft};
 use crate::model::{GiveId, MentorId};
 
 impl Store {
@@ -33,13 +33,7 @@ impl Store {
         }
         self.conn.execute(
             "UPDATE give SET kind = ?2, state = ?3, note = ?4, on_day = ?5 WHERE id = ?1",
-            params![
-                id,
-                draft.kind.key(),
-                draft.state.key(),
-                draft.note,
-                draft.on
-            ],
+            params![id, draft.kind, draft.state, draft.note, draft.on],
         )?;
         self.give(id)
     }
@@ -67,7 +61,7 @@ impl Store {
         self.conn
             .query_row(&format!("{GIVE_SELECT} WHERE id = ?1"), [id], give_from_row)
             .optional()?
-            .ok_or_else(|| Error::NotFound("That give is no longer recorded.".into()))?
+            .ok_or_else(|| Error::NotFound("That give is no longer recorded.".into()))
     }
 
     /// A mentor's thanks and gives, newest first.
@@ -76,7 +70,7 @@ impl Store {
             "{GIVE_SELECT} WHERE mentor_id = ?1 ORDER BY on_day DESC, id DESC"
         ))?;
         let rows = statement.query_map([mentor_id], give_from_row)?;
-        rows.map(|row| row?).collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Asks (advice received, questions discussed) and gives with a mentor over the last
@@ -114,8 +108,8 @@ pub(super) fn insert_give(
         params![
             id,
             draft.mentor_id,
-            draft.kind.key(),
-            draft.state.key(),
+            draft.kind,
+            draft.state,
             draft.note,
             draft.on
         ],
@@ -123,22 +117,15 @@ pub(super) fn insert_give(
     Ok(())
 }
 
-fn give_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Give>> {
-    let kind: String = row.get(2)?;
-    let state: String = row.get(3)?;
-    let (Some(kind), Some(state)) = (GiveKind::from_key(&kind), GiveState::from_key(&state)) else {
-        return Ok(Err(Error::Internal(
-            "unknown kind or state in a give row".into(),
-        )));
-    };
-    Ok(Ok(Give {
+fn give_from_row(row: &Row<'_>) -> rusqlite::Result<Give> {
+    Ok(Give {
         id: row.get(0)?,
         details: GiveDraft {
             mentor_id: row.get(1)?,
-            kind,
-            state,
+            kind: row.get(2)?,
+            state: row.get(3)?,
             note: row.get(4)?,
             on: row.get(5)?,
         },
-    }))
+    })
 }

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::Store;
+use super::columns::Ids;
 use super::journal::ensure_entry_exists;
 use super::mentors::ensure_mentor_exists;
 use crate::error::{Error, Result};
@@ -30,7 +31,7 @@ impl Store {
                 draft.title,
                 draft.why,
                 draft.target_on,
-                GoalStatus::Active.as_str(),
+                GoalStatus::Active,
                 now,
                 draft.from_entry
             ],
@@ -77,7 +78,7 @@ impl Store {
     pub fn set_goal_status(&mut self, id: GoalId, status: GoalStatus) -> Result<Goal> {
         let changed = self.conn.execute(
             "UPDATE goal SET status = ?2 WHERE id = ?1",
-            params![id, status.as_str()],
+            params![id, status],
         )?;
         if changed == 0 {
             return Err(Error::NotFound("That goal no longer exists.".into()));
@@ -106,7 +107,7 @@ impl Store {
                 goal_from_row,
             )
             .optional()?
-            .ok_or_else(|| Error::NotFound("That goal no longer exists.".into()))??;
+            .ok_or_else(|| Error::NotFound("That goal no longer exists.".into()))?;
         goal.progress = self.goal_progress(id)?;
         Ok(goal)
     }
@@ -133,29 +134,18 @@ pub(super) const GOAL_SELECT: &str =
             (SELECT mentor_id FROM goal_mentor gm WHERE gm.goal_id = g.id ORDER BY position))
      FROM goal g";
 
-pub(super) fn goal_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Goal>> {
-    let status: String = row.get(4)?;
-    let mentors: Option<String> = row.get(7)?;
-    let mentor_ids: Option<Vec<MentorId>> = mentors
-        .unwrap_or_default()
-        .split(',')
-        .filter(|id| !id.is_empty())
-        .map(|id| id.parse().ok())
-        .collect();
-    let (Some(status), Some(mentor_ids)) = (GoalStatus::parse(&status), mentor_ids) else {
-        return Ok(Err(Error::Internal("unreadable goal row".into())));
-    };
-    Ok(Ok(Goal {
+pub(super) fn goal_from_row(row: &Row<'_>) -> rusqlite::Result<Goal> {
+    Ok(Goal {
         id: row.get(0)?,
         title: row.get(1)?,
         why: row.get(2)?,
         target_on: row.get(3)?,
-        status,
-        mentor_ids,
+        status: row.get(4)?,
+        mentor_ids: row.get::<_, Ids>(7)?.0,
         added_at: row.get(5)?,
         from_entry: row.get(6)?,
         progress: Vec::new(),
-    }))
+    })
 }
 
 impl Store {
@@ -184,7 +174,7 @@ impl Store {
              ORDER BY g.status != 'active', g.target_on IS NULL, g.target_on, g.id DESC"
         ))?;
         let rows = statement.query_map(params, goal_from_row)?;
-        let mut goals: Vec<Goal> = rows.map(|row| row?).collect::<Result<_>>()?;
+        let mut goals: Vec<Goal> = rows.collect::<rusqlite::Result<_>>()?;
         for goal in &mut goals {
             goal.progress = self.goal_progress(goal.id)?;
         }

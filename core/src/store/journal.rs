@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::Store;
+use super::columns::Ids;
 use super::mentors::ensure_mentor_exists;
 use crate::error::{Error, Result};
 use crate::journal::{
@@ -127,7 +128,7 @@ impl Store {
                 entry_from_row,
             )
             .optional()?
-            .ok_or_else(entry_not_found)?
+            .ok_or_else(entry_not_found)
     }
 
     /// Entries, newest first, `limit` at a time before `before` (an entry id) if given.
@@ -138,7 +139,7 @@ impl Store {
              ORDER BY e.written_at DESC, e.id DESC LIMIT ?1"
         ))?;
         let rows = statement.query_map(params![limit, before], entry_from_row)?;
-        rows.map(|row| row?).collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Saves what is being typed. Called every second or two while the user writes; the
@@ -308,21 +309,9 @@ pub(super) fn write_links(tx: &Transaction<'_>, id: EntryId, content: &EntryCont
     Ok(())
 }
 
-fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Result<JournalEntry>> {
+fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<JournalEntry> {
     let tags: Option<String> = row.get(7)?;
-    let mentors: Option<String> = row.get(8)?;
-    let mentor_ids: Option<Vec<i64>> = mentors
-        .unwrap_or_default()
-        .split(',')
-        .filter(|id| !id.is_empty())
-        .map(|id| id.parse().ok())
-        .collect();
-    let Some(mentor_ids) = mentor_ids else {
-        return Ok(Err(Error::Internal(
-            "unreadable mentor link in a journal row".into(),
-        )));
-    };
-    Ok(Ok(JournalEntry {
+    Ok(JournalEntry {
         id: row.get(0)?,
         written_at: row.get(1)?,
         written_on: row.get(2)?,
@@ -334,9 +323,9 @@ fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Result<JournalEntry>> {
             tags: tags
                 .map(|tags| tags.split('\u{1f}').map(str::to_string).collect())
                 .unwrap_or_default(),
-            mentor_ids,
+            mentor_ids: row.get::<_, Ids>(8)?.0,
         },
-    }))
+    })
 }
 
 fn entry_not_found() -> Error {

@@ -6,13 +6,14 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, ToSql, Transaction, params};
 
+use super::columns::Keys;
 use super::{Store, day_at};
 use crate::cadence;
 use crate::error::{Error, Result};
 use crate::health;
 use crate::model::{
     Agreement, Check, CircleMember, CoMentoring, Contact, Mentor, MentorChecks, MentorDraft,
-    MentorId, MentorStatus, MentorSummary, Mode, Purpose, Role, Term,
+    MentorId, MentorStatus, MentorSummary, Mode, Purpose, Role,
 };
 use crate::validate;
 use crate::view::CircleHealth;
@@ -52,7 +53,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE mentor SET status = ?2 WHERE id = ?1",
-            params![id, status.key()],
+            params![id, status],
         )?;
         if changed == 0 {
             return Err(mentor_not_found());
@@ -93,7 +94,7 @@ impl Store {
                 mentor_from_row,
             )
             .optional()?
-            .ok_or_else(mentor_not_found)?
+            .ok_or_else(mentor_not_found)
     }
 
     /// Everyone in the circle on `today`, whatever their status, in the order the user
@@ -104,7 +105,7 @@ impl Store {
         let rows = statement.query_map([], summary_from_row)?;
         let mut members = Vec::new();
         for row in rows {
-            members.push(member_on(row??, today));
+            members.push(member_on(row?, today));
         }
         members.sort_by_cached_key(|member| {
             let status = member.cadence.map(|c| c.status);
@@ -130,7 +131,7 @@ impl Store {
             .conn
             .prepare_cached(&format!("{} ORDER BY m.id", *MENTOR_SELECT))?;
         let rows = statement.query_map([], mentor_from_row)?;
-        rows.map(|row| row?).collect()
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Whether the sample circle is loaded.
@@ -179,20 +180,11 @@ pub(super) const SUMMARY_SELECT: &str =
     status, cadence_days, max_gap_days, modes, review_on, last_catch_up, snoozed_until
     FROM mentor";
 
-/// Reads a [`SUMMARY_SELECT`] row: the summary, the last catch-up and the snooze. The
-/// inner `Result` reports stored keys this build does not know.
+/// Reads a [`SUMMARY_SELECT`] row: the summary, the last catch-up and the snooze.
 #[allow(clippy::type_complexity)]
 pub(super) fn summary_from_row(
     row: &Row<'_>,
-) -> rusqlite::Result<Result<(MentorSummary, Option<NaiveDate>, Option<NaiveDate>)>> {
-    let roles = parse_keys(row.get_ref(6)?.as_str()?, Role::from_key);
-    let status = MentorStatus::from_key(row.get_ref(7)?.as_str()?);
-    let modes = parse_keys(row.get_ref(10)?.as_str()?, Mode::from_key);
-    let (Some(roles), Some(status), Some(modes)) = (roles, status, modes) else {
-        return Ok(Err(Error::Internal(
-            "unknown role, status or mode in a mentor row".into(),
-        )));
-    };
+) -> rusqlite::Result<(MentorSummary, Option<NaiveDate>, Option<NaiveDate>)> {
     let Some(added_on) = day_at(row, 1)? else {
         return Err(rusqlite::Error::InvalidColumnType(
             1,
@@ -207,14 +199,14 @@ pub(super) fn summary_from_row(
         name: row.get(3)?,
         organisation: row.get(4)?,
         expertise: row.get(5)?,
-        roles,
-        status,
+        roles: row.get::<_, Keys<Role>>(6)?.0,
+        status: row.get(7)?,
         cadence_days: row.get(8)?,
         max_gap_days: row.get(9)?,
-        modes,
+        modes: row.get::<_, Keys<Mode>>(10)?.0,
         review_on: day_at(row, 11)?,
     };
-    Ok(Ok((summary, day_at(row, 12)?, day_at(row, 13)?)))
+    Ok((summary, day_at(row, 12)?, day_at(row, 13)?))
 }
 
 /// A [`summary_from_row`] as the lists show it on `today`.
@@ -322,10 +314,8 @@ pub(super) fn write_mentor(
 ) -> Result<usize> {
     let agreement = &draft.agreement;
     let checks = &draft.checks;
-    let modes = keys(agreement.modes.iter().map(|mode| mode.key()));
-    let purposes = keys(agreement.purposes.iter().map(|purpose| purpose.key()));
-    let status = draft.status.key();
-    let term = agreement.term.key();
+    let modes = Keys::text(&agreement.modes);
+    let purposes = Keys::text(&agreement.purposes);
     let mut values: Vec<(&str, &dyn ToSql)> = vec![
         (":name", &draft.name),
         (":organisation", &draft.organisation),
@@ -335,7 +325,7 @@ pub(super) fn write_mentor(
         (":email", &draft.contact.email),
         (":phone", &draft.contact.phone),
         (":linkedin", &draft.contact.linkedin),
-        (":status", &status),
+        (":status", &draft.status),
         (":check_experience", &checks.experience.met),
         (":check_experience_note", &checks.experience.note),
         (":check_values", &checks.values.met),
@@ -347,7 +337,7 @@ pub(super) fn write_mentor(
         (":cadence_days", &agreement.cadence_days),
         (":max_gap_days", &agreement.max_gap_days),
         (":modes", &modes),
-        (":term", &term),
+        (":term", &agreement.term),
         (":starts_on", &agreement.starts_on),
         (":review_on", &agreement.review_on),
         (":situation", &agreement.situation),
@@ -359,47 +349,16 @@ pub(super) fn write_mentor(
     Ok(tx.execute(sql, values.as_slice())?)
 }
 
-fn keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
-    keys.collect::<Vec<_>>().join(",")
-}
-
-/// Parses a comma-separated list of stored keys; `None` if any key is unknown.
-pub(super) fn parse_keys<T>(text: &str, from_key: fn(&str) -> Option<T>) -> Option<Vec<T>> {
-    text.split(',')
-        .filter(|key| !key.is_empty())
-        .map(from_key)
-        .collect()
-}
-
-/// Reads a mentor row. The outer `Result` is SQLite's; the inner one reports a row whose
-/// stored keys this build does not know (a damaged or tampered database).
-fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
-    let roles: Option<String> = row.get(const { mentor_column("roles") })?;
-    let roles = parse_keys(&roles.unwrap_or_default(), Role::from_key);
-    let modes = parse_keys(
-        &row.get::<_, String>(const { mentor_column("modes") })?,
-        Mode::from_key,
-    );
-    let purposes = parse_keys(
-        &row.get::<_, String>(const { mentor_column("purposes") })?,
-        Purpose::from_key,
-    );
-    let status = MentorStatus::from_key(&row.get::<_, String>(const { mentor_column("status") })?);
-    let term = Term::from_key(&row.get::<_, String>(const { mentor_column("term") })?);
-    let (Some(roles), Some(modes), Some(purposes), Some(status), Some(term)) =
-        (roles, modes, purposes, status, term)
-    else {
-        return Ok(Err(Error::Internal(
-            "unknown role, mode, purpose, status or term in a mentor row".into(),
-        )));
-    };
+/// Reads a mentor row. A stored key this build does not know (a damaged or tampered
+/// database) is an error ([`super::UnknownKey`]).
+fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Mentor> {
     let check = |met: usize, note: usize| -> rusqlite::Result<Check> {
         Ok(Check {
             met: row.get(met)?,
             note: row.get(note)?,
         })
     };
-    Ok(Ok(Mentor {
+    Ok(Mentor {
         id: row.get(const { mentor_column("id") })?,
         added_on: row.get(const { mentor_column("added_on") })?,
         sample: row.get(const { mentor_column("sample") })?,
@@ -410,7 +369,9 @@ fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
         details: MentorDraft {
             name: row.get(const { mentor_column("name") })?,
             organisation: row.get(const { mentor_column("organisation") })?,
-            roles,
+            roles: row
+                .get::<_, Keys<Role>>(const { mentor_column("roles") })?
+                .0,
             same_company: row.get(const { mentor_column("same_company") })?,
             expertise: row.get(const { mentor_column("expertise") })?,
             how_we_met: row.get(const { mentor_column("how_we_met") })?,
@@ -419,7 +380,7 @@ fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
                 phone: row.get(const { mentor_column("phone") })?,
                 linkedin: row.get(const { mentor_column("linkedin") })?,
             },
-            status,
+            status: row.get(const { mentor_column("status") })?,
             checks: MentorChecks {
                 experience: check(
                     const { mentor_column("check_experience") },
@@ -441,24 +402,28 @@ fn mentor_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Mentor>> {
             agreement: Agreement {
                 cadence_days: row.get(const { mentor_column("cadence_days") })?,
                 max_gap_days: row.get(const { mentor_column("max_gap_days") })?,
-                modes,
-                term,
+                modes: row
+                    .get::<_, Keys<Mode>>(const { mentor_column("modes") })?
+                    .0,
+                term: row.get(const { mentor_column("term") })?,
                 starts_on: row.get(const { mentor_column("starts_on") })?,
                 review_on: row.get(const { mentor_column("review_on") })?,
                 situation: row.get(const { mentor_column("situation") })?,
-                purposes,
+                purposes: row
+                    .get::<_, Keys<Purpose>>(const { mentor_column("purposes") })?
+                    .0,
                 own_purpose: row.get(const { mentor_column("own_purpose") })?,
                 confidentiality: row.get(const { mentor_column("confidentiality") })?,
             },
         },
-    }))
+    })
 }
 
 /// Writes a mentor's roles, in the user's order, into their row.
 pub(super) fn write_roles(tx: &Transaction<'_>, mentor_id: MentorId, roles: &[Role]) -> Result<()> {
     tx.execute(
         "UPDATE mentor SET roles = ?2 WHERE id = ?1",
-        params![mentor_id, keys(roles.iter().map(|role| role.key()))],
+        params![mentor_id, Keys::text(roles)],
     )?;
     Ok(())
 }

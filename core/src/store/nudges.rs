@@ -227,7 +227,7 @@ impl Store {
     pub fn set_nudge_outcome(&mut self, id: NudgeId, outcome: NudgeOutcome) -> Result<()> {
         let changed = self.conn.execute(
             "UPDATE nudge SET outcome = ?2 WHERE id = ?1",
-            params![id, outcome.key()],
+            params![id, outcome],
         )?;
         if changed == 0 {
             return Err(Error::NotFound(
@@ -244,7 +244,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE nudge SET outcome = ?2 WHERE id = ?1",
-            params![id, NudgeOutcome::Snoozed.key()],
+            params![id, NudgeOutcome::Snoozed],
         )?;
         if changed == 0 {
             return Err(Error::NotFound(

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::Store;
+use super::columns::Keys;
 use crate::error::{Error, Result};
 use crate::model::ProspectId;
 use crate::model::{Mentor, MentorDraft, MentorId, Role};
@@ -44,20 +45,18 @@ impl Store {
             .conn
             .prepare_cached(&format!("{PROSPECT_SELECT} WHERE {condition}"))?;
         let rows = statement.query_map(params, prospect_from_row)?;
-        let mut prospects: Vec<Prospect> = rows.map(|row| row?).collect::<Result<_>>()?;
+        let mut prospects: Vec<Prospect> = rows.collect::<rusqlite::Result<_>>()?;
         let mut steps = self.conn.prepare_cached(
             "SELECT stage, on_day FROM prospect_step WHERE prospect_id = ?1 ORDER BY position",
         )?;
         for prospect in &mut prospects {
             let rows = steps.query_map([prospect.id], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, NaiveDate>(1)?))
+                Ok(StageStep {
+                    stage: row.get(0)?,
+                    on: row.get(1)?,
+                })
             })?;
-            for row in rows {
-                let (stage, on) = row?;
-                let stage = Stage::from_key(&stage)
-                    .ok_or_else(|| Error::Internal("unknown stage in a prospect step".into()))?;
-                prospect.steps.push(StageStep { stage, on });
-            }
+            prospect.steps = rows.collect::<rusqlite::Result<_>>()?;
         }
         Ok(prospects)
     }
@@ -91,7 +90,7 @@ impl Store {
                 draft.source.map(ProspectSource::key),
                 draft.wants,
                 draft.chemistry,
-                roles_text(&draft.could_fill),
+                Keys::text(&draft.could_fill),
                 draft.next_step,
                 draft.next_step_on
             ],
@@ -244,10 +243,10 @@ pub(super) fn write_prospect(
             draft.source.map(ProspectSource::key),
             draft.wants,
             draft.chemistry,
-            roles_text(&draft.could_fill),
+            Keys::text(&draft.could_fill),
             draft.next_step,
             draft.next_step_on,
-            prospect.stage.key(),
+            prospect.stage,
             prospect.mentor_id
         ],
     )?;
@@ -256,7 +255,7 @@ pub(super) fn write_prospect(
         tx.execute(
             "INSERT INTO prospect_step (prospect_id, position, stage, on_day)
              VALUES (?1, ?2, ?3, ?4)",
-            params![id, position as i64, step.stage.key(), step.on],
+            params![id, position as i64, step.stage, step.on],
         )?;
     }
     Ok(id)
@@ -266,7 +265,7 @@ pub(super) fn write_prospect(
 fn set_stage(tx: &Transaction<'_>, id: ProspectId, stage: Stage, on: NaiveDate) -> Result<()> {
     tx.execute(
         "UPDATE prospect SET stage = ?2 WHERE id = ?1",
-        params![id, stage.key()],
+        params![id, stage],
     )?;
     let position: i64 = tx
         .query_row(
@@ -279,30 +278,13 @@ fn set_stage(tx: &Transaction<'_>, id: ProspectId, stage: Stage, on: NaiveDate) 
         .unwrap_or(0);
     tx.execute(
         "INSERT INTO prospect_step (prospect_id, position, stage, on_day) VALUES (?1, ?2, ?3, ?4)",
-        params![id, position, stage.key(), on],
+        params![id, position, stage, on],
     )?;
     Ok(())
 }
 
-fn roles_text(roles: &[Role]) -> String {
-    roles
-        .iter()
-        .map(|role| role.key())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-fn prospect_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Prospect>> {
-    let source: Option<String> = row.get(9)?;
-    let source = source
-        .map(|key| ProspectSource::from_key(&key).ok_or(()))
-        .transpose();
-    let could_fill = super::mentors::parse_keys(&row.get::<_, String>(12)?, Role::from_key);
-    let stage = Stage::from_key(&row.get::<_, String>(15)?);
-    let (Some(could_fill), Some(stage), Ok(source)) = (could_fill, stage, source) else {
-        return Ok(Err(Error::Internal("unreadable prospect row".into())));
-    };
-    Ok(Ok(Prospect {
+fn prospect_from_row(row: &Row<'_>) -> rusqlite::Result<Prospect> {
+    Ok(Prospect {
         id: row.get(0)?,
         added_on: row.get(1)?,
         details: ProspectDraft {
@@ -313,15 +295,15 @@ fn prospect_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Prospect>> {
             profile_url: row.get(6)?,
             connected_on: row.get(7)?,
             note: row.get(8)?,
-            source,
+            source: row.get(9)?,
             wants: row.get(10)?,
             chemistry: row.get(11)?,
-            could_fill,
+            could_fill: row.get::<_, Keys<Role>>(12)?.0,
             next_step: row.get(13)?,
             next_step_on: row.get(14)?,
         },
-        stage,
+        stage: row.get(15)?,
         steps: Vec::new(),
         mentor_id: row.get(16)?,
-    }))
+    })
 }

@@ -357,6 +357,37 @@ pub(crate) fn count_items(conn: &Connection) -> Result<u64> {
     Ok(total)
 }
 
+impl super::Store {
+    /// The schema the migrations built, as SQL: each table followed by its indexes and
+    /// triggers, in name order. SQLite's own tables and the search index's shadow tables
+    /// (created by `fts5`, not by a migration) are left out. `docs/schema.sql` is this.
+    pub fn schema_sql(&self) -> Result<String> {
+        let mut statement = self.conn.prepare(
+            "SELECT t.name, o.sql FROM sqlite_schema t
+             JOIN sqlite_schema o ON o.tbl_name = t.name AND o.sql IS NOT NULL
+             WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%'
+               AND t.sql NOT LIKE 'CREATE TABLE ''%'
+             ORDER BY t.name, CASE o.type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END,
+                      o.name",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
+        let mut sql = String::new();
+        let mut table = String::new();
+        for row in rows {
+            let (name, definition) = row?;
+            if name != table && !sql.is_empty() {
+                sql.push('\n');
+            }
+            table = name;
+            sql.push_str(definition.trim());
+            sql.push_str(";\n");
+        }
+        Ok(sql)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

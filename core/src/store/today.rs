@@ -151,7 +151,7 @@ impl Store {
         )?;
         let mut members = Vec::new();
         for row in rows {
-            members.push(member_on(row??, today));
+            members.push(member_on(row?, today));
         }
         Ok(members)
     }

@@ -138,7 +138,7 @@ fn write_circle(tx: &Transaction<'_>, export: &CircleExport) -> Result<()> {
                     catch_up.id,
                     mentor.id,
                     catch_up.date,
-                    catch_up.mode.key(),
+                    catch_up.mode,
                     catch_up.note
                 ],
             )?;
@@ -189,7 +189,7 @@ fn write_circle(tx: &Transaction<'_>, export: &CircleExport) -> Result<()> {
                 goal.title,
                 goal.why,
                 goal.target_on,
-                goal.status.as_str(),
+                goal.status,
                 goal.added_at,
                 kept_entry(goal.from_entry)
             ],

@@ -1,18 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type RecoveryUnlock, SHELL_REQUEST_EVENT, type ShellRequest, api, lockedKeySource, toErrorPayload } from './api';
-import { firstStatus, summaryOf, takeFirstAnswer } from './useCircle';
+import { summaryOf } from './data/circle';
+import { firstStatus, takeFirstAnswer } from './data/firstScreen';
 import type { AppStatus } from './bindings/AppStatus';
 import type { KeySource } from './bindings/KeySource';
 import type { LockReason } from './bindings/LockReason';
-import { Dialog } from './components/Dialog';
-import { type Toast, Toasts } from './components/Toasts';
+import { type Toast, Toasts } from './ui/Toasts';
 import { type AppActions, AppContext, type DialogState, type Route, type ToastAction } from './context';
-import { formatBytes, importedCircleText, importedText } from './dataFiles';
-import { agendaAddedText, quickAgendaAddedText } from './goals';
-import { ACTIVITY_EVENTS, IdleLock } from './idleLock';
-import { isModKey, isTypingTarget, shortcut } from './keys';
-import { announceLock, routeToKeep } from './lock';
-import { joinedText } from './prospects';
+import { ACTIVITY_EVENTS, IdleLock } from './features/security/idleLock';
+import { isModKey, isTypingTarget, shortcut } from './ui/keys';
+import { announceLock, routeToKeep } from './features/security/lock';
 import {
   CreateWithPassphrase,
   ElsewhereScreen,
@@ -23,37 +20,26 @@ import {
   RecoveryScreen,
   RestoreInstead,
   RestoreScreen,
-} from './screens/Locked';
-import { Today } from './screens/Today';
+} from './features/security/Locked';
+import { Today } from './features/today/Today';
 import { closeWindow, listenToShell } from './shellEvents';
-import { keyChangedText, lockView, restoreOffer } from './security';
-import { removeSampleText } from './today';
+import { lockView, restoreOffer } from './features/security/security';
+import { invalidate, useQuery } from './data/hooks';
+import { CHANGED_BY, keys } from './data/keys';
+import { OpenDialog } from './dialogs';
 import { lazy } from './lazy';
 
 // Not needed for the first screen: loaded apart (see lazy.tsx).
-const BackUpNowDialog = lazy(() => import('./components/BackupDialogs').then((m) => m.BackUpNowDialog));
-const RestoreDialog = lazy(() => import('./components/BackupDialogs').then((m) => m.RestoreDialog));
-const CatchUpDialog = lazy(() => import('./components/CatchUpDialog').then((m) => m.CatchUpDialog));
-const ChangeKeyDialog = lazy(() => import('./components/ChangeKeyDialog').then((m) => m.ChangeKeyDialog));
-const ExportDialog = lazy(() => import('./components/ExportDialog').then((m) => m.ExportDialog));
-const GoalDialog = lazy(() => import('./components/GoalDialog').then((m) => m.GoalDialog));
-const AboutDialog = lazy(() => import('./components/AboutDialog').then((m) => m.AboutDialog));
-const HelpSheet = lazy(() => import('./components/HelpSheet').then((m) => m.HelpSheet));
-const ImportDialog = lazy(() => import('./components/ImportDialog').then((m) => m.ImportDialog));
-const MentorDialog = lazy(() => import('./components/MentorDialog').then((m) => m.MentorDialog));
-const ProspectDialog = lazy(() => import('./components/ProspectDialog').then((m) => m.ProspectDialog));
-const QuickAgendaDialog = lazy(() => import('./components/QuickAgendaDialog').then((m) => m.QuickAgendaDialog));
-const RaiseDialog = lazy(() => import('./components/RaiseDialog').then((m) => m.RaiseDialog));
-const Circle = lazy(() => import('./screens/Circle').then((m) => m.Circle));
-const Goals = lazy(() => import('./screens/Goals').then((m) => m.Goals));
-const Journal = lazy(() => import('./screens/Journal').then((m) => m.Journal));
-const JournalEditor = lazy(() => import('./screens/JournalEditor').then((m) => m.JournalEditor));
-const JournalEntryView = lazy(() => import('./screens/JournalEntryView').then((m) => m.JournalEntryView));
-const MentorView = lazy(() => import('./screens/MentorView').then((m) => m.MentorView));
-const Mentors = lazy(() => import('./screens/Mentors').then((m) => m.Mentors));
-const Prospects = lazy(() => import('./screens/Prospects').then((m) => m.Prospects));
-const Search = lazy(() => import('./screens/Search').then((m) => m.Search));
-const Settings = lazy(() => import('./screens/Settings').then((m) => m.Settings));
+const Circle = lazy(() => import('./features/mentors/Circle').then((m) => m.Circle));
+const Goals = lazy(() => import('./features/goals/Goals').then((m) => m.Goals));
+const Journal = lazy(() => import('./features/journal/Journal').then((m) => m.Journal));
+const JournalEditor = lazy(() => import('./features/journal/JournalEditor').then((m) => m.JournalEditor));
+const JournalEntryView = lazy(() => import('./features/journal/JournalEntryView').then((m) => m.JournalEntryView));
+const MentorView = lazy(() => import('./features/mentors/MentorView').then((m) => m.MentorView));
+const Mentors = lazy(() => import('./features/mentors/Mentors').then((m) => m.Mentors));
+const Prospects = lazy(() => import('./features/prospects/Prospects').then((m) => m.Prospects));
+const Search = lazy(() => import('./features/search/Search').then((m) => m.Search));
+const Settings = lazy(() => import('./features/settings/Settings').then((m) => m.Settings));
 
 type Shell =
   | { state: 'opening' }
@@ -99,7 +85,6 @@ export function App() {
   const [route, setRoute] = useState<Route>({ name: 'today' });
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const [refreshKey, setRefreshKey] = useState(0);
   /** Minutes without use before locking; `null`: only when asked. Read when the circle opens. */
   const [lockAfter, setLockAfter] = useState<number | null>(null);
   const lastCheck = useRef(0);
@@ -115,11 +100,11 @@ export function App() {
       const starting = how === 'status' && state.current.shell.state === 'opening';
       const status = await (starting ? firstStatus() : ASK[how]());
       lastCheck.current = Date.now();
-      setShell((prev) => {
-        const next = fromStatus(status);
-        if (next.state === 'open' && prev.state === 'open' && prev.today !== next.today) setRefreshKey((k) => k + 1);
-        return next;
-      });
+      const next = fromStatus(status);
+      const prev = state.current.shell;
+      // A new day: every status and date on screen may have changed.
+      if (next.state === 'open' && prev.state === 'open' && prev.today !== next.today) invalidate(...CHANGED_BY.everything);
+      setShell(next);
     } catch (e) {
       const err = toErrorPayload(e);
       setShell(
@@ -211,7 +196,7 @@ export function App() {
   const reloadAll = useCallback(() => {
     setDialog(null);
     setRoute({ name: 'today' });
-    setRefreshKey((k) => k + 1);
+    invalidate(...CHANGED_BY.everything);
     void check();
   }, [check]);
 
@@ -219,8 +204,6 @@ export function App() {
   const app: AppActions = useMemo(
     () => ({
       today,
-      refreshKey,
-      refresh: () => setRefreshKey((k) => k + 1),
       navigate: (r: Route) => {
         setDialog(null);
         setRoute(r);
@@ -231,7 +214,7 @@ export function App() {
       lock: () => void lock(),
       lockAfterIdleSaved: setLockAfter,
     }),
-    [today, refreshKey, push, fail, lock],
+    [today, push, fail, lock],
   );
 
   // Move focus to the new screen.
@@ -260,17 +243,7 @@ export function App() {
 
   // "Lock after idle": read when the circle opens; Settings says when it changes.
   const isOpen = shell.state === 'open';
-  useEffect(() => {
-    if (!isOpen) return;
-    let live = true;
-    api.lockAfterIdle().then(
-      (minutes) => live && setLockAfter(minutes),
-      (e) => live && fail(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [isOpen]);
+  useQuery(isOpen ? keys.once('lockAfterIdle') : null, () => api.lockAfterIdle(), { onData: setLockAfter, onError: fail });
 
   useEffect(() => {
     if (!isOpen || lockAfter === null) return;
@@ -614,260 +587,9 @@ export function App() {
         </main>
       </div>
 
-      {dialog?.type === 'addMentor' && (
-        <MentorDialog
-          onClose={close}
-          onSaved={(m) => {
-            setDialog(null);
-            app.refresh();
-            setRoute({ name: 'mentor', id: m.id });
-            app.toast(`Added ${m.name} to your circle.`);
-          }}
-        />
-      )}
-      {dialog?.type === 'editMentor' && (
-        <MentorDialog
-          mentor={dialog.mentor}
-          onClose={close}
-          onSaved={(m) => {
-            setDialog(null);
-            app.refresh();
-            app.toast(`Saved changes to ${m.name}.`);
-          }}
-        />
-      )}
-      {dialog?.type === 'logCatchUp' && (
-        <CatchUpDialog
-          {...(dialog.mentor ? { mentor: dialog.mentor } : {})}
-          onClose={close}
-          onSaved={(_c, name) => {
-            setDialog(null);
-            app.refresh();
-            app.toast(name ? `Catch-up with ${name} saved` : 'Catch-up saved');
-          }}
-        />
-      )}
-      {dialog?.type === 'editCatchUp' && (
-        <CatchUpDialog
-          mentor={dialog.mentor}
-          catchUp={dialog.catchUp}
-          onClose={close}
-          onSaved={() => {
-            setDialog(null);
-            app.refresh();
-            app.toast('Catch-up updated');
-          }}
-        />
-      )}
-      {dialog?.type === 'raiseWithMentor' && (
-        <RaiseDialog
-          text={dialog.text}
-          fromEntry={dialog.fromEntry}
-          raiseWith={dialog.raiseWith}
-          shortened={dialog.shortened}
-          onClose={close}
-          onSaved={(item, name) => {
-            setDialog(null);
-            app.refresh();
-            // Names the mentor, never the question: a toast can be seen over a shoulder.
-            app.toast(agendaAddedText(name), {
-              label: 'Open',
-              run: () => app.navigate({ name: 'mentor', id: item.mentorId }),
-            });
-          }}
-        />
-      )}
-      {dialog?.type === 'makeGoal' && (
-        <GoalDialog
-          title={dialog.title}
-          why={dialog.why}
-          fromEntry={dialog.fromEntry}
-          raiseWith={dialog.raiseWith}
-          shortened={dialog.shortened}
-          onClose={close}
-          onSaved={() => {
-            setDialog(null);
-            app.refresh();
-            app.toast('Goal set.', { label: 'Open', run: () => app.navigate({ name: 'goals' }) });
-          }}
-        />
-      )}
-      {dialog?.type === 'editGoal' && (
-        <GoalDialog
-          goal={dialog.goal}
-          title={dialog.goal.title}
-          why={dialog.goal.why}
-          fromEntry={dialog.goal.fromEntry}
-          raiseWith={dialog.goal.mentorIds}
-          shortened={false}
-          onClose={close}
-          onSaved={() => {
-            setDialog(null);
-            app.refresh();
-            app.toast('Goal saved.');
-          }}
-        />
-      )}
-      {dialog?.type === 'addProspect' && (
-        <ProspectDialog
-          {...(dialog.role ? { role: dialog.role } : {})}
-          onClose={close}
-          onSaved={(p) => {
-            setDialog(null);
-            app.refresh();
-            app.toast(`Added ${p.name} to your prospects.`);
-          }}
-        />
-      )}
-      {dialog?.type === 'editProspect' && (
-        <ProspectDialog
-          prospect={dialog.prospect}
-          onClose={close}
-          onSaved={(p) => {
-            setDialog(null);
-            app.refresh();
-            app.toast(`Saved changes to ${p.name}.`);
-          }}
-        />
-      )}
-      {dialog?.type === 'promoteProspect' && (
-        <MentorDialog
-          fromProspect={dialog.prospect}
-          onClose={close}
-          onSaved={(m) => {
-            setDialog(null);
-            app.refresh();
-            setRoute({ name: 'mentor', id: m.id });
-            app.toast(joinedText(m.name));
-          }}
-        />
-      )}
-      {dialog?.type === 'quickAgenda' && (
-        <QuickAgendaDialog
-          mentorId={dialog.mentorId}
-          onClose={close}
-          onSaved={(item, name) => {
-            setDialog(null);
-            app.refresh();
-            // Names the mentor, never the question: a toast can be seen over a shoulder.
-            app.toast(quickAgendaAddedText(name), {
-              label: 'Open',
-              run: () => app.navigate({ name: 'mentor', id: item.mentorId }),
-            });
-          }}
-        />
-      )}
-      {dialog?.type === 'help' && <HelpSheet onClose={close} />}
-      {dialog?.type === 'about' && <AboutDialog onClose={close} />}
-      {dialog?.type === 'changeKey' && (
-        <ChangeKeyDialog
-          to={dialog.to}
-          from={dialog.from}
-          onClose={close}
-          onChanged={(s) => {
-            setDialog(null);
-            // Settings reads security again and shows the new recovery key to save.
-            app.refresh();
-            app.toast(keyChangedText(s.keySource));
-          }}
-        />
-      )}
-      {dialog?.type === 'backUpNow' && (
-        <BackUpNowDialog
-          onClose={close}
-          onSaved={(bytes) => {
-            setDialog(null);
-            app.refresh();
-            app.toast(`Backup saved (${formatBytes(bytes)}).`);
-          }}
-        />
-      )}
-      {dialog?.type === 'restoreBackup' && (
-        <RestoreDialog
-          path={dialog.path}
-          onClose={close}
-          onRestored={() => {
-            reloadAll();
-            app.toast('Restored. A safety copy of your circle as it was is in your backups.');
-          }}
-        />
-      )}
-      {dialog?.type === 'export' && (
-        <ExportDialog
-          onClose={close}
-          onSaved={(done) => {
-            setDialog(null);
-            app.toast(`Exported to ${done.path}.`);
-          }}
-        />
-      )}
-      {dialog?.type === 'import' && (
-        <ImportDialog
-          onClose={close}
-          onImported={(added) => {
-            setDialog(null);
-            app.refresh();
-            app.toast(importedText(added), { label: 'Open', run: () => app.navigate({ name: 'prospects' }) });
-          }}
-          onCircleImported={(mentors) => {
-            reloadAll();
-            app.toast(importedCircleText(mentors));
-          }}
-        />
-      )}
-      {dialog?.type === 'removeSampleCircle' && (
-        <RemoveSampleDialog
-          count={dialog.count}
-          onClose={close}
-          onRemoved={() => {
-            setDialog(null);
-            app.refresh();
-            app.toast('Removed the sample circle.');
-          }}
-          fail={fail}
-        />
-      )}
+      {dialog !== null && <OpenDialog dialog={dialog} host={{ app, close, reloadAll }} />}
 
       <Toasts toasts={toasts} dismiss={dismiss} behindDialog={dialog !== null} />
     </AppContext.Provider>
-  );
-}
-
-/** Asks once before removing the sample circle, and says what stays. */
-function RemoveSampleDialog({
-  count,
-  onClose,
-  onRemoved,
-  fail,
-}: {
-  count: number;
-  onClose: () => void;
-  onRemoved: () => void;
-  fail: (e: unknown) => void;
-}) {
-  const [busy, setBusy] = useState(false);
-  const remove = () => {
-    setBusy(true);
-    api.removeSampleCircle().then(onRemoved, (e) => {
-      setBusy(false);
-      fail(e);
-    });
-  };
-  return (
-    <Dialog title="Remove the sample circle?" onClose={onClose} size="narrow">
-      {(requestClose) => (
-        <>
-          <p>{removeSampleText(count)}</p>
-          <div class="dialog-actions">
-            <button type="button" class="button" data-autofocus onClick={requestClose} title="Cancel (Esc)">
-              Cancel
-            </button>
-            <button type="button" class="button button-danger" disabled={busy} onClick={remove}>
-              {busy ? 'Removing…' : 'Remove sample circle'}
-            </button>
-          </div>
-        </>
-      )}
-    </Dialog>
   );
 }

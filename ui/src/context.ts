@@ -19,7 +19,7 @@ export type Route =
   | { name: 'journalEntry'; id: number }
   /**
    * Writing: a new entry (`id` null) or changes to one. `prompt`: a reflection prompt's
-   * id (see prompts.ts) to start a new entry with.
+   * id (see features/journal/prompts.ts) to start a new entry with.
    */
   | { name: 'journalEditor'; id: number | null; prompt?: string }
   | { name: 'search' }
@@ -80,9 +80,6 @@ export interface ToastAction {
 export interface AppActions {
   /** The local calendar day, as the backend sees it. */
   today: string;
-  /** Bumped after every change, so screens reload what they show. */
-  refreshKey: number;
-  refresh: () => void;
   navigate: (route: Route) => void;
   openDialog: (dialog: DialogState) => void;
   toast: (message: string, action?: ToastAction) => void;

@@ -2,29 +2,14 @@
 //! question for a mentor's next catch-up or a goal, and the link is kept both ways,
 //! through edits, a delete and its undo.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mentor_core::agenda::AgendaDraft;
 use mentor_core::goals::{GoalDraft, GoalStatus};
 use mentor_core::journal::{EntryContent, Raised};
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
-use mentor_core::{DbKey, Error, Store};
+use mentor_core::{Error, Store};
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
-}
-
-fn at(text: &str) -> DateTime<Utc> {
-    Utc.from_utc_datetime(
-        &chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("valid time"),
-    )
-}
-
-fn open_new() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let key = DbKey::from_bytes(&[6; 32]).expect("32 bytes");
-    let store = Store::open(&dir.path().join("circle.db"), &key).expect("new store opens");
-    (dir, store)
-}
+mod common;
+use common::{at, day, open_new};
 
 fn mentor(store: &mut Store, name: &str) -> i64 {
     let agreement = Agreement::ongoing(28, 42, Mode::Video, day("2026-09-01"));

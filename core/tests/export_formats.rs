@@ -20,6 +20,9 @@ use mentor_core::prospects::{Prospect, ProspectDraft};
 use mentor_core::transfer::markdown::{self, MarkdownFile};
 use mentor_core::transfer::{CircleExport, FORMAT, MentorExport, VERSION, ics, vcard};
 
+mod common;
+use common::day;
+
 /// Written only in the journal: finding it anywhere else is a leak.
 const CANARY: &str = "CANARY-journal-7f3a9c";
 
@@ -29,10 +32,6 @@ const AGENDA_ITEM: &str = "Ask about the lead role, the budget; and\nwhether to 
 /// Long enough to be folded, with multibyte characters either side of the folds.
 const NORDIC: &str = "Nordic Rail, Ltd. — Ångström-laboratoriet för hållbara järnvägar; Göteborg";
 const SECRET_NOTE: &str = "She told me, in confidence, about the reorg";
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
-}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 20, 9, 30, 0)

@@ -12,9 +12,8 @@ use mentor_core::model::{Agreement, CatchUpDraft, CoMentoring, MentorDraft, Ment
 use mentor_core::prospects::{ProspectDraft, ProspectSource, Stage};
 use mentor_core::{DbKey, Error, Store};
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
-}
+mod common;
+use common::{day, open_new};
 
 fn today() -> NaiveDate {
     day("2026-11-22")
@@ -22,13 +21,6 @@ fn today() -> NaiveDate {
 
 fn now() -> DateTime<Utc> {
     "2026-11-22T10:00:00Z".parse().expect("a time")
-}
-
-fn open_new() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let key = DbKey::from_bytes(&[7; 32]).expect("32 bytes");
-    let store = Store::open(&dir.path().join("circle.db"), &key).expect("opens");
-    (dir, store)
 }
 
 fn mentor(store: &mut Store, name: &str) -> MentorId {

@@ -6,12 +6,14 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use mentor_core::Error;
 use mentor_core::contacts::{
     ImportFormat, MAX_FILE_BYTES, MAX_ROWS, ParsedFile, RowOutcome, parse_contacts,
 };
 use mentor_core::prospects::ProspectDraft;
+
+mod common;
+use common::day;
 
 fn fixture_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -33,10 +35,6 @@ fn refusal(name: &str, bytes: &[u8]) -> (&'static str, String) {
         Err(Error::Invalid { field, message }) => (field, message),
         other => panic!("expected the file to be refused, got {other:?}"),
     }
-}
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
 }
 
 /// Each row's line and verdict, in order: `Ok(prospect)` or `Err(problem)`.

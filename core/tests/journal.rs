@@ -2,22 +2,15 @@
 //! user types, full-text search with its ranking and filters, and the firewall that keeps
 //! journal text out of notifications and exports.
 
-use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
+use chrono::TimeDelta;
 use mentor_core::journal::{DraftOf, EntryContent, HitKind, SearchQuery};
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
 use mentor_core::nudge::{self, NudgeSettings};
 use mentor_core::transfer::ExportOptions;
 use mentor_core::{DbKey, Error, Store};
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
-}
-
-fn at(text: &str) -> DateTime<Utc> {
-    Utc.from_utc_datetime(
-        &chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("valid time"),
-    )
-}
+mod common;
+use common::{at, day};
 
 fn key() -> DbKey {
     DbKey::from_bytes(&[5; 32]).expect("32 bytes")

@@ -1,26 +1,18 @@
 //! Nudge state in the real encrypted store: settings, snoozes, the record of what was
 //! sent (which keeps the planner from doubling a nudge) and the history the user reads.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
 use mentor_core::nudge::{self, NudgeOutcome, NudgeSettings, QuietHours, Snooze};
-use mentor_core::{DbKey, Error, Store};
+use mentor_core::{Error, Store};
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
-}
+mod common;
+use common::{day, open_new};
 
 fn utc(text: &str) -> DateTime<Utc> {
     Utc.from_utc_datetime(
         &chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("valid time"),
     )
-}
-
-fn open_new() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let key = DbKey::from_bytes(&[7; 32]).expect("32 bytes");
-    let store = Store::open(&dir.path().join("circle.db"), &key).expect("new store opens");
-    (dir, store)
 }
 
 /// A mentor who joined on `joined` with a 28-day cadence and a 42-day longest gap.

@@ -9,9 +9,8 @@ use mentor_core::model::{
 use mentor_core::store::SCHEMA_VERSION;
 use mentor_core::{DbKey, Error, LockReason, Store};
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
-}
+mod common;
+use common::day;
 
 fn key(byte: u8) -> DbKey {
     DbKey::from_bytes(&[byte; 32]).expect("32 bytes")

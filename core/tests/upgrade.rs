@@ -25,6 +25,9 @@ use mentor_core::model::{
 use mentor_core::store::SCHEMA_VERSION;
 use mentor_core::{DbKey, Error, LockReason, SecretStore, Vault};
 
+mod common;
+use common::day;
+
 /// The fixture folder, in the workspace's `tests/fixtures`.
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/first-release")
@@ -33,10 +36,6 @@ fn fixture() -> PathBuf {
 /// The day the tests look at the circle (after every day in the fixture).
 fn today() -> NaiveDate {
     day("2026-11-22")
-}
-
-fn day(text: &str) -> NaiveDate {
-    text.parse().expect("a YYYY-MM-DD day")
 }
 
 /// The key as the first release kept it in the OS keyring: the entry's secret is the

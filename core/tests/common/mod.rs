@@ -1,11 +1,34 @@
-//! Helpers shared by the reliability tests (`reliability.rs`, `damage_matrix.rs`).
+//! Helpers shared by the core's integration tests: days and instants written as text, a
+//! new encrypted store, and the reliability tests' snapshots and sample circle. Each test
+//! binary uses some of them, so the rest would be dead code in it.
+#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mentor_core::key::MemorySecretStore;
-use mentor_core::{Store, Vault};
+use mentor_core::{DbKey, Store, Vault};
+
+/// A day written `YYYY-MM-DD`.
+pub fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
+}
+
+/// An instant written `YYYY-MM-DD HH:MM`, in UTC.
+pub fn at(text: &str) -> DateTime<Utc> {
+    Utc.from_utc_datetime(
+        &chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("valid time"),
+    )
+}
+
+/// A new encrypted store in a temporary folder (kept alive by the returned guard).
+pub fn open_new() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let key = DbKey::from_bytes(&[7; 32]).expect("32 bytes");
+    let store = Store::open(&dir.path().join("circle.db"), &key).expect("new store opens");
+    (dir, store)
+}
 
 /// Every file under `dir` with a hash of its bytes, to show that a refusal wrote nothing.
 /// The folder lock is left out: it is held, not written.

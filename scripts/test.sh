@@ -34,6 +34,7 @@ python3 scripts/module-graph.py core/src --check >/dev/null || { python3 scripts
 
 say "Core tests (they also regenerate the UI's TypeScript types and docs/schema.sql)"
 cargo test --locked -p mentor-core
+cargo test --locked -p mentor-circle --lib export_bindings  # the shell's own payloads
 if [ -n "$(git status --porcelain -- ui/src/bindings docs/schema.sql 2>/dev/null)" ]; then
   echo "ui/src/bindings or docs/schema.sql differs from the Rust code: commit the regenerated files." >&2
   [ "${CI:-}" = "true" ] && exit 1

@@ -41,8 +41,9 @@ pub struct Tick {
 }
 
 /// Why notifications are not reaching the user, for the app to show once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct DeliveryProblem {
     pub message: String,
     /// The user closed the notice; it comes back only after a delivery works again and

@@ -16,15 +16,18 @@ pub const REQUEST_EVENT: &str = "shell-request";
 pub const NUDGE_PROBLEM_EVENT: &str = "nudge-problem";
 
 /// Something the user asked for outside the window.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(tag = "to", rename_all = "camelCase")]
+#[ts(export)]
 pub enum ShellRequest {
     Home,
     Mentor {
+        #[ts(type = "number")]
         id: MentorId,
     },
     #[serde(rename_all = "camelCase")]
     QuickLog {
+        #[ts(type = "number | null")]
         mentor_id: Option<MentorId>,
     },
     PauseNudges,

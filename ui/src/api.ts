@@ -3,6 +3,11 @@
 // comes back (it should not) is turned into a friendly Internal error so that no
 // raw text or stack trace ever reaches the screen.
 import { invoke } from '@tauri-apps/api/core';
+import type { About } from './bindings/About';
+import type { DeliveryProblem } from './bindings/DeliveryProblem';
+import type { FirstScreen } from './bindings/FirstScreen';
+import type { NudgeStatus } from './bindings/NudgeStatus';
+import type { ShellRequest } from './bindings/ShellRequest';
 import type { AgendaDraft } from './bindings/AgendaDraft';
 import type { Advice } from './bindings/Advice';
 import type { AdviceDraft } from './bindings/AdviceDraft';
@@ -265,46 +270,11 @@ export const api = {
   setOutreachCap: (cap: number | null) => call<Outreach>('set_outreach_cap', { cap }),
 };
 
-export type { ExportDone, ExportFormat, ImportPreview, PreviewRow, RecoveryKeyView, RecoveryUnlock, Security };
+export type { About, DeliveryProblem, ExportDone, ExportFormat, FirstScreen, ImportPreview, NudgeStatus, PreviewRow, RecoveryKeyView, RecoveryUnlock, Security, ShellRequest };
 
 /** How a locked circle's key is kept (`null` before there is a circle). */
 export function lockedKeySource(status: AppStatus): KeySource | null {
   return status.state === 'locked' ? status.keySource : null;
-}
-
-/** Why nudges are not reaching the desktop, until the user dismisses the notice. */
-export interface DeliveryProblem {
-  message: string;
-  dismissed: boolean;
-}
-
-/**
- * Start-up's one question: where things stand and, when the circle is open, the home
- * screen with what shows above it (`null` when locked, or when reading it failed).
- */
-export interface FirstScreen {
-  status: AppStatus;
-  home: Home | null;
-  nudges: NudgeStatus | null;
-  /**
-   * Whether the recovery key waits to be saved. The key itself comes only from
-   * `recoveryKey`, after the user confirms in a native dialog.
-   */
-  recovery: { waiting: boolean } | null;
-}
-
-/** What Settings and Today need to know about nudges beyond the settings themselves. */
-export interface NudgeStatus {
-  problem: DeliveryProblem | null;
-  startAtLogin: boolean;
-  /** The first-run question "start at login?" was answered, either way. */
-  startAtLoginAsked: boolean;
-}
-
-/** The app's version and where its data folder is, for the about box. */
-export interface About {
-  version: string;
-  dataFolder: string;
 }
 
 /** The shell's event name for requests from the tray or a notification. */
@@ -312,15 +282,3 @@ export const SHELL_REQUEST_EVENT = 'shell-request';
 /** The shell's event name for "the delivery problem changed: ask nudgeStatus again". */
 export const NUDGE_PROBLEM_EVENT = 'nudge-problem';
 
-/** Something the user asked for outside the window (tray menu, notification action). */
-export type ShellRequest =
-  | { to: 'home' }
-  | { to: 'mentor'; id: number }
-  | { to: 'quickLog'; mentorId: number | null }
-  | { to: 'pauseNudges' }
-  /** "About Mentor Circle" in the tray. */
-  | { to: 'about' }
-  /** "Lock now" in the tray: save what is being typed, then lock. */
-  | { to: 'lock' }
-  /** The backend has locked already (the window did not in time): show the lock screen. */
-  | { to: 'locked' };

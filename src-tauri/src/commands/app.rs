@@ -16,7 +16,8 @@ pub async fn app_status(circle: State<'_, Circle>) -> Result<AppStatus, ()> {
 /// What the window shows first: where things stand and, when the circle is open, the
 /// home screen with what shows above it, so that start-up waits for one round trip and
 /// draws Today whole in its first frame (nothing pops in above the list a moment later).
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct FirstScreen {
     status: AppStatus,
     /// `None` when locked, or when reading it failed: the home screen then asks itself,
@@ -30,7 +31,8 @@ pub struct FirstScreen {
 
 /// Whether the recovery key waits to be saved. The key itself is not here: the window
 /// gets it only from `recovery_key`, once the user has confirmed in a native dialog.
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RecoveryToSave {
     waiting: bool,
 }
@@ -68,8 +70,9 @@ pub async fn first_screen(
 }
 
 /// The app's version and where its data folder is, for the about box.
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct About {
     version: String,
     data_folder: std::path::PathBuf,

@@ -45,8 +45,9 @@ pub async fn nudge_history(circle: State<'_, Circle>) -> Reply<Vec<NudgeRecord>>
 }
 
 /// What Settings and Today need to know about nudges beyond the settings themselves.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct NudgeStatus {
     /// Why notifications are not arriving, until the user dismisses it.
     problem: Option<DeliveryProblem>,

@@ -110,7 +110,7 @@ pub struct Raised {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct DeletedEntry {
+pub struct RemovedEntry {
     pub entry: JournalEntry,
     pub raised: Raised,
 }

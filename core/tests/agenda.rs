@@ -113,7 +113,7 @@ fn a_passage_becomes_a_question_and_a_goal_linked_both_ways() {
     );
 
     // Deleting the entry keeps the question and the goal, unlinked; undo links them again.
-    let deleted = store.delete_entry(entry).expect("deleted");
+    let deleted = store.remove_entry(entry).expect("deleted");
     assert_eq!(deleted.raised.questions, std::slice::from_ref(&asked));
     assert_eq!(store.agenda_item(asked.id).expect("kept").from_entry, None);
     assert_eq!(store.goal(set.id).expect("kept").from_entry, None);

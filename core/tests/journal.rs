@@ -125,7 +125,7 @@ fn entries_are_written_read_edited_and_deleted_with_their_tags_and_mentors() {
     ));
     assert_eq!(store.entry(first.id).expect("read"), edited);
 
-    let deleted = store.delete_entry(first.id).expect("deleted");
+    let deleted = store.remove_entry(first.id).expect("deleted");
     assert_eq!(
         deleted.entry, edited,
         "the deleted entry comes back for undo"
@@ -395,7 +395,7 @@ fn search_ranks_the_closest_match_first_and_filters_by_tag_mentor_and_date() {
         .expect("edited");
     assert_eq!(ids(&store, search("boss")), [weak.id]);
     assert_eq!(ids(&store, search("calm")), [strong.id]);
-    store.delete_entry(weak.id).expect("deleted");
+    store.remove_entry(weak.id).expect("deleted");
     assert!(ids(&store, search("boss")).is_empty());
 }
 

@@ -336,7 +336,7 @@ fn logging_a_catch_up_resets_the_cadence_at_once() {
     assert_eq!(after.last_catch_up, Some(today));
 
     // Deleting the latest catch-up brings back exactly the state before it.
-    store.delete_catch_up(logged.id).expect("deleted");
+    store.remove_catch_up(logged.id).expect("deleted");
     assert_eq!(&store.circle(today).expect("circle")[0], before);
 }
 
@@ -370,7 +370,7 @@ fn deleting_the_latest_of_several_catch_ups_restores_the_previous_one() {
             .map(|c| c.status),
         Some(DueStatus::Ok)
     );
-    store.delete_catch_up(latest.id).expect("deleted");
+    store.remove_catch_up(latest.id).expect("deleted");
     assert_eq!(store.mentor_page(mentor.id, today).expect("page"), before);
 }
 
@@ -414,11 +414,11 @@ fn catch_ups_can_be_edited_and_deleted() {
     let page = store.mentor_page(mentor.id, today).expect("page");
     assert_eq!(page.last_catch_up, Some(day("2026-11-04")));
 
-    let deleted = store.delete_catch_up(second.id).expect("deleted");
+    let deleted = store.remove_catch_up(second.id).expect("deleted");
     assert_eq!(deleted.id, second.id);
     assert_eq!(store.catch_ups(mentor.id).expect("list").len(), 1);
     assert!(matches!(
-        store.delete_catch_up(second.id),
+        store.remove_catch_up(second.id),
         Err(Error::NotFound(_))
     ));
 }
@@ -477,7 +477,7 @@ fn the_last_catch_up_the_circle_shows_follows_every_change() {
         .update_catch_up(latest.id, &draft, today)
         .expect("redated");
     assert_eq!(last(&store), named(Some("2026-10-01"), Some("2026-10-15")));
-    store.delete_catch_up(latest.id).expect("deleted");
+    store.remove_catch_up(latest.id).expect("deleted");
     assert_eq!(last(&store), named(Some("2026-10-01"), None));
 }
 

@@ -129,8 +129,25 @@ impl Circle {
         self.lock().as_mut().map(work)
     }
 
-    /// Runs `work` on the open store with today's date, mapping errors for the UI.
-    pub fn with_store<T>(
+    /// Reads the open circle with today's date, mapping errors for the UI.
+    ///
+    /// Commands pick one of three by what they do:
+    /// - [`Circle::read`] changes nothing;
+    /// - [`Circle::write`] changes what no nudge depends on (the journal, the agenda,
+    ///   advice, gives, goals, prospects, the app's own settings);
+    /// - [`Circle::write_and_replan`] changes what the nudge planner reads: a mentor or
+    ///   their agreement, status or snooze, a catch-up, the nudge settings, or the whole
+    ///   circle at once. The nudge loop then looks again at once instead of at its next
+    ///   wake-up, so a logged catch-up silences a pending nudge.
+    pub fn read<T>(
+        &self,
+        work: impl FnOnce(&Store, NaiveDate) -> mentor_core::Result<T>,
+    ) -> Result<T, ErrorPayload> {
+        self.write(|store, today| work(store, today))
+    }
+
+    /// Changes the open circle (see [`Circle::read`] for which of the three to use).
+    pub fn write<T>(
         &self,
         work: impl FnOnce(&mut Store, NaiveDate) -> mentor_core::Result<T>,
     ) -> Result<T, ErrorPayload> {
@@ -154,13 +171,13 @@ impl Circle {
         slot.take();
     }
 
-    /// Like [`Circle::with_store`], for work that changes the circle: the nudge loop is
-    /// woken afterwards to look again.
-    pub fn change<T>(
+    /// Changes what the nudge planner reads (see [`Circle::read`]): the start-up read-ahead
+    /// of the home screen is dropped and the nudge loop is woken to look again.
+    pub fn write_and_replan<T>(
         &self,
         work: impl FnOnce(&mut Store, NaiveDate) -> mentor_core::Result<T>,
     ) -> Result<T, ErrorPayload> {
-        let result = self.with_store(|store, today| {
+        let result = self.write(|store, today| {
             self.forget_read_ahead();
             work(store, today)
         });
@@ -220,7 +237,7 @@ impl Circle {
         &self,
         work: impl FnOnce(&Vault, &mut Store) -> mentor_core::Result<T>,
     ) -> Result<T, ErrorPayload> {
-        self.with_store(|store, _| work(&self.vault, store))
+        self.write(|store, _| work(&self.vault, store))
     }
 
     /// Like [`Circle::unlock_with`], for a secret the user typed (a passphrase, the
@@ -301,7 +318,7 @@ impl Circle {
 
     /// Reads every page of the open circle and checks it ("Check the circle").
     pub fn check(&self) -> Result<mentor_core::store::CircleCheck, ErrorPayload> {
-        self.with_store(|store, _| store.check_integrity())
+        self.read(|store, _| store.check_integrity())
     }
 
     /// Writes today's automatic backup if the circle is open and has none yet. A circle
@@ -320,7 +337,7 @@ impl Circle {
     /// Reads the home screen ahead of the window's first question (see [`ReadAhead`]);
     /// this also leaves the pages it needs decrypted in SQLite's cache.
     pub fn read_home_ahead(&self) {
-        let _ = self.with_store(|store, today| {
+        let _ = self.read(|store, today| {
             let home = store.home(today)?;
             // Kept under the store's lock, so no change can come between read and keep.
             *self.read_ahead_slot() = Some(ReadAhead {
@@ -341,7 +358,7 @@ impl Circle {
             Some(ahead) if ahead.today == today && ahead.at.elapsed() < READ_AHEAD_FRESH => {
                 Some(ahead.home)
             }
-            _ => self.with_store(|store, today| store.home(today)).ok(),
+            _ => self.read(|store, today| store.home(today)).ok(),
         }
     }
 
@@ -408,7 +425,7 @@ impl Circle {
     pub fn unlock(&self) -> AppStatus {
         self.locked_by_you.store(false, Ordering::SeqCst);
         if self.damaged.swap(false, Ordering::SeqCst) {
-            let whole = self.with_store(|store, _| store.check_integrity());
+            let whole = self.read(|store, _| store.check_integrity());
             if !matches!(whole, Ok(check) if check.ok) {
                 self.found_damage(&mut self.lock());
             }

@@ -90,7 +90,7 @@ pub fn record_nudges_sent_while_locked(
         None
     };
     if let Some(schedule) = sent_while_locked {
-        let recorded = circle.with_store(|store, _| store.record_locked_nudges(&schedule, &Local));
+        let recorded = circle.write(|store, _| store.record_locked_nudges(&schedule, &Local));
         if let Err(error) = recorded {
             eprintln!("mentor-circle: nudges sent while locked were not recorded: {error:?}");
         }
@@ -195,7 +195,7 @@ fn start_nudge_loop(app: AppHandle, alarm: Alarm, home_shown: Option<HomeShown>)
             // The app may have started in the tray, with no window asking. A locked
             // keyring shows on the window's lock screen; the loop then waits for it to
             // open, so a locked keyring is not asked (and logged) every minute.
-            let _ = circle.with_store(|_, _| Ok(()));
+            let _ = circle.read(|_, _| Ok(()));
             startup::mark("circle open");
             if let Some(HomeShown(shown)) = home_shown {
                 // The home screen read while the window starts: the window's first
@@ -273,7 +273,7 @@ fn on_nudge_action(app: AppHandle) -> notifier::ActionHandler {
             return;
         }
         let circle = app.state::<Circle>();
-        let recorded = circle.change(|store, today| match acted.action {
+        let recorded = circle.write_and_replan(|store, today| match acted.action {
             NudgeAction::Open => store.set_nudge_outcome(acted.nudge, NudgeOutcome::Opened),
             NudgeAction::LogCatchUp => {
                 store.set_nudge_outcome(acted.nudge, NudgeOutcome::LoggedCatchUp)

@@ -180,7 +180,7 @@ fn arguments() -> BTreeMap<&'static str, Value> {
         ("renew_agreement", json!({"id": MISSING})),
         ("log_catch_up", json!({"draft": catch_up.clone()})),
         ("update_catch_up", json!({"id": MISSING, "draft": catch_up})),
-        ("delete_catch_up", json!({"id": MISSING})),
+        ("remove_catch_up", json!({"id": MISSING})),
         (
             "set_nudge_settings",
             json!({"settings": {
@@ -261,7 +261,7 @@ fn arguments() -> BTreeMap<&'static str, Value> {
             "update_journal_entry",
             json!({"id": MISSING, "content": content.clone()}),
         ),
-        ("delete_journal_entry", json!({"id": MISSING})),
+        ("remove_journal_entry", json!({"id": MISSING})),
         (
             "restore_journal_entry",
             json!({"deleted": {

@@ -39,7 +39,7 @@ import type { Home } from './bindings/Home';
 import type { Section } from './bindings/Section';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { ErrorPayload } from './bindings/ErrorPayload';
-import type { DeletedEntry } from './bindings/DeletedEntry';
+import type { RemovedEntry } from './bindings/RemovedEntry';
 import type { Draft } from './bindings/Draft';
 import type { DraftOf } from './bindings/DraftOf';
 import type { EntryContent } from './bindings/EntryContent';
@@ -131,7 +131,7 @@ export const api = {
   renewAgreement: (id: number) => call<Mentor>('renew_agreement', { id }),
   logCatchUp: (draft: CatchUpDraft) => call<CatchUp>('log_catch_up', { draft }),
   updateCatchUp: (id: number, draft: CatchUpDraft) => call<CatchUp>('update_catch_up', { id, draft }),
-  deleteCatchUp: (id: number) => call<CatchUp>('delete_catch_up', { id }),
+  removeCatchUp: (id: number) => call<CatchUp>('remove_catch_up', { id }),
   addSampleCircle: () => call<CircleMember[]>('add_sample_circle'),
   /** Resolves with how many sample mentors were removed. */
   removeSampleCircle: () => call<number>('remove_sample_circle'),
@@ -153,8 +153,8 @@ export const api = {
   updateJournalEntry: (id: number, content: EntryContent) =>
     call<JournalEntry>('update_journal_entry', { id, content }),
   /** Resolves with the deleted entry and what was raised from it, for undo through `restoreJournalEntry`. */
-  deleteJournalEntry: (id: number) => call<DeletedEntry>('delete_journal_entry', { id }),
-  restoreJournalEntry: (deleted: DeletedEntry) => call<JournalEntry>('restore_journal_entry', { deleted }),
+  removeJournalEntry: (id: number) => call<RemovedEntry>('remove_journal_entry', { id }),
+  restoreJournalEntry: (deleted: RemovedEntry) => call<JournalEntry>('restore_journal_entry', { deleted }),
   /** Autosave while typing: the latest call wins. */
   saveJournalDraft: (of: DraftOf, content: EntryContent) => call<void>('save_journal_draft', { of, content }),
   journalDrafts: () => call<Draft[]>('journal_drafts'),

@@ -1,5 +1,5 @@
-//! Advice and what came of it, thanks and gives, the balance between asks and gives, the
-//! pre-meeting brief and co-mentoring, in the database.
+//! Advice and what came of it in the database, and what a catch-up ticks off: the advice
+//! reported back on, the agenda items discussed.
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};

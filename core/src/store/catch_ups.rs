@@ -48,7 +48,7 @@ impl Store {
     }
 
     /// Deletes a catch-up and returns it, so the UI can offer to put it back.
-    pub fn delete_catch_up(&mut self, id: CatchUpId) -> Result<CatchUp> {
+    pub fn remove_catch_up(&mut self, id: CatchUpId) -> Result<CatchUp> {
         let deleted = self.catch_up(id)?;
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM catch_up WHERE id = ?1", [id])?;

@@ -9,8 +9,8 @@ use super::columns::Ids;
 use super::mentors::ensure_mentor_exists;
 use crate::error::{Error, Result};
 use crate::journal::{
-    self, DeletedEntry, Draft, DraftOf, EntryContent, HitKind, JournalEntry, MATCH_END,
-    MATCH_START, SearchHit, SearchQuery,
+    self, Draft, DraftOf, EntryContent, HitKind, JournalEntry, MATCH_END, MATCH_START,
+    RemovedEntry, SearchHit, SearchQuery,
 };
 use crate::model::EntryId;
 
@@ -82,7 +82,7 @@ impl Store {
 
     /// Deletes an entry (and any draft of it). Questions and goals raised from it stay,
     /// unlinked. Returns the entry and what was raised from it, for undo.
-    pub fn delete_entry(&mut self, id: EntryId) -> Result<DeletedEntry> {
+    pub fn remove_entry(&mut self, id: EntryId) -> Result<RemovedEntry> {
         let entry = self.entry(id)?;
         let raised = self.raised_from(id)?;
         let tx = self.conn.transaction()?;
@@ -92,12 +92,12 @@ impl Store {
             [DraftOf::Entry(id).key()],
         )?;
         tx.commit()?;
-        Ok(DeletedEntry { entry, raised })
+        Ok(RemovedEntry { entry, raised })
     }
 
     /// Undo of a delete: the entry comes back with its original dates (under a new id),
     /// and what was raised from it is linked to it again.
-    pub fn restore_entry(&mut self, deleted: &DeletedEntry) -> Result<JournalEntry> {
+    pub fn restore_entry(&mut self, deleted: &RemovedEntry) -> Result<JournalEntry> {
         let content = journal::validate(&deleted.entry.content)?;
         let tx = self.conn.transaction()?;
         tx.execute(

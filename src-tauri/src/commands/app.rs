@@ -109,7 +109,7 @@ pub async fn unlock(app: AppHandle) -> Result<AppStatus, ()> {
 /// Minutes idle before the app locks itself (`None`: only on demand).
 #[tauri::command]
 pub async fn lock_after_idle(circle: State<'_, Circle>) -> super::Reply<Option<u16>> {
-    circle.with_store(|store, _| store.lock_after_idle())
+    circle.read(|store, _| store.lock_after_idle())
 }
 
 #[tauri::command]
@@ -117,7 +117,7 @@ pub async fn set_lock_after_idle(
     circle: State<'_, Circle>,
     minutes: Option<u16>,
 ) -> super::Reply<Option<u16>> {
-    circle.with_store(|store, _| store.set_lock_after_idle(minutes))
+    circle.write(|store, _| store.set_lock_after_idle(minutes))
 }
 
 /// Set to `1` by the start-up benchmark (`bench/app`): the home screen says when it is

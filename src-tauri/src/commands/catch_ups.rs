@@ -8,7 +8,7 @@ use crate::circle::Circle;
 
 #[tauri::command]
 pub async fn log_catch_up(circle: State<'_, Circle>, draft: CatchUpDraft) -> Reply<CatchUp> {
-    circle.change(|store, today| store.log_catch_up(&draft, today))
+    circle.write_and_replan(|store, today| store.log_catch_up(&draft, today))
 }
 
 #[tauri::command]
@@ -17,10 +17,10 @@ pub async fn update_catch_up(
     id: CatchUpId,
     draft: CatchUpDraft,
 ) -> Reply<CatchUp> {
-    circle.change(|store, today| store.update_catch_up(id, &draft, today))
+    circle.write_and_replan(|store, today| store.update_catch_up(id, &draft, today))
 }
 
 #[tauri::command]
-pub async fn delete_catch_up(circle: State<'_, Circle>, id: CatchUpId) -> Reply<CatchUp> {
-    circle.change(|store, _| store.delete_catch_up(id))
+pub async fn remove_catch_up(circle: State<'_, Circle>, id: CatchUpId) -> Reply<CatchUp> {
+    circle.write_and_replan(|store, _| store.remove_catch_up(id))
 }

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use mentor_core::journal::{
-    DeletedEntry, Draft, DraftOf, EntryContent, JournalEntry, SearchHit, SearchQuery,
+    Draft, DraftOf, EntryContent, JournalEntry, Raised, RemovedEntry, SearchHit, SearchQuery,
 };
 use mentor_core::model::EntryId;
 use tauri::State;
@@ -19,12 +19,12 @@ pub async fn journal_entries(
     circle: State<'_, Circle>,
     before: Option<EntryId>,
 ) -> Reply<Vec<JournalEntry>> {
-    circle.with_store(|store, _| store.entries(PAGE, before))
+    circle.read(|store, _| store.entries(PAGE, before))
 }
 
 #[tauri::command]
 pub async fn journal_entry(circle: State<'_, Circle>, id: EntryId) -> Reply<JournalEntry> {
-    circle.with_store(|store, _| store.entry(id))
+    circle.read(|store, _| store.entry(id))
 }
 
 #[tauri::command]
@@ -32,7 +32,7 @@ pub async fn add_journal_entry(
     circle: State<'_, Circle>,
     content: EntryContent,
 ) -> Reply<JournalEntry> {
-    circle.with_store(|store, today| store.add_entry(&content, Utc::now(), today))
+    circle.write(|store, today| store.add_entry(&content, Utc::now(), today))
 }
 
 #[tauri::command]
@@ -41,14 +41,14 @@ pub async fn update_journal_entry(
     id: EntryId,
     content: EntryContent,
 ) -> Reply<JournalEntry> {
-    circle.with_store(|store, _| store.update_entry(id, &content, Utc::now()))
+    circle.write(|store, _| store.update_entry(id, &content, Utc::now()))
 }
 
 /// Deletes an entry; questions and goals raised from it stay. Hands back the entry and
 /// what was raised from it, for undo.
 #[tauri::command]
-pub async fn delete_journal_entry(circle: State<'_, Circle>, id: EntryId) -> Reply<DeletedEntry> {
-    circle.with_store(|store, _| store.delete_entry(id))
+pub async fn remove_journal_entry(circle: State<'_, Circle>, id: EntryId) -> Reply<RemovedEntry> {
+    circle.write(|store, _| store.remove_entry(id))
 }
 
 /// Undo of a delete: the entry comes back with its original date (under a new id), linked
@@ -56,9 +56,9 @@ pub async fn delete_journal_entry(circle: State<'_, Circle>, id: EntryId) -> Rep
 #[tauri::command]
 pub async fn restore_journal_entry(
     circle: State<'_, Circle>,
-    deleted: DeletedEntry,
+    deleted: RemovedEntry,
 ) -> Reply<JournalEntry> {
-    circle.with_store(|store, _| store.restore_entry(&deleted))
+    circle.write(|store, _| store.restore_entry(&deleted))
 }
 
 #[tauri::command]
@@ -67,20 +67,26 @@ pub async fn save_journal_draft(
     of: DraftOf,
     content: EntryContent,
 ) -> Reply<()> {
-    circle.with_store(|store, _| store.save_draft(of, &content, Utc::now()))
+    circle.write(|store, _| store.save_draft(of, &content, Utc::now()))
 }
 
 #[tauri::command]
 pub async fn journal_drafts(circle: State<'_, Circle>) -> Reply<Vec<Draft>> {
-    circle.with_store(|store, _| store.drafts())
+    circle.read(|store, _| store.drafts())
 }
 
 #[tauri::command]
 pub async fn discard_journal_draft(circle: State<'_, Circle>, of: DraftOf) -> Reply<()> {
-    circle.with_store(|store, _| store.discard_draft(of))
+    circle.write(|store, _| store.discard_draft(of))
 }
 
 #[tauri::command]
 pub async fn search(circle: State<'_, Circle>, query: SearchQuery) -> Reply<Vec<SearchHit>> {
-    circle.with_store(|store, _| store.search(&query))
+    circle.read(|store, _| store.search(&query))
+}
+
+/// The questions and goals raised from a journal entry.
+#[tauri::command]
+pub async fn raised_from_entry(circle: State<'_, Circle>, id: EntryId) -> Reply<Raised> {
+    circle.read(|store, _| store.raised_from(id))
 }

@@ -1,8 +1,8 @@
 //! Mentors and the circle as a whole.
 
-use mentor_core::model::{CircleMember, Mentor, MentorDraft, MentorId, MentorStatus, Section};
+use mentor_core::model::{CircleMember, Mentor, MentorDraft, MentorId, MentorStatus};
 use mentor_core::sample;
-use mentor_core::view::{CircleHealth, Home, MentorPage};
+use mentor_core::view::{CircleHealth, MentorPage};
 use tauri::State;
 
 use super::Reply;
@@ -10,37 +10,22 @@ use crate::circle::Circle;
 
 #[tauri::command]
 pub async fn circle(circle: State<'_, Circle>) -> Reply<Vec<CircleMember>> {
-    circle.with_store(|store, today| store.circle(today))
-}
-
-#[tauri::command]
-pub async fn home(circle: State<'_, Circle>) -> Reply<Home> {
-    circle.with_store(|store, today| store.home(today))
-}
-
-#[tauri::command]
-pub async fn home_section(
-    circle: State<'_, Circle>,
-    section: Section,
-    offset: u32,
-    limit: u32,
-) -> Reply<Vec<CircleMember>> {
-    circle.with_store(|store, today| store.home_section(today, section, offset, limit))
+    circle.read(|store, today| store.circle(today))
 }
 
 #[tauri::command]
 pub async fn circle_health(circle: State<'_, Circle>) -> Reply<CircleHealth> {
-    circle.with_store(|store, _| store.circle_health())
+    circle.read(|store, _| store.circle_health())
 }
 
 #[tauri::command]
 pub async fn mentor_page(circle: State<'_, Circle>, id: MentorId) -> Reply<MentorPage> {
-    circle.with_store(|store, today| store.mentor_page(id, today))
+    circle.read(|store, today| store.mentor_page(id, today))
 }
 
 #[tauri::command]
 pub async fn add_mentor(circle: State<'_, Circle>, draft: MentorDraft) -> Reply<Mentor> {
-    circle.change(|store, today| store.add_mentor(&draft, today))
+    circle.write_and_replan(|store, today| store.add_mentor(&draft, today))
 }
 
 #[tauri::command]
@@ -49,7 +34,7 @@ pub async fn update_mentor(
     id: MentorId,
     draft: MentorDraft,
 ) -> Reply<Mentor> {
-    circle.change(|store, _| store.update_mentor(id, &draft))
+    circle.write_and_replan(|store, _| store.update_mentor(id, &draft))
 }
 
 #[tauri::command]
@@ -58,17 +43,17 @@ pub async fn set_mentor_status(
     id: MentorId,
     status: MentorStatus,
 ) -> Reply<Mentor> {
-    circle.change(|store, _| store.set_status(id, status))
+    circle.write_and_replan(|store, _| store.set_status(id, status))
 }
 
 #[tauri::command]
 pub async fn renew_agreement(circle: State<'_, Circle>, id: MentorId) -> Reply<Mentor> {
-    circle.change(|store, today| store.renew_agreement(id, today))
+    circle.write_and_replan(|store, today| store.renew_agreement(id, today))
 }
 
 #[tauri::command]
 pub async fn add_sample_circle(circle: State<'_, Circle>) -> Reply<Vec<CircleMember>> {
-    circle.change(|store, today| {
+    circle.write_and_replan(|store, today| {
         sample::add_sample_circle(store, today)?;
         store.circle(today)
     })
@@ -76,5 +61,5 @@ pub async fn add_sample_circle(circle: State<'_, Circle>) -> Reply<Vec<CircleMem
 
 #[tauri::command]
 pub async fn remove_sample_circle(circle: State<'_, Circle>) -> Reply<usize> {
-    circle.change(|store, _| store.remove_sample_circle())
+    circle.write_and_replan(|store, _| store.remove_sample_circle())
 }

@@ -7,16 +7,21 @@
 /// What a command hands back: its result, or an error the UI can show.
 type Reply<T> = Result<T, mentor_core::ErrorPayload>;
 
+mod advice;
 mod agenda;
 mod app;
 mod backups;
+mod brief;
 mod catch_ups;
-mod follow_through;
+mod contacts;
+mod gives;
+mod goals;
 mod journal;
 mod mentors;
 mod nudges;
 mod prospects;
 mod security;
+mod today;
 mod transfer;
 
 /// The handler for every command; the list must match `command_list.rs` (a test checks).
@@ -48,29 +53,29 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         backups::restore_backup_locked,
         backups::check_circle,
         transfer::export_circle,
-        transfer::preview_import,
-        transfer::import_prospects,
+        contacts::preview_import,
+        contacts::import_prospects,
         transfer::import_circle,
-        transfer::prospects,
+        prospects::prospects,
         agenda::add_agenda_item,
         agenda::remove_agenda_item,
         agenda::restore_agenda_item,
-        agenda::add_goal,
-        agenda::goals,
-        agenda::raised_from_entry,
-        agenda::update_goal,
-        agenda::set_goal_status,
-        agenda::add_goal_progress,
-        follow_through::add_advice,
-        follow_through::update_advice,
-        follow_through::remove_advice,
-        follow_through::restore_advice,
-        follow_through::add_give,
-        follow_through::update_give,
-        follow_through::remove_give,
-        follow_through::restore_give,
-        follow_through::brief,
-        follow_through::set_co_mentoring,
+        goals::add_goal,
+        goals::goals,
+        journal::raised_from_entry,
+        goals::update_goal,
+        goals::set_goal_status,
+        goals::add_goal_progress,
+        advice::add_advice,
+        advice::update_advice,
+        advice::remove_advice,
+        advice::restore_advice,
+        gives::add_give,
+        gives::update_give,
+        gives::remove_give,
+        gives::restore_give,
+        brief::brief,
+        brief::set_co_mentoring,
         prospects::add_prospect,
         prospects::update_prospect,
         prospects::move_prospect,
@@ -78,8 +83,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         prospects::outreach,
         prospects::set_outreach_cap,
         mentors::circle,
-        mentors::home,
-        mentors::home_section,
+        today::home,
+        today::home_section,
         mentors::circle_health,
         mentors::mentor_page,
         mentors::add_mentor,
@@ -90,7 +95,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         mentors::remove_sample_circle,
         catch_ups::log_catch_up,
         catch_ups::update_catch_up,
-        catch_ups::delete_catch_up,
+        catch_ups::remove_catch_up,
         nudges::nudge_settings,
         nudges::set_nudge_settings,
         nudges::snooze_mentor,
@@ -102,7 +107,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         journal::journal_entry,
         journal::add_journal_entry,
         journal::update_journal_entry,
-        journal::delete_journal_entry,
+        journal::remove_journal_entry,
         journal::restore_journal_entry,
         journal::save_journal_draft,
         journal::journal_drafts,

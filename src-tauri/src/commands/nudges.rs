@@ -18,7 +18,7 @@ const HISTORY_LENGTH: u32 = 100;
 
 #[tauri::command]
 pub async fn nudge_settings(circle: State<'_, Circle>) -> Reply<NudgeSettings> {
-    circle.with_store(|store, _| store.nudge_settings())
+    circle.read(|store, _| store.nudge_settings())
 }
 
 #[tauri::command]
@@ -26,7 +26,7 @@ pub async fn set_nudge_settings(
     circle: State<'_, Circle>,
     settings: NudgeSettings,
 ) -> Reply<NudgeSettings> {
-    circle.change(|store, today| store.set_nudge_settings(&settings, today))
+    circle.write_and_replan(|store, today| store.set_nudge_settings(&settings, today))
 }
 
 /// Snoozes a mentor's nudges (`None` lifts it); returns the day they resume.
@@ -36,12 +36,12 @@ pub async fn snooze_mentor(
     id: MentorId,
     snooze: Option<Snooze>,
 ) -> Reply<Option<NaiveDate>> {
-    circle.change(|store, today| store.snooze(id, snooze, today))
+    circle.write_and_replan(|store, today| store.snooze(id, snooze, today))
 }
 
 #[tauri::command]
 pub async fn nudge_history(circle: State<'_, Circle>) -> Reply<Vec<NudgeRecord>> {
-    circle.with_store(|store, _| store.nudge_history(HISTORY_LENGTH))
+    circle.read(|store, _| store.nudge_history(HISTORY_LENGTH))
 }
 
 /// What Settings and Today need to know about nudges beyond the settings themselves.
@@ -66,7 +66,7 @@ pub async fn nudge_status(
 
 /// The nudge status, for the command and for start-up's first answer.
 pub(crate) fn status_now(app: &AppHandle, circle: &Circle, nudges: &Nudges) -> Reply<NudgeStatus> {
-    let asked = circle.with_store(|store, _| store.start_at_login_asked())?;
+    let asked = circle.read(|store, _| store.start_at_login_asked())?;
     Ok(NudgeStatus {
         problem: nudges.lock().problem().filter(|p| !p.dismissed).cloned(),
         start_at_login: app.autolaunch().is_enabled().unwrap_or(false),
@@ -103,6 +103,6 @@ pub async fn set_start_at_login(
             field: None,
         });
     }
-    circle.with_store(|store, _| store.set_start_at_login_asked())?;
+    circle.write(|store, _| store.set_start_at_login_asked())?;
     Ok(autolaunch.is_enabled().unwrap_or(enabled))
 }

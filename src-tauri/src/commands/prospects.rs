@@ -10,7 +10,7 @@ use crate::circle::Circle;
 
 #[tauri::command]
 pub async fn add_prospect(circle: State<'_, Circle>, draft: ProspectDraft) -> Reply<Prospect> {
-    circle.with_store(|store, today| store.add_prospect(&draft, today))
+    circle.write(|store, today| store.add_prospect(&draft, today))
 }
 
 #[tauri::command]
@@ -19,7 +19,7 @@ pub async fn update_prospect(
     id: ProspectId,
     draft: ProspectDraft,
 ) -> Reply<Prospect> {
-    circle.with_store(|store, _| store.update_prospect(id, &draft))
+    circle.write(|store, _| store.update_prospect(id, &draft))
 }
 
 /// Moves a prospect along the pipeline; reaching out counts against the weekly cap.
@@ -29,7 +29,7 @@ pub async fn move_prospect(
     id: ProspectId,
     stage: Stage,
 ) -> Reply<Prospect> {
-    circle.with_store(|store, today| store.move_prospect(id, stage, today))
+    circle.write(|store, today| store.move_prospect(id, stage, today))
 }
 
 /// Welcomes a prospect into the circle; their history stays with the new mentor.
@@ -39,15 +39,21 @@ pub async fn promote_prospect(
     id: ProspectId,
     draft: MentorDraft,
 ) -> Reply<Mentor> {
-    circle.change(|store, today| store.promote_prospect(id, &draft, today))
+    circle.write_and_replan(|store, today| store.promote_prospect(id, &draft, today))
 }
 
 #[tauri::command]
 pub async fn outreach(circle: State<'_, Circle>) -> Reply<Outreach> {
-    circle.with_store(|store, today| store.outreach(today))
+    circle.read(|store, today| store.outreach(today))
 }
 
 #[tauri::command]
 pub async fn set_outreach_cap(circle: State<'_, Circle>, cap: Option<u32>) -> Reply<Outreach> {
-    circle.with_store(|store, today| store.set_outreach_cap(cap, today))
+    circle.write(|store, today| store.set_outreach_cap(cap, today))
+}
+
+/// Every prospect, by name.
+#[tauri::command]
+pub async fn prospects(circle: State<'_, Circle>) -> Reply<Vec<Prospect>> {
+    circle.read(|store, _| store.prospects())
 }

@@ -1,11 +1,8 @@
-//! Taking the circle out (exports) and bringing people in (imports).
+//! The whole circle as one file: exported to keep or take elsewhere, imported back.
 
 use std::path::PathBuf;
 
 use chrono::Utc;
-use mentor_core::contacts;
-use mentor_core::contacts::ImportPreview;
-use mentor_core::prospects::{Prospect, ProspectDraft};
 use mentor_core::transfer::{self, ExportDone, ExportFormat, ExportOptions};
 use tauri::{AppHandle, State};
 
@@ -46,36 +43,15 @@ pub async fn export_circle(
     if !confirm::user_says_yes(&app, ask) {
         return Err(confirm::declined("nothing was exported"));
     }
-    circle.with_store(|store, today| {
+    circle.read(|store, today| {
         let now = Utc::now();
         let document = store.export(ExportOptions { include_journal }, now)?;
         transfer::write(&document, format, &path, today, now)
     })
 }
 
-/// What importing the contact file at `path` would do; writes nothing.
-#[tauri::command]
-pub async fn preview_import(circle: State<'_, Circle>, path: PathBuf) -> Reply<ImportPreview> {
-    circle.with_store(|store, _| store.preview_import(contacts::parse_contacts_file(&path)?))
-}
-
-/// Adds the prospects the user accepted from a preview, all or none.
-#[tauri::command]
-pub async fn import_prospects(
-    circle: State<'_, Circle>,
-    prospects: Vec<ProspectDraft>,
-) -> Reply<usize> {
-    circle.change(|store, today| store.import_prospects(&prospects, today))
-}
-
 /// Imports a Mentor Circle JSON export into an empty circle.
 #[tauri::command]
 pub async fn import_circle(circle: State<'_, Circle>, path: PathBuf) -> Reply<usize> {
-    circle.change(|store, _| store.import_circle(&transfer::read_json(&path)?))
-}
-
-/// Every prospect, by name.
-#[tauri::command]
-pub async fn prospects(circle: State<'_, Circle>) -> Reply<Vec<Prospect>> {
-    circle.with_store(|store, _| store.prospects())
+    circle.write_and_replan(|store, _| store.import_circle(&transfer::read_json(&path)?))
 }

@@ -21,7 +21,7 @@ import { CHANGED_BY, keys } from '../../data/keys';
  * comes back under a new id, with its own date). Never quotes the entry.
  */
 export function deleteEntry(app: AppActions, id: number, done: () => void): void {
-  api.deleteJournalEntry(id).then(
+  api.removeJournalEntry(id).then(
     (gone) => {
       done();
       app.navigate({ name: 'journal' });

@@ -177,7 +177,7 @@ export function MentorView({ id }: { id: number }) {
 
   const remove = (c: CatchUp) =>
     run(
-      api.deleteCatchUp(c.id).then((gone) => {
+      api.removeCatchUp(c.id).then((gone) => {
         invalidate(...CHANGED_BY.mentor);
         listHeading.current?.focus();
         app.toast('Catch-up deleted.', {

@@ -5,4 +5,4 @@ import type { Raised } from "./Raised";
 /**
  * A deleted entry and what had been raised from it, so undo brings both back linked.
  */
-export type DeletedEntry = { entry: JournalEntry, raised: Raised, };
+export type RemovedEntry = { entry: JournalEntry, raised: Raised, };

@@ -321,7 +321,8 @@ fn a_long_section_on_the_home_screen_is_brought_a_page_at_a_time() {
     let app = driver.launch();
 
     // The first frame held 15 rows (720 px at 48 px a row, the shortest a row can be: see
-    // `firstFrame` in ui/src/today.ts); the rest of this week's first page follows it.
+    // `firstFrame` in ui/src/features/today/homeSections.ts); the rest of this week's
+    // first page follows it.
     wait_for_first_page(&app, "Due this week", "Soon 10", 25);
     let shortest = app.script(
         "return Math.min(...Array.from(document.querySelectorAll('main .rows > li'), (row) => row.getBoundingClientRect().height))",

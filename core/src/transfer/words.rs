@@ -1,8 +1,8 @@
 //! The user's words for the model's enums and for a cadence, for the plaintext exports.
 //!
-//! The UI has its own copy of these labels (ui/src/labels.ts, ui/src/status.ts); the
-//! exports say the same things in the same words so a Markdown file or a calendar event
-//! reads like the app the user knows. The database keys never appear in an export.
+//! The UI has its own copy of these labels (ui/src/features/mentors/labels.ts,
+//! ui/src/ui/status.ts); the exports say the same things in the same words so a Markdown
+//! file or a calendar event reads like the app the user knows. The database keys never appear in an export.
 
 use crate::advice::AdviceStatus;
 use crate::gives::{GiveKind, GiveState};

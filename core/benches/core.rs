@@ -23,7 +23,7 @@ use mentor_core::dataset::{self, Size};
 use mentor_core::journal::{DraftOf, EntryContent, SearchQuery};
 use mentor_core::key::MemorySecretStore;
 use mentor_core::model::{CatchUpDraft, Mode, Section};
-use mentor_core::nudge;
+use mentor_core::nudges;
 use mentor_core::store::SCHEMA_VERSION;
 use mentor_core::transfer::ExportOptions;
 use mentor_core::{DbKey, Store, Vault, cadence};
@@ -218,7 +218,7 @@ fn circle_benches(c: &mut Criterion, name: &'static str, size: Size) {
         let sent = store
             .nudges_since(now - TimeDelta::days(2))
             .expect("record");
-        black_box(nudge::plan(&now, &settings, &candidates, &sent, None));
+        black_box(nudges::plan(&now, &settings, &candidates, &sent, None));
     });
     let quick_log = CatchUpDraft {
         mentor_id: 1,

@@ -99,7 +99,7 @@ impl ParsedFile {
 /// Reads and parses the contact file at `path`; a file over [`MAX_FILE_BYTES`] is
 /// refused before it is read.
 pub fn parse_contacts_file(path: &std::path::Path) -> Result<ParsedFile> {
-    crate::backup::check_source(path)?;
+    crate::backups::check_source(path)?;
     let size = std::fs::metadata(path)
         .map(|meta| meta.len())
         .unwrap_or(u64::MAX);

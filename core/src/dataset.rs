@@ -479,8 +479,8 @@ mod tests {
         let mut compared = 0;
         for today in [today(), today() + Days::new(20), today() + Days::new(200)] {
             let lean = store.nudge_candidates(today).expect("candidates");
-            let from_circle = crate::nudge::candidates(&store.circle(today).expect("circle"));
-            let sorted = |mut list: Vec<crate::nudge::Candidate>| {
+            let from_circle = crate::nudges::candidates(&store.circle(today).expect("circle"));
+            let sorted = |mut list: Vec<crate::nudges::Candidate>| {
                 list.sort_by_key(|candidate| candidate.mentor_id);
                 list
             };

@@ -6,7 +6,7 @@
 
 pub mod advice;
 pub mod agenda;
-pub mod backup;
+pub mod backups;
 pub mod brief;
 pub mod cadence;
 pub mod contacts;
@@ -20,8 +20,8 @@ pub mod health;
 pub mod journal;
 pub mod key;
 pub mod model;
-pub mod nudge;
 pub mod nudge_loop;
+pub mod nudges;
 pub mod prospects;
 pub mod recovery;
 pub mod sample;

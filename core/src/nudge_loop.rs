@@ -1,4 +1,4 @@
-//! The nudge loop's passes: ask the planner ([`crate::nudge`]) what to send, record it,
+//! The nudge loop's passes: ask the planner ([`crate::nudges`]) what to send, record it,
 //! hand it to a [`Notifier`], and say when to look again. The shell owns only what needs
 //! the OS: the desktop's notification service, the thread, the sleep between passes and
 //! the tray.
@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::Store;
 use crate::error::Result;
-use crate::nudge::{self, Candidate, LockedSchedule, Nudge, NudgeId, NudgeSettings};
+use crate::nudges::{self, Candidate, LockedSchedule, Nudge, NudgeId, NudgeSettings};
 
 /// How far back a pass reads the record: the planner needs the current local day,
 /// whatever the zone.
@@ -82,7 +82,7 @@ impl<N: Notifier> NudgeLoop<N> {
             self.resume(store, &settings, &candidates, now)?;
         }
         let sent = store.nudges_since(now_utc - RECORD_WINDOW)?;
-        let plan = nudge::plan(now, &settings, &candidates, &sent, self.retry_at);
+        let plan = nudges::plan(now, &settings, &candidates, &sent, self.retry_at);
         let mut tick = Tick {
             wake_at: plan.wake_at,
             due: candidates.len(),
@@ -116,12 +116,12 @@ impl<N: Notifier> NudgeLoop<N> {
         candidates: &[Candidate],
         now: &DateTime<Tz>,
     ) -> Result<()> {
-        if nudge::held(now, settings) {
+        if nudges::held(now, settings) {
             return Ok(());
         }
         let (today, now) = (now.date_naive(), now.with_timezone(&Utc));
-        for (id, mentor_ids) in store.undelivered_nudges(now - nudge::ONCE_PER_MENTOR)? {
-            match nudge::resend(&mentor_ids, candidates, settings.show_names, today) {
+        for (id, mentor_ids) in store.undelivered_nudges(now - nudges::ONCE_PER_MENTOR)? {
+            match nudges::resend(&mentor_ids, candidates, settings.show_names, today) {
                 Some(again) if self.deliver(&again, id, now) => {
                     store.nudge_delivered_at(id, now, today)?;
                 }
@@ -173,7 +173,7 @@ impl<N: Notifier> NudgeLoop<N> {
                 true
             }
             Err(reason) => {
-                self.retry_at = Some(now + nudge::RETRY_AFTER);
+                self.retry_at = Some(now + nudges::RETRY_AFTER);
                 if self.problem.is_none() {
                     eprintln!("mentor-circle: a nudge could not be shown: {reason}");
                     self.problem = Some(DeliveryProblem {
@@ -264,7 +264,7 @@ mod tests {
     fn recorded_then_died(store: &mut Store, at: DateTime<Utc>) -> NudgeId {
         let candidates = store.nudge_candidates(at.date_naive()).expect("due");
         let settings = store.nudge_settings().expect("settings");
-        let planned = nudge::plan(&at, &settings, &candidates, &[], None)
+        let planned = nudges::plan(&at, &settings, &candidates, &[], None)
             .send
             .expect("someone is due");
         store
@@ -356,7 +356,7 @@ mod tests {
         let tick = nudges.tick(&mut store, &noon).expect("no error");
         assert_eq!(tick.sent, None);
         assert!(
-            tick.wake_at <= noon + nudge::RETRY_AFTER,
+            tick.wake_at <= noon + nudges::RETRY_AFTER,
             "looks again by the time the retry is due"
         );
         let problem = nudges.problem().expect("kept");

@@ -17,7 +17,7 @@ use crate::key::DbKey;
 
 mod advice;
 mod agenda;
-mod backup;
+mod backups;
 mod brief;
 mod catch_ups;
 mod columns;
@@ -34,7 +34,7 @@ mod settings;
 mod today;
 mod transfer;
 
-pub(crate) use backup::{BackupCopy, preview as preview_backup, remove_if_there};
+pub(crate) use backups::{BackupCopy, preview as preview_backup, remove_if_there};
 pub(crate) use schema::count_items;
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 
@@ -201,7 +201,7 @@ impl Store {
             plain: key.is_none(),
         };
         if let Some(backups) = backups.filter(|_| version > 0 && version < SCHEMA_VERSION) {
-            store.back_up_into(backups, crate::backup::BackupKind::BeforeUpgrade, None)?;
+            store.back_up_into(backups, crate::backups::BackupKind::BeforeUpgrade, None)?;
         }
         store.migrate(version)?;
         Ok(store)

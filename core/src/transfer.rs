@@ -102,7 +102,7 @@ pub fn write(
     today: chrono::NaiveDate,
     now: DateTime<Utc>,
 ) -> crate::Result<ExportDone> {
-    crate::backup::check_destination(path)?;
+    crate::backups::check_destination(path)?;
     let written = write_unchecked(export, format, path, today, now);
     if written.is_err() {
         // `check_destination` made sure nothing was here: whatever is here now is part
@@ -168,7 +168,7 @@ fn write_unchecked(
 
 /// Reads a JSON export back, refusing anything that is not one with a clear reason.
 pub fn read_json(path: &Path) -> crate::Result<CircleExport> {
-    crate::backup::check_source(path)?;
+    crate::backups::check_source(path)?;
     let too_big = std::fs::metadata(path)
         .map(|meta| meta.len() > MAX_JSON_BYTES)
         .unwrap_or(true);

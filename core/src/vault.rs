@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::backup::{self, BackupKind, BackupPreview};
+use crate::backups::{self, BackupKind, BackupPreview};
 use crate::error::{Error, LockReason, Result};
 use crate::files::create_private_dir;
 use crate::key::{
@@ -216,7 +216,7 @@ impl Vault {
 
     /// The folder of automatic backups.
     pub fn backup_dir(&self) -> PathBuf {
-        self.dir.join(backup::BACKUP_DIR)
+        self.dir.join(backups::BACKUP_DIR)
     }
 
     fn next_database_path(&self) -> PathBuf {
@@ -612,7 +612,7 @@ impl Vault {
             .filter_map(|entry| {
                 let name = entry.file_name().into_string().ok()?;
                 let original = name.strip_suffix(NEXT_SUFFIX)?;
-                backup::parse_name(original)?;
+                backups::parse_name(original)?;
                 Some((entry.path(), self.backup_dir().join(original)))
             })
             .collect();
@@ -633,7 +633,7 @@ impl Vault {
                 let ours = name.strip_suffix(PARTIAL_SUFFIX).is_some_and(|stem| {
                     stem == HEADER_FILE
                         || stem == NEXT_HEADER_FILE
-                        || backup::parse_name(stem).is_some()
+                        || backups::parse_name(stem).is_some()
                 });
                 if ours {
                     self.remove(&entry.path())?;
@@ -844,8 +844,8 @@ impl Vault {
     // --- backups ---------------------------------------------------------------------
 
     /// The automatic and safety backups in the data folder, newest first.
-    pub fn backups(&self) -> Result<Vec<backup::BackupFile>> {
-        backup::list(&self.backup_dir())
+    pub fn backups(&self) -> Result<Vec<backups::BackupFile>> {
+        backups::list(&self.backup_dir())
     }
 
     /// What the backup at `path` holds. `recovery_key` is for a backup made under
@@ -967,7 +967,7 @@ impl Vault {
         }
         // The file being replaced is kept, with its journal, under a before-restore name.
         let database = self.database_path();
-        let safety = self.backup_dir().join(backup::file_name(
+        let safety = self.backup_dir().join(backups::file_name(
             BackupKind::BeforeRestore,
             chrono::Utc::now(),
         ));

@@ -5,7 +5,7 @@
 use chrono::TimeDelta;
 use mentor_core::journal::{DraftOf, EntryContent, HitKind, SearchQuery};
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
-use mentor_core::nudge::{self, NudgeSettings};
+use mentor_core::nudges::{self, NudgeSettings};
 use mentor_core::transfer::ExportOptions;
 use mentor_core::{DbKey, Error, Store};
 
@@ -284,7 +284,7 @@ fn a_mentors_profile_words_follow_edits_and_nothing_else() {
     let chloe = mentor(&mut store, "Chloé Martin", "Negotiation and pricing");
     log_video_call(&mut store, chloe, "Went through the offer.");
     store
-        .snooze(chloe, Some(nudge::Snooze::NextWeek), day("2026-11-22"))
+        .snooze(chloe, Some(nudges::Snooze::NextWeek), day("2026-11-22"))
         .expect("snoozed");
     let found = store.search(&search("chloe pricing")).expect("search");
     assert_eq!(found.len(), 1, "{found:?}");
@@ -432,7 +432,7 @@ fn journal_text_never_reaches_a_notification_or_an_export_unless_chosen() {
             ..NudgeSettings::default()
         };
         let candidates = store.nudge_candidates(today).expect("candidates");
-        let nudge = nudge::plan(&now, &settings, &candidates, &[], None)
+        let nudge = nudges::plan(&now, &settings, &candidates, &[], None)
             .send
             .expect("Ana is overdue");
         let text = format!("{}\n{}", nudge.title, nudge.body);

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
-use mentor_core::nudge::{self, NudgeOutcome, NudgeSettings, QuietHours, Snooze};
+use mentor_core::nudges::{self, NudgeOutcome, NudgeSettings, QuietHours, Snooze};
 use mentor_core::{Error, Store};
 
 mod common;
@@ -121,7 +121,7 @@ fn a_recorded_nudge_is_counted_as_sent_and_a_failed_one_is_forgotten() {
     let today = day("2026-11-22");
     let candidates = store.nudge_candidates(today).expect("candidates");
     let now = Utc.from_utc_datetime(&today.and_hms_opt(9, 0, 0).expect("time"));
-    let plan = nudge::plan(&now, &NudgeSettings::default(), &candidates, &[], None);
+    let plan = nudges::plan(&now, &NudgeSettings::default(), &candidates, &[], None);
     let first = plan.send.expect("Ana is overdue");
 
     // Delivery failed: forgotten, so the planner still wants to send it.
@@ -142,7 +142,7 @@ fn a_recorded_nudge_is_counted_as_sent_and_a_failed_one_is_forgotten() {
     assert_eq!(sent[0].mentor_ids, vec![ana]);
     assert_eq!(sent[0].at, now);
     let later = now + chrono::TimeDelta::hours(3);
-    let again = nudge::plan(&later, &NudgeSettings::default(), &candidates, &sent, None);
+    let again = nudges::plan(&later, &NudgeSettings::default(), &candidates, &sent, None);
     assert_eq!(again.send, None, "never doubled");
 }
 
@@ -151,7 +151,7 @@ fn the_history_says_when_for_whom_and_what_came_of_it() {
     let (_dir, mut store) = open_new();
     let ana = add(&mut store, "Ana", "2026-09-01");
     let ben = add(&mut store, "Ben", "2026-09-01");
-    let digest = nudge::Nudge {
+    let digest = nudges::Nudge {
         mentor_ids: vec![ben, ana],
         title: "2 mentors are due for a catch-up".into(),
         body: "Ben and Ana".into(),
@@ -160,7 +160,7 @@ fn the_history_says_when_for_whom_and_what_came_of_it() {
         .record_nudge(&digest, utc("2026-11-20 08:00"), day("2026-11-20"))
         .expect("recorded");
     store.nudge_delivered(first).expect("delivered");
-    let single = nudge::Nudge {
+    let single = nudges::Nudge {
         mentor_ids: vec![ana],
         title: "Time to catch up with Ana".into(),
         body: String::new(),
@@ -211,7 +211,7 @@ fn removing_the_sample_circle_takes_its_nudges_with_it() {
     let today = day("2026-11-22");
     let candidates = store.nudge_candidates(today).expect("candidates");
     assert!(!candidates.is_empty(), "the sample circle has due mentors");
-    let nudge = nudge::Nudge {
+    let nudge = nudges::Nudge {
         mentor_ids: candidates.iter().map(|c| c.mentor_id).collect(),
         title: String::new(),
         body: String::new(),
@@ -229,7 +229,7 @@ fn snooze_a_day_on_a_digest_snoozes_everyone_in_it_until_tomorrow() {
     let ana = add(&mut store, "Ana", "2026-09-01");
     let ben = add(&mut store, "Ben", "2026-09-01");
     let today = day("2026-11-22");
-    let digest = nudge::Nudge {
+    let digest = nudges::Nudge {
         mentor_ids: vec![ana, ben],
         title: String::new(),
         body: String::new(),

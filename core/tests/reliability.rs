@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
-use mentor_core::backup::{self, BackupKind};
+use mentor_core::backups::{self, BackupKind};
 use mentor_core::key::MemorySecretStore;
 use mentor_core::transfer::ExportOptions;
 use mentor_core::vault::{BackupUnlock, NewKey};
@@ -326,7 +326,7 @@ fn restoring_never_deletes_the_backup_being_restored() {
     let (vault, secrets, _) = circle(dir.path());
     let mut slot = Some(vault.open(&secrets).expect("open"));
     let daily = vault.backups().expect("list")[0].path.clone();
-    for _ in 0..backup::SAFETY_COPIES {
+    for _ in 0..backups::SAFETY_COPIES {
         vault.restore(&mut slot, &daily, None).expect("restore");
     }
     let oldest_safety = vault

@@ -14,7 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use mentor_core::backup::BackupKind;
+use mentor_core::backups::BackupKind;
 use mentor_core::journal::{HitKind, SearchQuery};
 use mentor_core::key::KeySource;
 use mentor_core::key::MemorySecretStore;

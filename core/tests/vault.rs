@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use mentor_core::backup::{self, BackupKind};
+use mentor_core::backups::{self, BackupKind};
 use mentor_core::journal::EntryContent;
 use mentor_core::key::KeySource;
 use mentor_core::key::MemorySecretStore;
@@ -311,7 +311,7 @@ fn daily_backups_rotate_to_seven_days_and_four_weeks_and_hold_no_plaintext() {
     let kept = vault.backups().expect("list");
     assert_eq!(
         kept.len(),
-        backup::DAILY + backup::WEEKLY,
+        backups::DAILY + backups::WEEKLY,
         "rotation keeps 11"
     );
     assert!(kept.iter().all(|file| file.kind == BackupKind::Daily));

@@ -1,5 +1,5 @@
 //! A year of nudges, simulated: the real nudge loop (`mentor_core::nudge_loop`, which the
-//! shell runs on its thread), its planner (`mentor_core::nudge`) and the real encrypted
+//! shell runs on its thread), its planner (`mentor_core::nudges`) and the real encrypted
 //! store, driven through 2026 pass by pass with an injected clock, while the test keeps
 //! its own reckoning of who is due and when a nudge may be shown, and holds every
 //! notification to it.
@@ -71,11 +71,11 @@ use chrono_tz::Tz;
 use mentor_core::model::{
     Agreement, CatchUpDraft, MentorDraft, MentorId, MentorStatus, Mode, Role,
 };
-use mentor_core::nudge::{
+use mentor_core::nudge_loop::{LOCKED_NUDGE, Notifier, NudgeLoop};
+use mentor_core::nudges::{
     self, LONGEST_SLEEP, LockedSchedule, Nudge, NudgeId, NudgeOutcome, NudgeSettings,
     ONCE_PER_MENTOR, QuietHours, RETRY_AFTER, Snooze,
 };
-use mentor_core::nudge_loop::{LOCKED_NUDGE, Notifier, NudgeLoop};
 use mentor_core::{DbKey, Store};
 
 /// The seed of the whole year; any other value is another year.
@@ -1124,7 +1124,7 @@ impl Sim {
         self.counts.passes += 1;
         let local = self.local(self.real);
         let before = self.moment(self.real);
-        if nudge::held(&local, &self.settings) != before.held {
+        if nudges::held(&local, &self.settings) != before.held {
             let detail = format!("{}: held says {}", self.when(self.real), !before.held);
             self.problem("held disagrees with the settings", detail);
         }

@@ -230,10 +230,10 @@ pub fn backup_name(data: &[u8]) {
     let Ok(name) = std::str::from_utf8(data) else {
         return;
     };
-    if let Some((kind, made_at)) = mentor_core::backup::parse_name(name) {
-        let again = mentor_core::backup::file_name(kind, made_at);
+    if let Some((kind, made_at)) = mentor_core::backups::parse_name(name) {
+        let again = mentor_core::backups::file_name(kind, made_at);
         assert_eq!(
-            mentor_core::backup::parse_name(&again),
+            mentor_core::backups::parse_name(&again),
             Some((kind, made_at)),
             "a backup's name does not read back"
         );

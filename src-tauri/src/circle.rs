@@ -6,7 +6,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use mentor_core::nudge::LockedSchedule;
+use mentor_core::nudges::LockedSchedule;
 use mentor_core::vault::{BackupUnlock, FolderLock};
 use mentor_core::view::{AppStatus, Home};
 use mentor_core::{Clock, Error, ErrorPayload, LockReason, Store, Vault};
@@ -276,7 +276,7 @@ impl Circle {
 
     /// The backups in the data folder, newest first: readable while locked, so a
     /// damaged or missing circle can be restored from the lock screen.
-    pub fn backups(&self) -> Result<Vec<mentor_core::backup::BackupFile>, ErrorPayload> {
+    pub fn backups(&self) -> Result<Vec<mentor_core::backups::BackupFile>, ErrorPayload> {
         self.vault.backups().map_err(|error| payload(&error))
     }
 
@@ -285,8 +285,8 @@ impl Circle {
         &self,
         path: &std::path::Path,
         with: BackupUnlock<'_>,
-    ) -> Result<mentor_core::backup::BackupPreview, ErrorPayload> {
-        mentor_core::backup::check_source(path)
+    ) -> Result<mentor_core::backups::BackupPreview, ErrorPayload> {
+        mentor_core::backups::check_source(path)
             .and_then(|()| self.vault.preview_backup_locked(path, with, &KeyringStore))
             .map_err(|error| payload(&error))
     }
@@ -297,7 +297,7 @@ impl Circle {
         path: &std::path::Path,
         with: BackupUnlock<'_>,
     ) -> Result<AppStatus, ErrorPayload> {
-        mentor_core::backup::check_source(path).map_err(|error| payload(&error))?;
+        mentor_core::backups::check_source(path).map_err(|error| payload(&error))?;
         let mut slot = self.lock();
         if slot.is_some() {
             return Err(payload(&Error::Conflict(

@@ -14,7 +14,7 @@ pub mod startup;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{Local, Utc};
-use mentor_core::nudge::{LONGEST_SLEEP, LockedSchedule, NudgeOutcome};
+use mentor_core::nudges::{LONGEST_SLEEP, LockedSchedule, NudgeOutcome};
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 
 use crate::circle::Circle;

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use mentor_core::model::MentorId;
-use mentor_core::nudge::{LONGEST_SLEEP, NudgeId};
+use mentor_core::nudges::{LONGEST_SLEEP, NudgeId};
 
 // Where the shell, its commands and its tests have always found them.
 pub use mentor_core::nudge_loop::{DeliveryProblem, LOCKED_NUDGE, Notifier, NudgeLoop};

@@ -190,7 +190,7 @@ fn with_no_notification_service_the_app_keeps_going_and_retries_later() {
                 .is_empty(),
             "a failed nudge is not marked sent"
         );
-        assert!(failed.wake_at <= noon.to_utc() + mentor_core::nudge::RETRY_AFTER);
+        assert!(failed.wake_at <= noon.to_utc() + mentor_core::nudges::RETRY_AFTER);
         let soon = nudges
             .tick(&mut store, &(noon + TimeDelta::minutes(1)))
             .expect("tick");
@@ -200,7 +200,7 @@ fn with_no_notification_service_the_app_keeps_going_and_retries_later() {
         // The parent starts a notification service; the retry goes through.
         let mut go = String::new();
         std::io::stdin().read_line(&mut go).expect("parent says go");
-        let later = noon + mentor_core::nudge::RETRY_AFTER;
+        let later = noon + mentor_core::nudges::RETRY_AFTER;
         let retried = nudges.tick(&mut store, &later).expect("tick");
         assert!(retried.sent.is_some(), "retried after the wait");
         assert!(

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
-use mentor_core::nudge::NudgeSettings;
+use mentor_core::nudges::NudgeSettings;
 use mentor_e2e::notifications::NotificationRecorder;
 use mentor_e2e::{CONTROL, Driver, ENTER, SHIFT, Session, World, canary, one_at_a_time, quote};
 

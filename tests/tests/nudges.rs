@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::{Days, Local, NaiveDate};
 use mentor_core::Store;
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
-use mentor_core::nudge::NudgeSettings;
+use mentor_core::nudges::NudgeSettings;
 use mentor_e2e::notifications::NotificationRecorder;
 use mentor_e2e::{
     CONTROL, Driver, ESCAPE, PATIENCE, Session, World, app_processes, one_at_a_time, quote,
@@ -187,7 +187,7 @@ fn start_at_login_is_asked_once_and_snoozes_settings_and_history_are_the_users()
     ));
     app.click_button("Snooze nudges");
     app.click_button("Next week");
-    let monday = mentor_core::nudge::snoozed_until(mentor_core::nudge::Snooze::NextWeek, today)
+    let monday = mentor_core::nudges::snoozed_until(mentor_core::nudges::Snooze::NextWeek, today)
         .expect("next Monday");
     app.wait_for(
         &format!(

@@ -11,7 +11,7 @@ use crate::error::UnknownKey;
 use crate::gives::{GiveKind, GiveState};
 use crate::goals::GoalStatus;
 use crate::model::{MentorStatus, Mode, Purpose, Role, Term};
-use crate::nudge::NudgeOutcome;
+use crate::nudges::NudgeOutcome;
 use crate::prospects::{ProspectSource, Stage};
 
 /// A value kept in a column as one of a fixed set of keys.

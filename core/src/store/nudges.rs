@@ -9,7 +9,7 @@ use super::Store;
 use super::mentors::ensure_mentor_exists;
 use crate::error::{Error, Result};
 use crate::model::{DueStatus, MentorId};
-use crate::nudge::{
+use crate::nudges::{
     self, Candidate, LockedSchedule, Nudge, NudgeId, NudgeOutcome, NudgeRecord, NudgeSettings,
     NudgedMentor, Sent, Snooze,
 };
@@ -28,7 +28,7 @@ impl Store {
         settings: &NudgeSettings,
         today: NaiveDate,
     ) -> Result<NudgeSettings> {
-        let settings = nudge::validate_settings(settings, today)?;
+        let settings = nudges::validate_settings(settings, today)?;
         self.put_setting(NUDGE_SETTINGS, &settings)?;
         Ok(settings)
     }
@@ -71,7 +71,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Option<NaiveDate>> {
         let until = snooze
-            .map(|snooze| nudge::snoozed_until(snooze, today))
+            .map(|snooze| nudges::snoozed_until(snooze, today))
             .transpose()?;
         let tx = self.conn.transaction()?;
         ensure_mentor_exists(&tx, id)?;
@@ -240,7 +240,7 @@ impl Store {
     /// "Snooze a day" on a notification: every mentor it named is snoozed until tomorrow,
     /// and the history says so, in one transaction.
     pub fn snooze_nudge(&mut self, id: NudgeId, today: NaiveDate) -> Result<()> {
-        let until = nudge::snoozed_until(Snooze::Tomorrow, today)?;
+        let until = nudges::snoozed_until(Snooze::Tomorrow, today)?;
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE nudge SET outcome = ?2 WHERE id = ?1",

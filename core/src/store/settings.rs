@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::nudge;
+use crate::nudges;
 
 impl Store {
     pub(crate) fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
@@ -50,12 +50,12 @@ impl Store {
 
     /// Sets (or with `None`, turns off) locking after inactivity.
     pub fn set_lock_after_idle(&mut self, minutes: Option<u16>) -> Result<Option<u16>> {
-        if minutes.is_some_and(|m| m == 0 || m > nudge::MAX_IDLE_MINUTES) {
+        if minutes.is_some_and(|m| m == 0 || m > nudges::MAX_IDLE_MINUTES) {
             return Err(Error::invalid(
                 "lockAfterIdle",
                 format!(
                     "Choose between 1 and {} minutes, or lock only on demand.",
-                    nudge::MAX_IDLE_MINUTES
+                    nudges::MAX_IDLE_MINUTES
                 ),
             ));
         }

@@ -218,13 +218,13 @@ mod tests {
             let home = store.home(today).expect("home");
 
             // The planner's own read agrees with the rule applied to the whole circle.
-            let by_id = |mut list: Vec<crate::nudge::Candidate>| {
+            let by_id = |mut list: Vec<crate::nudges::Candidate>| {
                 list.sort_by_key(|candidate| candidate.mentor_id);
                 list
             };
             assert_eq!(
                 by_id(store.nudge_candidates(today).expect("candidates")),
-                by_id(crate::nudge::candidates(&circle)),
+                by_id(crate::nudges::candidates(&circle)),
                 "nudge candidates on {today}"
             );
             assert_eq!(home.everyone as usize, circle.len());

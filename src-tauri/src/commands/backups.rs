@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use mentor_core::backup::{self, BackupFile, BackupPreview};
+use mentor_core::backups::{self, BackupFile, BackupPreview};
 use mentor_core::store::CircleCheck;
 use mentor_core::vault::BackupUnlock;
 use mentor_core::view::AppStatus;
@@ -23,7 +23,7 @@ pub async fn backups(circle: State<'_, Circle>) -> Reply<Vec<BackupFile>> {
 #[tauri::command]
 pub async fn back_up_now(circle: State<'_, Circle>, path: PathBuf) -> Reply<u64> {
     circle.with_open_vault(|_, store| {
-        backup::check_destination(&path)?;
+        backups::check_destination(&path)?;
         store.back_up_to(&path)
     })
 }
@@ -37,7 +37,7 @@ pub async fn preview_backup(
 ) -> Reply<BackupPreview> {
     let recovery_key = Zeroizing::new(recovery_key.unwrap_or_default());
     circle.with_open_vault(|vault, store| {
-        backup::check_source(&path)?;
+        backups::check_source(&path)?;
         vault.preview_backup(store, &path, Some(recovery_key.as_str()))
     })
 }
@@ -51,7 +51,7 @@ pub async fn restore_backup(
 ) -> Reply<PathBuf> {
     let recovery_key = Zeroizing::new(recovery_key.unwrap_or_default());
     circle.with_vault(|vault, slot| {
-        backup::check_source(&path)?;
+        backups::check_source(&path)?;
         vault.restore(slot, &path, Some(recovery_key.as_str()))
     })
 }

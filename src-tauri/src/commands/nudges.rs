@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use mentor_core::model::MentorId;
-use mentor_core::nudge::{NudgeRecord, NudgeSettings, Snooze};
+use mentor_core::nudges::{NudgeRecord, NudgeSettings, Snooze};
 use mentor_core::{ErrorKind, ErrorPayload};
 use serde::Serialize;
 use tauri::{AppHandle, State};

@@ -21,7 +21,7 @@ pub async fn export_circle(
     include_journal: bool,
 ) -> Reply<ExportDone> {
     // A place that cannot be written is refused before the question.
-    mentor_core::backup::check_destination(&path)
+    mentor_core::backups::check_destination(&path)
         .map_err(|error| mentor_core::ErrorPayload::from(&error))?;
     let name = path
         .file_name()

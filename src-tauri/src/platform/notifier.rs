@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use mentor_core::nudge::{Nudge, NudgeId};
+use mentor_core::nudges::{Nudge, NudgeId};
 
 #[cfg(all(unix, not(target_os = "macos")))]
 use crate::nudges::NudgeAction;

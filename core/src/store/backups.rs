@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, params};
 
 use super::{SCHEMA_VERSION, Store};
-use crate::backup::{self, BackupKind, BackupPreview};
+use crate::backups::{self, BackupKind, BackupPreview};
 use crate::error::{Error, LockReason, Result};
 use crate::key::DbKey;
 use crate::recovery::RecoveryKey;
@@ -74,7 +74,7 @@ impl Store {
         except: Option<&Path>,
     ) -> Result<PathBuf> {
         crate::files::create_private_dir(dir)?;
-        let path = dir.join(backup::file_name(kind, chrono::Utc::now()));
+        let path = dir.join(backups::file_name(kind, chrono::Utc::now()));
         self.back_up_to(&path)?;
         self.rotate_backups(dir, except)?;
         Ok(path)
@@ -84,7 +84,7 @@ impl Store {
     /// circle is checked page by page first: a damaged circle is never copied over good
     /// backups ([`LockReason::Damaged`], and nothing is written or deleted).
     pub fn back_up_daily(&self, dir: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
-        let made_today = backup::list(dir)?
+        let made_today = backups::list(dir)?
             .into_iter()
             .any(|file| file.kind == BackupKind::Daily && file.made_at.date_naive() == today);
         if made_today {
@@ -98,7 +98,7 @@ impl Store {
             .and_hms_opt(12, 0, 0)
             .map(|noon| noon.and_utc())
             .unwrap_or_else(chrono::Utc::now);
-        let path = dir.join(backup::file_name(BackupKind::Daily, stamp));
+        let path = dir.join(backups::file_name(BackupKind::Daily, stamp));
         self.back_up_to(&path)?;
         self.rotate_backups(dir, None)?;
         Ok(Some(path))
@@ -108,8 +108,8 @@ impl Store {
     /// holding more than the circle does now when no kept copy does: a circle emptied
     /// by mistake (or by damage) must not push out the last copies of what it held.
     pub(crate) fn rotate_backups(&self, dir: &Path, except: Option<&Path>) -> Result<()> {
-        let files = backup::list(dir)?;
-        let mut delete = backup::to_delete(&files);
+        let files = backups::list(dir)?;
+        let mut delete = backups::to_delete(&files);
         if let Some(except) = except {
             delete.retain(|path| !same_file(path, except));
         }

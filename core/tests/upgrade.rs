@@ -26,7 +26,7 @@ use mentor_core::store::SCHEMA_VERSION;
 use mentor_core::{DbKey, Error, LockReason, SecretStore, Vault};
 
 mod common;
-use common::day;
+use common::{day, raw_connection};
 
 /// The fixture folder, in the workspace's `tests/fixtures`.
 fn fixture() -> PathBuf {
@@ -65,19 +65,6 @@ fn copy_of_fixture() -> (tempfile::TempDir, Vault, MemorySecretStore) {
         .save(&header.vault_id, &fixture_key())
         .expect("keep the key");
     (dir, vault, keyring)
-}
-
-/// A raw SQLCipher connection under `key`, as the store keys one.
-fn raw_connection(path: &Path, key: &DbKey) -> rusqlite::Connection {
-    let conn = rusqlite::Connection::open(path).expect("raw open");
-    let hex: String = key
-        .as_bytes()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
-        .expect("key");
-    conn
 }
 
 fn user_version(conn: &rusqlite::Connection) -> i64 {

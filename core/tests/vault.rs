@@ -12,6 +12,8 @@ use mentor_core::transfer::ExportOptions;
 use mentor_core::vault::NewKey;
 use mentor_core::{Error, LockReason, SecretStore, Store, Vault};
 
+mod common;
+
 const PASSPHRASE: &str = "tangerine harbour quietly";
 const CANARY: &str = "canary-7f3e9b1d-backup";
 
@@ -370,14 +372,7 @@ fn an_upgrade_of_the_schema_is_preceded_by_a_backup_that_opens() {
         let _ = std::fs::remove_file(path);
     }
     {
-        let conn = rusqlite::Connection::open(vault.database_path()).expect("raw open");
-        let hex: String = key
-            .as_bytes()
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect();
-        conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
-            .expect("key");
+        let conn = common::raw_connection(&vault.database_path(), &key);
         let previous = mentor_core::store::SCHEMA_VERSION - 1;
         for step in &mentor_core::store::MIGRATIONS[..previous as usize] {
             conn.execute_batch(step).expect("an earlier step");

@@ -716,6 +716,30 @@ pub fn app_processes() -> Vec<u32> {
     pids
 }
 
+/// The user's local day, as the app computes it.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Seeds Ana Sousa, an adviser met every four weeks by video, with one catch-up today
+/// whose note is `note`; her id.
+pub fn add_ana_with_a_catch_up(store: &mut mentor_core::Store, note: &str) -> i64 {
+    use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
+    let agreement = Agreement::ongoing(28, 42, Mode::Video, today());
+    let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
+    let ana = store.add_mentor(&draft, today()).expect("Ana");
+    let catch_up = CatchUpDraft {
+        mentor_id: ana.id,
+        date: today(),
+        mode: Mode::Video,
+        note: note.into(),
+        discussed: Vec::new(),
+        reported_back: Vec::new(),
+    };
+    store.log_catch_up(&catch_up, today()).expect("catch-up");
+    ana.id
+}
+
 /// An XPath string literal for `text` (which may contain either kind of quote).
 pub fn quote(text: &str) -> String {
     if !text.contains('\'') {

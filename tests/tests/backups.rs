@@ -3,12 +3,10 @@
 //! imported as prospects, and restoring the earlier backup (after its preview) brings the
 //! circle back to how it was, prospects gone.
 
-use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
-use mentor_e2e::{Driver, ENTER, World, canary, files_containing, one_at_a_time, quote, repo_root};
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
+use mentor_e2e::{
+    Driver, ENTER, World, add_ana_with_a_catch_up, canary, files_containing, one_at_a_time, quote,
+    repo_root,
+};
 
 #[test]
 fn a_backup_made_in_the_window_restores_the_circle_as_it_was_after_an_import() {
@@ -16,18 +14,7 @@ fn a_backup_made_in_the_window_restores_the_circle_as_it_was_after_an_import() {
     let world = World::new();
     let secret = canary();
     world.seed(|store| {
-        let agreement = Agreement::ongoing(28, 42, Mode::Video, today());
-        let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
-        let ana = store.add_mentor(&draft, today()).expect("Ana");
-        let catch_up = CatchUpDraft {
-            mentor_id: ana.id,
-            date: today(),
-            mode: Mode::Video,
-            note: format!("Candid: {secret}"),
-            discussed: Vec::new(),
-            reported_back: Vec::new(),
-        };
-        store.log_catch_up(&catch_up, today()).expect("catch-up");
+        add_ana_with_a_catch_up(store, &format!("Candid: {secret}"));
     });
     let driver = Driver::start(&world);
     let app = driver.launch();

@@ -6,11 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
-use mentor_e2e::{Driver, ENTER, World, one_at_a_time};
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
+use mentor_e2e::{Driver, ENTER, World, one_at_a_time, today};
 
 /// Every file in the data folder (the webview's storage aside) with its bytes.
 fn circle_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

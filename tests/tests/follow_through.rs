@@ -4,15 +4,12 @@
 //! prospect welcomed into the circle, their history as a prospect on their new page.
 
 use mentor_core::goals::GoalDraft;
-use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
+use mentor_core::model::Role;
 use mentor_core::prospects::{ProspectDraft, ProspectSource, Stage};
 use mentor_e2e::{
-    CONTROL, Driver, ENTER, ESCAPE, SHIFT, World, canary, files_containing, one_at_a_time, quote,
+    CONTROL, Driver, ENTER, ESCAPE, SHIFT, World, add_ana_with_a_catch_up, canary,
+    files_containing, one_at_a_time, quote, today,
 };
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 #[test]
 fn advice_adopted_reaches_the_brief_is_reported_at_a_catch_up_and_a_prospect_joins() {
@@ -20,23 +17,12 @@ fn advice_adopted_reaches_the_brief_is_reported_at_a_catch_up_and_a_prospect_joi
     let world = World::new();
     let secret = canary();
     world.seed(|store| {
-        let agreement = Agreement::ongoing(28, 42, Mode::Video, today());
-        let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
-        let ana = store.add_mentor(&draft, today()).expect("Ana");
-        let catch_up = CatchUpDraft {
-            mentor_id: ana.id,
-            date: today(),
-            mode: Mode::Video,
-            note: "Talked about the reorg.".into(),
-            discussed: Vec::new(),
-            reported_back: Vec::new(),
-        };
-        store.log_catch_up(&catch_up, today()).expect("catch-up");
+        let ana = add_ana_with_a_catch_up(store, "Talked about the reorg.");
         let goal = GoalDraft {
             title: "Lead a project by June".into(),
             why: "To be seen as a lead".into(),
             target_on: None,
-            mentor_ids: vec![ana.id],
+            mentor_ids: vec![ana],
             from_entry: None,
         };
         store

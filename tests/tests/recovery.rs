@@ -6,13 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use mentor_core::model::{Agreement, CatchUpDraft, MentorDraft, Mode, Role};
 use mentor_e2e::notifications::PrivateBus;
-use mentor_e2e::{Driver, World, all_files, one_at_a_time, quote};
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
+use mentor_e2e::{Driver, World, add_ana_with_a_catch_up, all_files, one_at_a_time, quote};
 
 /// The circle's own files (the database, its -wal journal, the header) with their
 /// bytes: to prove a refused unlock touched nothing. Left out: the web view's storage,
@@ -46,18 +41,7 @@ fn with_the_keyring_entry_gone_the_recovery_key_brings_everything_back() {
     let _turn = one_at_a_time();
     let world = World::new();
     world.seed(|store| {
-        let agreement = Agreement::ongoing(28, 42, Mode::Video, today());
-        let draft = MentorDraft::new("Ana Sousa", vec![Role::Adviser], agreement);
-        let ana = store.add_mentor(&draft, today()).expect("Ana");
-        let catch_up = CatchUpDraft {
-            mentor_id: ana.id,
-            date: today(),
-            mode: Mode::Video,
-            note: "Talked about the reorg.".into(),
-            discussed: Vec::new(),
-            reported_back: Vec::new(),
-        };
-        store.log_catch_up(&catch_up, today()).expect("catch-up");
+        add_ana_with_a_catch_up(store, "Talked about the reorg.");
     });
     let driver = Driver::start(&world);
     let app = driver.launch();

@@ -13,12 +13,7 @@ impl Store {
     /// Logs a thank-you or a give, or notes an idea or an offer.
     pub fn add_give(&mut self, draft: &GiveDraft, today: NaiveDate) -> Result<Give> {
         let draft = gives::validate(draft, today)?;
-        let tx = self.conn.transaction()?;
-        ensure_mentor_exists(&tx, draft.mentor_id)?;
-        insert_give(&tx, None, &draft)?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        self.give(id)
+        self.add_checked_give(&draft)
     }
 
     /// Changes a give: most often an idea or an offer that is now done.
@@ -48,9 +43,14 @@ impl Store {
     /// Undo of a removal.
     pub fn restore_give(&mut self, removed: &Give) -> Result<Give> {
         let draft = gives::validate(&removed.details, NaiveDate::MAX)?;
+        self.add_checked_give(&draft)
+    }
+
+    /// Adds a give already checked, as a new row.
+    fn add_checked_give(&mut self, draft: &GiveDraft) -> Result<Give> {
         let tx = self.conn.transaction()?;
         ensure_mentor_exists(&tx, draft.mentor_id)?;
-        insert_give(&tx, None, &draft)?;
+        insert_give(&tx, None, draft)?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
         self.give(id)

@@ -1,7 +1,7 @@
 //! Goals in the database, with their progress notes and the mentors helping with each.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::Store;
 use super::columns::Ids;
@@ -37,13 +37,7 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        for (position, mentor_id) in draft.mentor_ids.iter().enumerate() {
-            ensure_mentor_exists(&tx, *mentor_id)?;
-            tx.execute(
-                "INSERT INTO goal_mentor (goal_id, mentor_id, position) VALUES (?1, ?2, ?3)",
-                params![id, mentor_id, position as i64],
-            )?;
-        }
+        link_mentors(&tx, id, &draft.mentor_ids)?;
         tx.commit()?;
         self.goal(id)
     }
@@ -63,13 +57,7 @@ impl Store {
             params![id, draft.title, draft.why, draft.target_on],
         )?;
         tx.execute("DELETE FROM goal_mentor WHERE goal_id = ?1", [id])?;
-        for (position, mentor_id) in draft.mentor_ids.iter().enumerate() {
-            ensure_mentor_exists(&tx, *mentor_id)?;
-            tx.execute(
-                "INSERT INTO goal_mentor (goal_id, mentor_id, position) VALUES (?1, ?2, ?3)",
-                params![id, mentor_id, position as i64],
-            )?;
-        }
+        link_mentors(&tx, id, &draft.mentor_ids)?;
         tx.commit()?;
         self.goal(id)
     }
@@ -133,6 +121,18 @@ pub(super) const GOAL_SELECT: &str =
         (SELECT group_concat(mentor_id, ',') FROM
             (SELECT mentor_id FROM goal_mentor gm WHERE gm.goal_id = g.id ORDER BY position))
      FROM goal g";
+
+/// Links a goal to the mentors helping with it, in the user's order.
+fn link_mentors(tx: &Transaction<'_>, id: GoalId, mentor_ids: &[MentorId]) -> Result<()> {
+    for (position, mentor_id) in mentor_ids.iter().enumerate() {
+        ensure_mentor_exists(tx, *mentor_id)?;
+        tx.execute(
+            "INSERT INTO goal_mentor (goal_id, mentor_id, position) VALUES (?1, ?2, ?3)",
+            params![id, mentor_id, position as i64],
+        )?;
+    }
+    Ok(())
+}
 
 pub(super) fn goal_from_row(row: &Row<'_>) -> rusqlite::Result<Goal> {
     Ok(Goal {

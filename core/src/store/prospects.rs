@@ -9,7 +9,7 @@ use super::columns::Keys;
 use crate::error::{Error, Result};
 use crate::model::ProspectId;
 use crate::model::{Mentor, MentorDraft, MentorId, Role};
-use crate::prospects::{self, Outreach, Prospect, ProspectDraft, ProspectSource, Stage, StageStep};
+use crate::prospects::{self, Outreach, Prospect, ProspectDraft, Stage, StageStep};
 
 const PROSPECT_SELECT: &str = "SELECT id, added_on, name, organisation, position, email, \
      profile_url, connected_on, note, source, wants, chemistry, could_fill, next_step, \
@@ -87,7 +87,7 @@ impl Store {
                 draft.profile_url,
                 draft.connected_on,
                 draft.note,
-                draft.source.map(ProspectSource::key),
+                draft.source,
                 draft.wants,
                 draft.chemistry,
                 Keys::text(&draft.could_fill),
@@ -240,7 +240,7 @@ pub(super) fn write_prospect(
             draft.connected_on,
             draft.note,
             prospect.added_on,
-            draft.source.map(ProspectSource::key),
+            draft.source,
             draft.wants,
             draft.chemistry,
             Keys::text(&draft.could_fill),

@@ -30,6 +30,19 @@ pub fn open_new() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// A raw SQLCipher connection under `key`, as the store keys one.
+pub fn raw_connection(path: &Path, key: &DbKey) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).expect("raw open");
+    let hex: String = key
+        .as_bytes()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
+        .expect("key");
+    conn
+}
+
 /// Every file under `dir` with a hash of its bytes, to show that a refusal wrote nothing.
 /// The folder lock is left out: it is held, not written.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, u64> {

@@ -22,5 +22,5 @@ pub async fn import_prospects(
     circle: State<'_, Circle>,
     prospects: Vec<ProspectDraft>,
 ) -> Reply<usize> {
-    circle.write_and_replan(|store, today| store.import_prospects(&prospects, today))
+    circle.write(|store, today| store.import_prospects(&prospects, today))
 }

@@ -12,6 +12,7 @@
     "lock_after_idle",
     "set_lock_after_idle",
     "home_shown",
+    "quit_app",
     "unlock_with_passphrase",
     "unlock_with_recovery_key",
     "create_with_passphrase",

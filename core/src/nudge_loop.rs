@@ -201,20 +201,38 @@ impl<N: Notifier> NudgeLoop<N> {
 
 /// The user's words for a delivery failure. The OS error (which never holds personal
 /// text: the notification's content is not part of it) goes to the log, not the UI.
+/// On Linux it names the D-Bus error; nothing here says "refused", which would send the
+/// user looking for a permission that does not exist.
 fn delivery_advice(reason: &str) -> String {
     let reason = reason.to_lowercase();
-    if reason.contains("serviceunknown") || reason.contains("service unknown") {
-        "Your desktop has no notification service running, so nudges can't pop up. \
-         Your Today list stays up to date, and nudges will be tried again."
-            .to_string()
-    } else if reason.contains("notfound") || reason.contains("address") {
-        "Mentor Circle can't reach your desktop's notification service. Your Today list \
-         stays up to date, and nudges will be tried again."
-            .to_string()
+    let says = |words: &[&str]| words.iter().any(|word| reason.contains(word));
+    let then = "Your Today list stays up to date, and nudges will be tried again.";
+    if says(&[
+        "serviceunknown",
+        "service unknown",
+        "namehasnoowner",
+        "not provided by any .service files",
+        "spawn.",
+    ]) {
+        format!("Your desktop has no notification service running, so nudges can't pop up. {then}")
+    } else if says(&["noreply", "timeout", "timed out", "did not receive a reply"]) {
+        format!(
+            "Your desktop's notification service did not answer, so a nudge did not pop up. {then}"
+        )
+    } else if says(&["notfound", "address", "no such file", "connection refused"]) {
+        format!("Mentor Circle can't reach your desktop's notification service. {then}")
+    } else if says(&[
+        "accessdenied",
+        "access denied",
+        "not authorized",
+        "disabled",
+    ]) {
+        format!(
+            "Notifications from Mentor Circle are turned off in your system's settings, \
+             so nudges can't pop up. {then}"
+        )
     } else {
-        "Your desktop refused to show a nudge. Your Today list stays up to date, and \
-         nudges will be tried again."
-            .to_string()
+        format!("A nudge could not be shown on your desktop. {then}")
     }
 }
 
@@ -339,6 +357,34 @@ mod tests {
             Some(thursday_morning),
             "the history says when the user saw it"
         );
+    }
+
+    #[test]
+    fn the_advice_names_a_missing_notification_service_in_the_forms_the_desktop_reports_it() {
+        // What the Linux notifier reports when no service owns the name (the debug form
+        // of notify-rust's error, with the D-Bus error's name), and the message alone.
+        let missing = [
+            "Error { kind: Dbus(D-Bus error: The name org.freedesktop.Notifications was not \
+             provided by any .service files (org.freedesktop.DBus.Error.ServiceUnknown)) }",
+            "The name org.freedesktop.Notifications was not provided by any .service files",
+            "D-Bus error: Could not get owner of name (org.freedesktop.DBus.Error.NameHasNoOwner)",
+        ];
+        for reason in missing {
+            let advice = delivery_advice(reason);
+            assert!(
+                advice.contains("no notification service"),
+                "{reason}: {advice}"
+            );
+        }
+        let hung = delivery_advice(
+            "D-Bus error: Did not receive a reply (org.freedesktop.DBus.Error.NoReply)",
+        );
+        assert!(hung.contains("did not answer"), "{hung}");
+        let other = delivery_advice("something else entirely");
+        for advice in [delivery_advice(missing[0]), hung, other] {
+            assert!(!advice.contains("refused"), "{advice}");
+            assert!(advice.contains("Today list stays up to date"), "{advice}");
+        }
     }
 
     #[test]

@@ -120,7 +120,8 @@ pub fn run() {
             });
         })
         .on_window_event(|window, event| {
-            // Closing the window keeps nudges coming; "Quit" in the tray really quits.
+            // Closing the window keeps nudges coming from the tray, where "Quit" really
+            // quits. With no tray to find it in again, closing the window quits.
             if let WindowEvent::CloseRequested { api, .. } = event {
                 // A second app on a folder another one holds has nothing to keep running.
                 if window.state::<Circle>().is_open_elsewhere() {
@@ -128,7 +129,11 @@ pub fn run() {
                     return;
                 }
                 api.prevent_close();
-                let _ = window.hide();
+                if shell::in_the_tray(window.app_handle()) {
+                    let _ = window.hide();
+                } else {
+                    shell::quit(window.app_handle());
+                }
             }
         })
         .setup(move |app| {
@@ -176,10 +181,21 @@ pub fn run() {
             }
             Ok(())
         })
-        .run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("mentor-circle: could not start: {error}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        // However the app ends (Quit anywhere, macOS's own Quit menu item, the session
+        // ending), the circle is closed last: its WAL is checkpointed into the database.
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event
+                && let Some(circle) = app.try_state::<Circle>()
+            {
+                circle.close();
+            }
+        }),
+        Err(error) => {
+            eprintln!("mentor-circle: could not start: {error}");
+            std::process::exit(1);
+        }
     }
 }
 

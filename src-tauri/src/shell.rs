@@ -1,6 +1,7 @@
-//! The app as a desktop citizen: a window that hides to the tray instead of quitting, a
-//! tray menu, and the requests (open a mentor, quick log, pause nudges) the shell passes
-//! to the UI when the user acts on a notification or the tray.
+//! The app as a desktop citizen: a window that hides to the tray instead of quitting (where
+//! the desktop shows a tray), a tray menu, quitting cleanly, and the requests (open a
+//! mentor, quick log, pause nudges, quit) the shell passes to the UI when the user acts on
+//! a notification or the tray.
 
 use mentor_core::model::MentorId;
 use serde::Serialize;
@@ -37,6 +38,8 @@ pub enum ShellRequest {
     Lock,
     /// The app was locked without the window's help: show the lock screen.
     Locked,
+    /// "Quit" in the tray: the window saves what is being typed, then quits.
+    Quit,
 }
 
 /// How long the window has to save what is being typed and lock, before the shell locks
@@ -54,6 +57,27 @@ fn lock_soon(app: &AppHandle) {
             crate::lock_app(&app);
             let _ = app.emit_to("main", REQUEST_EVENT, ShellRequest::Locked);
         }
+    });
+}
+
+/// How long the window has to save what is being typed before "Quit" in the tray quits
+/// without it. A window that answers quits at once; only a hung one costs this wait.
+const QUIT_GRACE: std::time::Duration = std::time::Duration::from_millis(700);
+
+/// "Quit" from the tray: asks the window to save any typing and quit; quits anyway
+/// after a short grace.
+fn quit_soon(app: &AppHandle) {
+    if app
+        .emit_to("main", REQUEST_EVENT, ShellRequest::Quit)
+        .is_err()
+    {
+        quit(app);
+        return;
+    }
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(QUIT_GRACE);
+        quit(&app);
     });
 }
 
@@ -75,10 +99,17 @@ pub fn request(app: &AppHandle, request: ShellRequest) {
     }
 }
 
-/// Quits for real: the database is closed cleanly first.
+/// Quits for real. The database is closed (and its WAL checkpointed) here and again
+/// as the event loop ends ([`crate::run`]), which also covers macOS's own Quit menu item.
 pub fn quit(app: &AppHandle) {
     app.state::<Circle>().close();
     app.exit(0);
+}
+
+/// Whether the app's tray icon is up and the desktop shows tray icons: only then may
+/// closing the window leave the app running.
+pub fn in_the_tray(app: &AppHandle) -> bool {
+    app.tray_by_id("main").is_some() && crate::platform::tray::has_tray()
 }
 
 /// The tray icon and the menu line that shows how many are due.
@@ -114,7 +145,7 @@ impl Tray {
                 "pause" => request(app, ShellRequest::PauseNudges),
                 "lock" => lock_soon(app),
                 "about" => request(app, ShellRequest::About),
-                "quit" => quit(app),
+                "quit" => quit_soon(app),
                 _ => {}
             });
         if let Some(icon) = app.default_window_icon() {

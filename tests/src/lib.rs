@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 pub mod notifications;
+pub mod tray;
 
 /// How long to wait for the window to show something before failing.
 pub const PATIENCE: Duration = Duration::from_secs(20);
@@ -557,19 +558,20 @@ impl Session {
     /// Presses `keys` together as one chord (e.g. `[CONTROL, "l"]`) and releases them,
     /// through WebDriver key actions: the keyboard, not a DOM event.
     pub fn press(&self, keys: &[&str]) {
-        let mut actions: Vec<Value> = keys
-            .iter()
-            .map(|key| json!({ "type": "keyDown", "value": key }))
-            .collect();
-        actions.extend(
-            keys.iter()
-                .rev()
-                .map(|key| json!({ "type": "keyUp", "value": key })),
-        );
-        self.post(
-            "/actions",
-            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
-        );
+        self.press_in_a_row(&[keys]);
+    }
+
+    /// Presses each chord in turn, in one sequence of key actions: as fast as someone who
+    /// knows the shortcuts types them (e.g. Ctrl+L, then Enter at once).
+    pub fn press_in_a_row(&self, chords: &[&[&str]]) {
+        self.post("/actions", key_actions(chords));
+    }
+
+    /// Presses `keys` as [`Session::press`] does, for a chord that ends the app: the driver
+    /// may lose the window before it has answered, which is not a failure here.
+    pub fn press_to_quit(&self, keys: &[&str]) {
+        let url = format!("{}/actions", self.url);
+        let _ = try_call(&self.agent, "POST", &url, Some(key_actions(&[keys])));
     }
 
     /// The `id` of the element that has the keyboard focus.
@@ -694,6 +696,25 @@ impl Drop for Session {
     fn drop(&mut self) {
         self.close();
     }
+}
+
+/// WebDriver key actions for `chords`, one after another: each presses its keys down in
+/// order and releases them in reverse.
+fn key_actions(chords: &[&[&str]]) -> Value {
+    let actions: Vec<Value> = chords
+        .iter()
+        .flat_map(|keys| {
+            let down = keys
+                .iter()
+                .map(|key| json!({ "type": "keyDown", "value": key }));
+            let up = keys
+                .iter()
+                .rev()
+                .map(|key| json!({ "type": "keyUp", "value": key }));
+            down.chain(up).collect::<Vec<_>>()
+        })
+        .collect();
+    json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })
 }
 
 /// Whether a process of the built app is running.

@@ -101,11 +101,20 @@ fn a_two_threshold_mentor_quick_logged_by_keyboard_moves_in_the_circle() {
 
     // A catch-up a month ago: past the 3 weeks, within the 6: due, not overdue.
     app.click_button("Log catch-up");
-    // WebKitGTK's date field takes keystrokes in the locale's order (month/day/year
-    // under the test's C locale), as a person would type them.
-    app.type_into("Date", &month_ago.format("%m/%d/%Y").to_string());
+    // Typed the way a new user did, year first: it is read as that day (WebKitGTK's own
+    // date field took it in the locale's month/day/year order and made it year 0007),
+    // and the field says the day it read.
+    app.type_into("Date", &iso(month_ago));
     let date = app.field("Date");
     assert_eq!(app.value(&date), iso(month_ago), "the date typed in");
+    let id = app.attribute(&date, "id").unwrap_or_default();
+    let reading = app.wait_for(&format!("//*[@id='{id}-reading']"), "how the date was read");
+    let said = month_ago.format("%a %-d %b %Y").to_string();
+    assert!(
+        app.text(&reading).starts_with(&said),
+        "the field reads {:?}, not {said:?}",
+        app.text(&reading)
+    );
     app.click_button("Save catch-up");
     app.wait_gone("//*[@role='dialog']", "the catch-up dialog");
     go(&app, "Today");

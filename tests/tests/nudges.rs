@@ -1,8 +1,9 @@
 //! Nudges on the built app, as the user meets them: the app starts with an overdue mentor
 //! in its data folder and a notification service on the session bus (a recorder written
 //! for these tests); exactly one notification arrives, its "Log catch-up" button opens the
-//! quick log on that mentor, closing the window keeps the app in the tray, and a second
-//! launch hands over to the running app instead of opening the circle twice.
+//! quick log on that mentor, closing the window keeps the app in the tray (on a desktop
+//! that shows one), and a second launch hands over to the running app instead of opening
+//! the circle twice.
 
 use std::time::{Duration, Instant};
 
@@ -11,6 +12,7 @@ use mentor_core::Store;
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
 use mentor_core::nudges::NudgeSettings;
 use mentor_e2e::notifications::NotificationRecorder;
+use mentor_e2e::tray::TrayHost;
 use mentor_e2e::{
     CONTROL, Driver, ESCAPE, PATIENCE, Session, World, app_processes, one_at_a_time, quote,
 };
@@ -59,6 +61,7 @@ fn an_overdue_mentor_is_nudged_once_and_the_app_stays_in_the_tray_as_one_instanc
         store.set_start_at_login_asked().expect("answered");
     });
     let recorder = NotificationRecorder::on_session_bus();
+    let _tray = TrayHost::on_session_bus();
     let driver = Driver::start(&world);
 
     let launched = Instant::now();
@@ -231,4 +234,30 @@ fn start_at_login_is_asked_once_and_snoozes_settings_and_history_are_the_users()
     app.screenshot("nudge-settings");
     app.quit();
     assert_eq!(recorder.calls().len(), 1, "one nudge in all");
+}
+
+#[test]
+fn with_no_notification_service_today_says_so_instead_of_blaming_the_desktop() {
+    let _turn = one_at_a_time();
+    let world = World::new();
+    let today = Local::now().date_naive();
+    world.seed(|store| {
+        overdue_ana_at_any_hour(store, today);
+        store.set_start_at_login_asked().expect("answered");
+    });
+    // The test session bus starts nothing on demand: no notification service answers,
+    // as on a desktop that runs none.
+    let driver = Driver::start(&world);
+    let app = driver.launch();
+    let notice = app.wait_for(
+        "//main//*[contains(@class, 'notice')]//p[contains(., 'notification service')]",
+        "the note that nudges cannot pop up",
+    );
+    let text = app.text(&notice);
+    assert!(
+        text.starts_with("Your desktop has no notification service running"),
+        "{text}"
+    );
+    assert!(!text.contains("refused"), "{text}");
+    app.quit();
 }

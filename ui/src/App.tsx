@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type RecoveryUnlock, SHELL_REQUEST_EVENT, type ShellRequest, api, lockedKeySource, toErrorPayload } from './api';
-import { summaryOf } from './data/circle';
 import { firstStatus, takeFirstAnswer } from './data/firstScreen';
 import type { AppStatus } from './bindings/AppStatus';
 import type { KeySource } from './bindings/KeySource';
 import type { LockReason } from './bindings/LockReason';
 import { type Toast, Toasts } from './ui/Toasts';
+import { focusBeforeDialog } from './ui/Dialog';
+import type { ActionId } from './ui/actions';
 import { type AppActions, AppContext, type DialogState, type Route, type ToastAction } from './context';
 import { ACTIVITY_EVENTS, IdleLock } from './features/security/idleLock';
 import { isModKey, isTypingTarget, shortcut } from './ui/keys';
@@ -26,7 +27,7 @@ import { closeWindow, listenToShell } from './shellEvents';
 import { lockView, restoreOffer } from './features/security/security';
 import { invalidate, useQuery } from './data/hooks';
 import { CHANGED_BY, keys } from './data/keys';
-import { OpenDialog } from './dialogs';
+import { OpenDialog, preloadKeyDialogs } from './dialogs';
 import { lazy } from './lazy';
 
 // Not needed for the first screen: loaded apart (see lazy.tsx).
@@ -78,22 +79,44 @@ function focusMain(): void {
 // window left open overnight does not show yesterday's statuses.
 const RECHECK_AFTER_MS = 10 * 60 * 1000;
 
+/** The actions with Ctrl (Cmd on macOS) and a letter, without Shift (ui/actions.ts says them). */
+const MOD_KEYS: Readonly<Record<string, ActionId>> = {
+  l: 'quickLog',
+  n: 'addMentor',
+  j: 'newEntry',
+  f: 'search',
+  k: 'palette',
+};
+
+/** Runs `work` once the window has nothing else to do (soon, where it cannot tell); the returned function cancels it. */
+function whenIdle(work: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(work, { timeout: 3000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = window.setTimeout(work, 1000);
+  return () => window.clearTimeout(timer);
+}
+
 export function App() {
   // Start-up's answer, when it came before this first render: no check on mount then.
   const [answered] = useState(takeFirstAnswer);
   const [shell, setShell] = useState<Shell>(() => (answered ? fromStatus(answered) : { state: 'opening' }));
   const [route, setRoute] = useState<Route>({ name: 'today' });
   const [dialog, setDialog] = useState<DialogState | null>(null);
-  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [toast, setToast] = useState<Toast | null>(null);
   /** Minutes without use before locking; `null`: only when asked. Read when the circle opens. */
   const [lockAfter, setLockAfter] = useState<number | null>(null);
   const lastCheck = useRef(0);
   const nextToast = useRef(1);
   const firstRoute = useRef(true);
   const locking = useRef(false);
+  const quitting = useRef(false);
   // The latest of these, for handlers set up once.
   const state = useRef({ shell, dialog, route });
   state.current = { shell, dialog, route };
+  /** Runs an action of ui/actions.ts (set up with the global shortcuts, below). */
+  const runAction = useRef<(action: ActionId) => void>(() => {});
 
   const check = useCallback(async (how: Check = 'status') => {
     try {
@@ -125,12 +148,14 @@ export function App() {
     return () => window.removeEventListener('focus', onFocus);
   }, [check]);
 
-  const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
+  const dismiss = useCallback((id: number) => setToast((t) => (t?.id === id ? null : t)), []);
 
   const push = useCallback(
     (message: string, tone: Toast['tone'], action?: ToastAction) => {
       const id = nextToast.current++;
-      setToasts((ts) => [...ts.slice(-3), { id, message, tone, ...(action ? { action } : {}) }]);
+      // One at a time: a newer toast takes the place of the one shown, so they never pile
+      // up (and the same words twice are one toast, shown again).
+      setToast({ id, message, tone, ...(action ? { action } : {}) });
       setTimeout(() => dismiss(id), tone === 'error' ? 10000 : action ? 8000 : 5000);
     },
     [dismiss],
@@ -164,6 +189,23 @@ export function App() {
       push(toErrorPayload(e).message, 'error');
     } finally {
       locking.current = false;
+    }
+  }, [push]);
+
+  /**
+   * Keeps unsaved journal words, as locking does (the same announcement: the circle is
+   * about to close), then quits. Works whatever the window shows, even locked; the
+   * process ends, so the answer may never come.
+   */
+  const quit = useCallback(async () => {
+    if (quitting.current) return;
+    quitting.current = true;
+    try {
+      await announceLock(window);
+      await api.quitApp();
+    } catch (e) {
+      quitting.current = false;
+      push(toErrorPayload(e).message, 'error');
     }
   }, [push]);
 
@@ -212,6 +254,7 @@ export function App() {
       toast: (message: string, action?: ToastAction) => push(message, 'info', action),
       fail,
       lock: () => void lock(),
+      run: (action: ActionId) => runAction.current(action),
       lockAfterIdleSaved: setLockAfter,
     }),
     [today, push, fail, lock],
@@ -234,7 +277,7 @@ export function App() {
     shown.current = shell.state;
     if (shell.state === 'locked') {
       setDialog(null);
-      setToasts([]);
+      setToast(null);
       setRoute(routeToKeep);
     } else if (shell.state === 'open' && (before === 'locked' || before === 'failed')) {
       focusMain();
@@ -259,51 +302,70 @@ export function App() {
   }, [isOpen, lockAfter, lock]);
 
   // Global shortcuts. Ignored while a dialog is open (it handles its own keys), except
-  // closing the window and locking.
-  const loadingMentor = useRef(false);
+  // closing the window, quitting and locking.
   const pauseRequests = useRef(0);
   // A request that came while the circle was still opening waits for it to open.
   const pendingRequest = useRef<ShellRequest | null>(null);
   const handleRequest = useRef<(request: ShellRequest) => void>(() => {});
   useEffect(() => {
     /**
-     * Opens the catch-up dialog, with `mentorId` chosen when given (loaded first; without
-     * it if that fails). `stillWanted` says whether the user is still where they asked.
+     * Opens the catch-up dialog at once, with `mentorId` chosen when given: the dialog fills
+     * in that mentor's details as the circle loads. (Loading them here first kept the window
+     * without a field for a moment, and an Enter pressed then was lost.)
      */
-    const openQuickLog = (mentorId: number | null, stillWanted: () => boolean) => {
-      if (mentorId === null) {
-        setDialog({ type: 'logCatchUp' });
-        return;
-      }
-      if (loadingMentor.current) return;
-      loadingMentor.current = true;
-      const stillHere = () => {
-        const now = state.current;
-        return now.dialog === null && now.shell.state === 'open' && stillWanted();
+    const openQuickLog = (mentorId: number | null) =>
+      setDialog(mentorId === null ? { type: 'logCatchUp' } : { type: 'logCatchUp', mentorId });
+
+    /** Focuses a field on the screen now, or once the palette that ran the action has closed. */
+    const focusField = (id: string, select: boolean) => {
+      const go = () => {
+        const field = document.getElementById(id);
+        field?.focus();
+        if (select && field instanceof HTMLInputElement) field.select();
       };
-      api.mentorPage(mentorId).then(
-        (page) => {
-          loadingMentor.current = false;
-          if (stillHere()) setDialog({ type: 'logCatchUp', mentor: summaryOf(page.mentor) });
-        },
-        () => {
-          loadingMentor.current = false;
-          if (stillHere()) setDialog({ type: 'logCatchUp' });
-        },
-      );
+      if (state.current.dialog === null) go();
+      else requestAnimationFrame(go);
     };
-    // Quick log: on a mentor's page, with that mentor chosen; anywhere else, with none.
-    const quickLog = () => {
+
+    /** Each action of ui/actions.ts, the same from its keys and from the palette. */
+    const run = (action: ActionId) => {
+      if (action === 'closeWindow') return closeWindow();
+      if (action === 'quit') return void quit();
+      if (state.current.shell.state !== 'open') return;
       const r = state.current.route;
-      if (r.name !== 'mentor') {
-        openQuickLog(null, () => true);
-        return;
+      switch (action) {
+        case 'lock':
+          void lock();
+          break;
+        case 'quickLog':
+          // On a mentor's page, with that mentor chosen; anywhere else, with none.
+          openQuickLog(r.name === 'mentor' ? r.id : null);
+          break;
+        case 'addMentor':
+          setDialog({ type: 'addMentor' });
+          break;
+        case 'newEntry':
+          // Already writing a new entry: back to its text.
+          if (r.name === 'journalEditor' && r.id === null) focusField('journal-body', false);
+          else setRoute({ name: 'journalEditor', id: null });
+          break;
+        case 'quickAgenda':
+          // Quick capture to a mentor's agenda; on a mentor's page, that mentor chosen.
+          setDialog({ type: 'quickAgenda', mentorId: r.name === 'mentor' ? r.id : null });
+          break;
+        case 'search':
+          if (r.name === 'search') focusField('search-text', true);
+          else setRoute({ name: 'search' });
+          break;
+        case 'palette':
+          setDialog({ type: 'palette' });
+          break;
+        case 'help':
+          setDialog({ type: 'help' });
+          break;
       }
-      openQuickLog(r.id, () => {
-        const now = state.current.route;
-        return now.name === 'mentor' && now.id === r.id;
-      });
     };
+    runAction.current = run;
 
     // From the tray or a notification. A dialog with something in it stays open (the
     // user may have typed there): a new place then shows behind it, once it closes.
@@ -312,6 +374,11 @@ export function App() {
       // itself shortly after if the window does not).
       if (request.to === 'lock') {
         void lock();
+        return;
+      }
+      // "Quit" from the tray: keep what is being typed, then quit, as Ctrl+Q does.
+      if (request.to === 'quit') {
+        void quit();
         return;
       }
       // The backend has locked already: show the lock screen, whatever else is open.
@@ -323,7 +390,8 @@ export function App() {
       const now = state.current;
       if (now.shell.state === 'opening') pendingRequest.current = request;
       if (now.shell.state !== 'open') return;
-      const replaceDialog = now.dialog === null || now.dialog.type === 'help';
+      // Nothing typed in these worth keeping.
+      const replaceDialog = now.dialog === null || now.dialog.type === 'help' || now.dialog.type === 'palette';
       const go = (r: Route) => {
         if (replaceDialog) setDialog(null);
         setRoute(r);
@@ -343,9 +411,7 @@ export function App() {
           if (replaceDialog) setDialog({ type: 'about' });
           break;
         case 'quickLog':
-          if (!replaceDialog) break;
-          setDialog(null);
-          openQuickLog(request.mentorId, () => true);
+          if (replaceDialog) openQuickLog(request.mentorId);
           break;
       }
     };
@@ -355,54 +421,29 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       const key = e.key.toLowerCase();
-      // Closing the window works everywhere, even over a dialog or the lock screen.
-      if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'w') {
+      const mod = isModKey(e) && !e.altKey;
+      // Closing the window and quitting work everywhere, even over a dialog or the lock screen.
+      if (mod && !e.shiftKey && (key === 'w' || key === 'q')) {
         e.preventDefault();
-        closeWindow();
+        run(key === 'w' ? 'closeWindow' : 'quit');
         return;
       }
       if (state.current.shell.state !== 'open') return;
       // Locking works over a dialog too: someone walking up should not have to wait.
-      if (isModKey(e) && e.shiftKey && !e.altKey && key === 'l') {
+      if (mod && e.shiftKey && key === 'l') {
         e.preventDefault();
-        void lock();
+        run('lock');
         return;
       }
       if (state.current.dialog !== null) return;
-      if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'l') {
-        e.preventDefault();
-        quickLog();
-      } else if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'n') {
-        e.preventDefault();
-        setDialog({ type: 'addMentor' });
-      } else if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'j') {
-        e.preventDefault();
-        const r = state.current.route;
-        // Already writing a new entry: back to its text.
-        if (r.name === 'journalEditor' && r.id === null) document.getElementById('journal-body')?.focus();
-        else setRoute({ name: 'journalEditor', id: null });
-      } else if (isModKey(e) && e.shiftKey && !e.altKey && key === 'a') {
-        // Quick capture to a mentor's agenda; on a mentor's page, that mentor chosen. Like
-        // the other shortcuts, it works from a text field too, but never over a dialog or
-        // while locked (both checked above).
-        e.preventDefault();
-        const r = state.current.route;
-        setDialog({ type: 'quickAgenda', mentorId: r.name === 'mentor' ? r.id : null });
-      } else if (isModKey(e) && !e.shiftKey && !e.altKey && key === 'f') {
-        e.preventDefault();
-        if (state.current.route.name === 'search') {
-          const field = document.getElementById('search-text');
-          if (field instanceof HTMLInputElement) {
-            field.focus();
-            field.select();
-          }
-        } else {
-          setRoute({ name: 'search' });
-        }
-      } else if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) {
-        e.preventDefault();
-        setDialog({ type: 'help' });
-      }
+      // The others work from a text field too (all but "?", which is typed there), but
+      // never over a dialog or while locked (both checked above).
+      let action: ActionId | undefined;
+      if (mod) action = e.shiftKey ? (key === 'a' ? 'quickAgenda' : undefined) : MOD_KEYS[key];
+      else if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) action = 'help';
+      if (action === undefined) return;
+      e.preventDefault();
+      run(action);
     };
     window.addEventListener('keydown', onKey);
     return () => {
@@ -410,6 +451,26 @@ export function App() {
       stopListening();
     };
   }, []);
+
+  // The quick log and the palette open from a key, and a key pressed right after (Enter)
+  // must reach their field: their code is loaded ahead, once the window is idle after
+  // start-up, rather than when first asked for (see lazy.tsx).
+  useEffect(() => {
+    if (!isOpen) return;
+    return whenIdle(preloadKeyDialogs);
+  }, [isOpen]);
+
+  // The page behind a dialog is inert. Set here rather than in the markup: the dialog's own
+  // layout effect runs first and sees where the focus was (making the page inert takes it
+  // from a field there, and closing the dialog then left the focus nowhere).
+  const appRoot = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const root = appRoot.current;
+    if (!root) return;
+    const inert = dialog !== null;
+    if (inert && !root.inert) focusBeforeDialog(document.activeElement);
+    root.inert = inert;
+  }, [dialog, shell.state]);
 
   useEffect(() => {
     if (shell.state === 'opening') return;
@@ -469,7 +530,7 @@ export function App() {
 
   return (
     <AppContext.Provider value={app}>
-      <div class="app" inert={dialog !== null}>
+      <div class="app" ref={appRoot}>
         <aside class="sidebar">
           <div class="brand">
             <svg class="brand-mark" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
@@ -589,7 +650,7 @@ export function App() {
 
       {dialog !== null && <OpenDialog dialog={dialog} host={{ app, close, reloadAll }} />}
 
-      <Toasts toasts={toasts} dismiss={dismiss} behindDialog={dialog !== null} />
+      <Toasts toast={toast} dismiss={dismiss} />
     </AppContext.Provider>
   );
 }

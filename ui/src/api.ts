@@ -117,6 +117,8 @@ export const api = {
   /** Tells the shell the home screen is shown and usable (the start-up benchmark times to it). */
   /** `marks`: ms from the page's start at each start-up step (see ready.ts). */
   homeShown: (marks: { script: number; open?: number; home?: number; rendered?: number; drawn: number }) => call<void>('home_shown', { marks }),
+  /** Quits Mentor Circle (the circle closes cleanly); save what is being typed first. */
+  quitApp: () => call<void>('quit_app'),
   circle: () => call<CircleMember[]>('circle'),
   /** The home screen: each non-empty section's count and first page. */
   home: () => call<Home>('home'),

@@ -8,6 +8,7 @@ import type { Mentor } from './bindings/Mentor';
 import type { MentorSummary } from './bindings/MentorSummary';
 import type { Prospect } from './bindings/Prospect';
 import type { Role } from './bindings/Role';
+import type { ActionId } from './ui/actions';
 
 export type Route =
   | { name: 'today' }
@@ -32,10 +33,17 @@ export type Route =
 export type DialogState =
   | { type: 'addMentor' }
   | { type: 'editMentor'; mentor: Mentor }
-  | { type: 'logCatchUp'; mentor?: MentorSummary }
+  /**
+   * `mentor`: chosen to start with, known in full (a row of the due list); `mentorId`: chosen
+   * to start with, known by id only (a mentor's page, the tray), so the dialog shows at once
+   * and fills in the rest as the circle loads.
+   */
+  | { type: 'logCatchUp'; mentor?: MentorSummary; mentorId?: number }
   | { type: 'editCatchUp'; mentor: MentorSummary; catchUp: CatchUp }
   | { type: 'help' }
   | { type: 'about' }
+  /** The command palette: any place, any mentor, any action. */
+  | { type: 'palette' }
   /**
    * A question or topic for a mentor's next catch-up. `text`: what the field starts with
    * (a journal passage, or empty); `fromEntry`: the entry it came from; `raiseWith`: the
@@ -87,6 +95,11 @@ export interface AppActions {
   fail: (error: unknown) => void;
   /** Locks the app now, once unsaved journal words are kept. */
   lock: () => void;
+  /**
+   * Does one of the app's own actions, as its keys would (ui/actions.ts): the command
+   * palette closes itself first, and the Quit button in Settings runs 'quit'.
+   */
+  run: (action: ActionId) => void;
   /** Settings saved a new "lock after idle" (minutes; `null`: only when asked). */
   lockAfterIdleSaved: (minutes: number | null) => void;
 }

@@ -9,23 +9,34 @@ import { CHANGED_BY } from './data/keys';
 import { formatBytes, importedCircleText, importedText } from './features/backups/dataFiles';
 import { keyChangedText } from './features/security/security';
 import { RemoveSampleDialog } from './features/today/RemoveSampleDialog';
-import { lazy } from './lazy';
+import { lazyDialog } from './lazy';
 
 // Not needed for the first screen: loaded apart (see lazy.tsx).
-const BackUpNowDialog = lazy(() => import('./features/backups/BackupDialogs').then((m) => m.BackUpNowDialog));
-const RestoreDialog = lazy(() => import('./features/backups/BackupDialogs').then((m) => m.RestoreDialog));
-const CatchUpDialog = lazy(() => import('./features/mentors/CatchUpDialog').then((m) => m.CatchUpDialog));
-const ChangeKeyDialog = lazy(() => import('./features/security/ChangeKeyDialog').then((m) => m.ChangeKeyDialog));
-const ExportDialog = lazy(() => import('./features/transfer/ExportDialog').then((m) => m.ExportDialog));
-const GoalDialog = lazy(() => import('./features/goals/GoalDialog').then((m) => m.GoalDialog));
-const AboutDialog = lazy(() => import('./features/settings/AboutDialog').then((m) => m.AboutDialog));
-const HelpSheet = lazy(() => import('./ui/HelpSheet').then((m) => m.HelpSheet));
-const ImportDialog = lazy(() => import('./features/transfer/ImportDialog').then((m) => m.ImportDialog));
-const MentorDialog = lazy(() => import('./features/mentors/MentorDialog').then((m) => m.MentorDialog));
-const PromoteProspectDialog = lazy(() => import('./features/mentors/MentorDialog').then((m) => m.PromoteProspectDialog));
-const ProspectDialog = lazy(() => import('./features/prospects/ProspectDialog').then((m) => m.ProspectDialog));
-const QuickAgendaEntryDialog = lazy(() => import('./features/mentors/QuickAgendaDialog').then((m) => m.QuickAgendaEntryDialog));
-const RaiseWithMentorDialog = lazy(() => import('./features/journal/RaiseDialog').then((m) => m.RaiseWithMentorDialog));
+const BackUpNowDialog = lazyDialog(() => import('./features/backups/BackupDialogs').then((m) => m.BackUpNowDialog));
+const RestoreDialog = lazyDialog(() => import('./features/backups/BackupDialogs').then((m) => m.RestoreDialog));
+const CatchUpDialog = lazyDialog(() => import('./features/mentors/CatchUpDialog').then((m) => m.CatchUpDialog));
+const CommandPalette = lazyDialog(() => import('./features/palette/CommandPalette').then((m) => m.CommandPalette));
+const ChangeKeyDialog = lazyDialog(() => import('./features/security/ChangeKeyDialog').then((m) => m.ChangeKeyDialog));
+const ExportDialog = lazyDialog(() => import('./features/transfer/ExportDialog').then((m) => m.ExportDialog));
+const GoalDialog = lazyDialog(() => import('./features/goals/GoalDialog').then((m) => m.GoalDialog));
+const AboutDialog = lazyDialog(() => import('./features/settings/AboutDialog').then((m) => m.AboutDialog));
+const HelpSheet = lazyDialog(() => import('./ui/HelpSheet').then((m) => m.HelpSheet));
+const ImportDialog = lazyDialog(() => import('./features/transfer/ImportDialog').then((m) => m.ImportDialog));
+const MentorDialog = lazyDialog(() => import('./features/mentors/MentorDialog').then((m) => m.MentorDialog));
+const PromoteProspectDialog = lazyDialog(() => import('./features/mentors/MentorDialog').then((m) => m.PromoteProspectDialog));
+const ProspectDialog = lazyDialog(() => import('./features/prospects/ProspectDialog').then((m) => m.ProspectDialog));
+const QuickAgendaEntryDialog = lazyDialog(() => import('./features/mentors/QuickAgendaDialog').then((m) => m.QuickAgendaEntryDialog));
+const RaiseWithMentorDialog = lazyDialog(() => import('./features/journal/RaiseDialog').then((m) => m.RaiseWithMentorDialog));
+
+/**
+ * Loads the code of the dialogs a key opens, the quick log (Ctrl/Cmd+L) and the palette
+ * (Ctrl/Cmd+K), ahead of their first use: shown the moment the key is pressed, their
+ * field has the focus for a key pressed right after. The two weigh little.
+ */
+export function preloadKeyDialogs(): void {
+  void CatchUpDialog.preload();
+  void CommandPalette.preload();
+}
 
 /** What a dialog gets from the shell. */
 export interface DialogHost {
@@ -72,6 +83,7 @@ const DIALOGS: { [K in DialogKind]: (dialog: DialogOf<K>, host: DialogHost) => J
   logCatchUp: (d, { app, close }) => (
     <CatchUpDialog
       {...(d.mentor ? { mentor: d.mentor } : {})}
+      {...(d.mentorId !== undefined ? { mentorId: d.mentorId } : {})}
       onClose={close}
       onSaved={(_c, name) => {
         close();
@@ -149,6 +161,7 @@ const DIALOGS: { [K in DialogKind]: (dialog: DialogOf<K>, host: DialogHost) => J
   promoteProspect: (d, host) => <PromoteProspectDialog dialog={d} host={host} />,
   quickAgenda: (d, host) => <QuickAgendaEntryDialog dialog={d} host={host} />,
   help: (_d, { close }) => <HelpSheet onClose={close} />,
+  palette: (d, host) => <CommandPalette dialog={d} host={host} />,
   about: (_d, { close }) => <AboutDialog onClose={close} />,
   changeKey: (d, { app, close }) => (
     <ChangeKeyDialog

@@ -1,5 +1,5 @@
 // The desktop shell's side of the window: its events (tray, notifications, delivery
-// problems) and closing the window to the tray. Outside Tauri (tests, a plain browser)
+// problems) and closing the window (to the tray, where the desktop shows one). Outside Tauri (tests, a plain browser)
 // these quietly do nothing, so the rest of the UI still works.
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
@@ -35,7 +35,10 @@ export function listenToShell<T>(event: string, handler: (payload: T) => void): 
   };
 }
 
-/** Closes the window; the shell keeps Mentor Circle running in the tray. */
+/**
+ * Closes the window. The shell keeps Mentor Circle running in the tray where the desktop
+ * shows one; without a tray, nothing would be left to find it by, so it quits.
+ */
 export function closeWindow(): void {
   try {
     getCurrentWindow()

@@ -100,6 +100,14 @@ pub async fn lock_now(app: AppHandle) -> Result<AppStatus, ()> {
     Ok(app.state::<Circle>().status())
 }
 
+/// Quits Mentor Circle (Ctrl+Q, the palette, Settings): the window has saved what was
+/// being typed; the circle is closed cleanly as the app exits.
+#[tauri::command]
+pub async fn quit_app(app: AppHandle) -> Result<(), ()> {
+    crate::shell::quit(&app);
+    Ok(())
+}
+
 /// Unlocks with the OS keyring.
 #[tauri::command]
 pub async fn unlock(app: AppHandle) -> Result<AppStatus, ()> {

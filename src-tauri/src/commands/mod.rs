@@ -36,6 +36,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         app::lock_after_idle,
         app::set_lock_after_idle,
         app::home_shown,
+        app::quit_app,
         security::unlock_with_passphrase,
         security::unlock_with_recovery_key,
         security::create_with_passphrase,

@@ -69,7 +69,10 @@ impl Notifier for DesktopNotifier {
                             handle
                         }
                         Err(error) => {
-                            let _ = shown.send(Err(error.to_string()));
+                            // The debug form keeps the D-Bus error's name (such as
+                            // `ServiceUnknown`), which says what went wrong; the plain
+                            // form has only its message.
+                            let _ = shown.send(Err(format!("{error:?}")));
                             return;
                         }
                     };

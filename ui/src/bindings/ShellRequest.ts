@@ -3,4 +3,4 @@
 /**
  * Something the user asked for outside the window.
  */
-export type ShellRequest = { "to": "home" } | { "to": "mentor", id: number, } | { "to": "quickLog", mentorId: number | null, } | { "to": "pauseNudges" } | { "to": "about" } | { "to": "lock" } | { "to": "locked" };
+export type ShellRequest = { "to": "home" } | { "to": "mentor", id: number, } | { "to": "quickLog", mentorId: number | null, } | { "to": "pauseNudges" } | { "to": "about" } | { "to": "lock" } | { "to": "locked" } | { "to": "quit" };

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { toErrorPayload } from '../api';
+import { openDialogs } from './openDialogs';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -10,15 +11,33 @@ interface Props {
   /** When true, closing first asks "Discard what you typed?". */
   dirty?: boolean;
   onClose: () => void;
-  size?: 'normal' | 'narrow';
+  size?: 'normal' | 'narrow' | 'palette';
+  /** The title is for assistive technology only (the command palette's field says it all). */
+  hideTitle?: boolean;
   children: (requestClose: () => void) => ComponentChildren;
+}
+
+/**
+ * Where focus goes back to once the dialog that just closed is gone: handed to a dialog
+ * opened in its place (the palette running "Add a mentor"), which finds the focus
+ * nowhere when it opens.
+ */
+let handedOver: HTMLElement | null = null;
+
+/**
+ * The shell says where the focus is as it opens a dialog, before it makes the page behind
+ * inert (which takes the focus from a field there): for a dialog whose code is still
+ * loading, which finds the focus nowhere when it shows.
+ */
+export function focusBeforeDialog(el: Element | null): void {
+  if (el instanceof HTMLElement && el !== document.body && openDialogs.count() === 0) handedOver = el;
 }
 
 /**
  * A modal dialog: traps focus, returns it where it was, Esc closes (asking first,
  * inside the dialog, when something was typed).
  */
-export function Dialog({ title, dirty = false, onClose, size = 'normal', children }: Props) {
+export function Dialog({ title, dirty = false, onClose, size = 'normal', hideTitle = false, children }: Props) {
   const panel = useRef<HTMLDivElement>(null);
   const keepEditing = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
@@ -26,16 +45,40 @@ export function Dialog({ title, dirty = false, onClose, size = 'normal', childre
   const latest = useRef({ dirty, onClose });
   latest.current = { dirty, onClose };
 
-  useEffect(() => {
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  // Before the first paint: a key pressed as the dialog appears (Enter in the quick log)
+  // goes to its field, not to the page behind it.
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    const returnTo = active instanceof HTMLElement && active !== document.body ? active : handedOver;
+    handedOver = null;
+    const closed = openDialogs.opened();
     const el = panel.current;
     const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>(FOCUSABLE) ?? el;
     first?.focus();
     return () => {
+      closed();
+      handedOver = returnTo;
       // After the shell has removed `inert` from the page behind.
       setTimeout(() => {
-        if (returnTo && returnTo.isConnected) returnTo.focus();
-        else document.getElementById('main')?.focus();
+        const done = () => {
+          if (handedOver === returnTo) handedOver = null;
+        };
+        // A dialog opened in its place has the focus; or something took it already (a
+        // field the action that closed the dialog moved to): leave it there.
+        const now = document.activeElement;
+        if (openDialogs.count() > 0 || (now instanceof HTMLElement && now !== document.body && now.isConnected)) {
+          done();
+          return;
+        }
+        if (returnTo && returnTo.isConnected) {
+          returnTo.focus();
+          // Refused while the page is still inert: a dialog opened in its place is still
+          // loading, and takes it when it shows.
+          if (document.activeElement === returnTo) done();
+          return;
+        }
+        done();
+        document.getElementById('main')?.focus();
       }, 0);
     };
   }, []);
@@ -93,7 +136,7 @@ export function Dialog({ title, dirty = false, onClose, size = 'normal', childre
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        <h2 id={titleId} class="dialog-title">
+        <h2 id={titleId} class={hideTitle ? 'visually-hidden' : 'dialog-title'}>
           {title}
         </h2>
         <div class="dialog-body" inert={confirming}>
@@ -163,6 +206,20 @@ export function focusById(id: string): void {
 }
 
 /**
+ * Moves focus to a field as soon as the render under way is committed, with its message
+ * and `aria-invalid` in place (so both are read out as it gets the focus), before the
+ * next frame: waiting for one left the focus on the button just pressed, where the next
+ * key went.
+ */
+export function useFocusAfterRender(): (id: string) => void {
+  const [wanted, setWanted] = useState<{ id: string } | null>(null);
+  useLayoutEffect(() => {
+    if (wanted) document.getElementById(wanted.id)?.focus();
+  }, [wanted]);
+  return useCallback((id: string) => setWanted({ id }), []);
+}
+
+/**
  * Shows why a save failed where the user will look: a validation error next to the
  * field the backend names (and moves focus there), one without a known field above the
  * buttons, anything else through the app's error toast.
@@ -174,6 +231,8 @@ export function showSaveError<F extends string>(
     setErrors: (errors: Partial<Record<F, string>>) => void;
     setFormError: (message: string) => void;
     fail: (e: unknown) => void;
+    /** How to move focus to the field (`focusById` unless given). */
+    focus?: (id: string) => void;
   },
 ): void {
   const err = toErrorPayload(e);
@@ -182,7 +241,7 @@ export function showSaveError<F extends string>(
   } else if (err.field !== undefined && Object.prototype.hasOwnProperty.call(fieldIds, err.field)) {
     const field = err.field as F;
     form.setErrors({ [field]: err.message } as Partial<Record<F, string>>);
-    focusById(fieldIds[field]);
+    (form.focus ?? focusById)(fieldIds[field]);
   } else {
     form.setFormError(err.message);
   }

@@ -1,16 +1,11 @@
-import { QUICK_AGENDA_KEY, shortcut } from './keys';
+import { shortcut } from './keys';
+import { ACTIONS } from './actions';
 import { Dialog } from './Dialog';
 import '../features/prospects/prospects.css';
 
 const ROWS: ReadonlyArray<[string, string]> = [
-  [shortcut('L'), 'Log a catch-up'],
-  [shortcut('N'), 'Add a mentor'],
-  [shortcut('J'), 'New journal entry'],
-  [shortcut(QUICK_AGENDA_KEY), 'Add a question to a mentor’s agenda, from anywhere'],
-  [shortcut('F'), 'Search everything'],
-  [shortcut('Shift+L'), 'Lock the app'],
-  [shortcut('W'), 'Close window (Mentor Circle keeps running in the tray)'],
-  ['?', 'Show this help'],
+  // The app's own actions, as the command palette offers them too.
+  ...ACTIONS.map((a): [string, string] => [a.keys, a.help ?? a.label]),
   ['Esc', 'Close a dialog without saving'],
   ['Enter', 'Save a dialog from a single-line field'],
   ['Enter', 'Save a catch-up, even from its note (Shift+Enter for a new line)'],

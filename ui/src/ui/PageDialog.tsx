@@ -11,8 +11,9 @@ type Props = ComponentProps<typeof Dialog> & {
 /**
  * A dialog that a screen opens for itself rather than through the app shell (such as
  * "Record advice" on a mentor's page). It behaves as every dialog does, and the app's
- * own shortcuts (quick log, new mentor, journal, search, quick agenda, help) wait until it is closed,
- * as they do over the shell's dialogs. Locking and closing the window still work.
+ * own shortcuts (quick log, new mentor, journal, search, quick agenda, palette, help) wait until
+ * it is closed, as they do over the shell's dialogs. Locking, quitting and closing the window
+ * still work.
  */
 export function PageDialog({ id, ...props }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
@@ -26,7 +27,7 @@ export function PageDialog({ id, ...props }: Props) {
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
     const appShortcut =
-      mod && !e.altKey && (e.shiftKey ? key === 'a' : ['l', 'n', 'j', 'f'].includes(key));
+      mod && !e.altKey && (e.shiftKey ? key === 'a' : ['l', 'n', 'j', 'f', 'k'].includes(key));
     if (appShortcut) {
       // Handled here: the shell's shortcut listener skips what was already handled.
       e.preventDefault();

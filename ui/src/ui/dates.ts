@@ -15,9 +15,9 @@ interface Civil {
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const WEEKDAYS_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const WEEKDAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAYS_LONG: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = [
+export const MONTHS_LONG: readonly string[] = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
@@ -96,6 +96,13 @@ export function shortDate(iso: IsoDay, today: IsoDay): string {
   const base = `${WEEKDAYS_SHORT[weekday(iso)]} ${c.day} ${MONTHS_SHORT[c.month - 1]}`;
   const t = parseDay(today);
   return t && t.year === c.year ? base : `${base} ${c.year}`;
+}
+
+/** "Tue 14 Apr 2026": a day with its year, whatever the year. */
+export function dayWithYear(iso: IsoDay): string {
+  const c = parseDay(iso);
+  if (!c) return iso;
+  return `${WEEKDAYS_SHORT[weekday(iso)]} ${c.day} ${MONTHS_SHORT[c.month - 1]} ${c.year}`;
 }
 
 /** "Tuesday 14 April 2026": the exact date, for hover titles. */

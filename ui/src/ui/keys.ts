@@ -17,7 +17,7 @@ export function shortcutText(key: string, mac: boolean): string {
 
 /**
  * Quick capture to a mentor's agenda, from anywhere: Ctrl+Shift+A (⇧⌘A on macOS). Free
- * of the app's other shortcuts (L, N, J, F, W, Shift+L) and of Ctrl/Cmd+A, select all.
+ * of the app's other shortcuts (L, N, J, F, K, W, Q, Shift+L) and of Ctrl/Cmd+A, select all.
  */
 export const QUICK_AGENDA_KEY = 'Shift+A';
 

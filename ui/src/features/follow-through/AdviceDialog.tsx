@@ -17,6 +17,7 @@ import { FieldError, SaveForm, focusById, showSaveError } from '../../ui/Dialog'
 import { FormFooter } from '../../ui/FormFooter';
 import { PageDialog } from '../../ui/PageDialog';
 import { described } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import '../mentors/mentor.css';
 
 const ADVICE_IDS: Record<AdviceField, string> = {
@@ -87,12 +88,11 @@ export function RecordAdviceDialog({
           </div>
           <div class="field field-date">
             <label for="advice-given-on">When</label>
-            <input
+            <DateField
               id="advice-given-on"
-              type="date"
               max={app.today}
               value={givenOn}
-              onInput={(e) => setGivenOn(e.currentTarget.value)}
+              onValue={setGivenOn}
               {...describedAs(errors.givenOn, 'advice-given-on')}
             />
             <FieldError id="advice-given-on-error" message={errors.givenOn} />

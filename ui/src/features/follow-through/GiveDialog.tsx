@@ -11,6 +11,7 @@ import { FieldError, SaveForm, focusById, showSaveError } from '../../ui/Dialog'
 import { FormFooter } from '../../ui/FormFooter';
 import { PageDialog } from '../../ui/PageDialog';
 import { described } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import '../mentors/mentor.css';
 
 const FIELD_IDS: Record<GiveField, string> = {
@@ -144,12 +145,11 @@ export function GiveDialog({ mentor, kind: startKind, state: startState, onClose
           </div>
           <div class="field field-date">
             <label for="give-on">When</label>
-            <input
+            <DateField
               id="give-on"
-              type="date"
-              {...(state === 'done' ? { max: app.today } : {})}
+              max={state === 'done' ? app.today : undefined}
               value={on}
-              onInput={(e) => setOn(e.currentTarget.value)}
+              onValue={setOn}
               {...describedAs(errors.on, 'give-on')}
             />
             <FieldError id="give-on-error" message={errors.on} />

@@ -9,6 +9,7 @@ import { Dialog, FieldError, SaveForm, focusById, showSaveError } from '../../ui
 import { FormFooter } from '../../ui/FormFooter';
 import { MentorChecklist } from '../mentors/MentorChecklist';
 import { described } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import '../mentors/mentor.css';
 import './goals.css';
 
@@ -142,12 +143,11 @@ export function GoalDialog({ title: startTitle, why: startWhy, fromEntry, raiseW
 
           <div class="field goal-target-field">
             <label for="goal-target">Target date</label>
-            <input
+            <DateField
               id="goal-target"
-              type="date"
               min={earliestTarget(app.today, goal?.targetOn ?? null)}
               value={targetOn}
-              onInput={(e) => setTargetOn(e.currentTarget.value)}
+              onValue={setTargetOn}
               {...describedAs('targetOn', 'goal-target-hint')}
             />
             <p class="field-hint" id="goal-target-hint">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, toErrorPayload } from '../../api';
 import type { Advice } from '../../bindings/Advice';
 import type { AgendaItem } from '../../bindings/AgendaItem';
@@ -10,6 +10,7 @@ import type { Mode } from '../../bindings/Mode';
 import { useApp } from '../../context';
 import { useMentorsOnce } from '../../data/circle';
 import { daysBetween, isValidDay } from '../../ui/dates';
+import { DateField } from '../../ui/DateField';
 import { shortcut } from '../../ui/keys';
 import { MODES, STATUSES, compareNames } from './labels';
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from '../../ui/Dialog';
@@ -30,8 +31,13 @@ const FIELD_IDS: Record<Field, string> = {
 };
 
 interface Props {
-  /** Preselected mentor (opened from their page or row). */
+  /** Preselected mentor (opened from their row). */
   mentor?: MentorSummary;
+  /**
+   * Preselected mentor known by id only (opened from their page, or the tray): the dialog
+   * shows at once, and takes their details from the circle as it loads.
+   */
+  mentorId?: number;
   /** Given when editing an existing catch-up. */
   catchUp?: CatchUp;
   onClose: () => void;
@@ -65,11 +71,11 @@ function toggled(list: readonly number[], id: number, on: boolean): number[] {
  * Log a catch-up (quick log, Ctrl/Cmd+L), or edit one. A new one offers the mentor's open
  * agenda items and the advice waiting to be reported back on, to tick as talked about.
  */
-export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
+export function CatchUpDialog({ mentor, mentorId: openedFor, catchUp, onClose, onSaved }: Props) {
   const app = useApp();
   const today = app.today;
   const init = {
-    mentorId: catchUp?.mentorId ?? mentor?.id ?? null,
+    mentorId: catchUp?.mentorId ?? mentor?.id ?? openedFor ?? null,
     date: catchUp?.date ?? today,
     mode: catchUp?.mode ?? defaultMode(mentor),
     note: catchUp?.note ?? '',
@@ -84,21 +90,43 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const [discussed, setDiscussed] = useState<number[]>([]);
   const [reported, setReported] = useState<number[]>([]);
+  // Enter pressed before the circle had loaded: saved once it has, as it would have been
+  // a moment later (with the mentor's usual way to talk, or the one mentor chosen).
+  const saveWhenLoaded = useRef(false);
+
+  /** Chooses `m` as `init` would have, had it been known at once; unless the user chose since. */
+  const startWith = (m: MentorSummary | null) => {
+    const mode = defaultMode(m ?? undefined);
+    setMentorId((id) => (id === init.mentorId ? (m?.id ?? null) : id));
+    setMode((was) => (was === init.mode ? mode : was));
+    setBase((b) => ({ ...b, mentorId: m?.id ?? null, mode }));
+  };
 
   const mentors = useMentorsOnce((list) => {
     if (mentor && !list.some((m) => m.id === mentor.id)) list.push(mentor);
     list.sort(byStatusThenName);
+    // Still where the dialog put it: the user has not moved on.
+    const focusUntouched = document.activeElement?.id === FIELD_IDS.mentorId;
     if (init.mentorId === null && list.length === 1) {
-      const only = list[0]!;
-      setMentorId(only.id);
-      setMode(defaultMode(only));
-      setBase((b) => ({ ...b, mentorId: only.id, mode: defaultMode(only) }));
-      focusById(FIELD_IDS.note);
-    } else if (init.mentorId === null) {
-      focusById(list.length === 0 ? 'catchup-add-mentor' : FIELD_IDS.mentorId);
+      startWith(list[0]!);
+      if (focusUntouched) focusById(FIELD_IDS.note);
+    } else if (init.mentorId === null && list.length === 0) {
+      saveWhenLoaded.current = false;
+      focusById('catchup-add-mentor');
+    } else if (openedFor !== undefined && !mentor && !catchUp) {
+      // Opened by id: their usual way to talk; or nobody, when they are no longer in the circle.
+      const known = list.find((m) => m.id === openedFor) ?? null;
+      startWith(known);
+      if (!known) focusById(FIELD_IDS.mentorId);
     }
     return list;
   }, mentor ? [mentor] : null);
+
+  useEffect(() => {
+    if (mentors === null || !saveWhenLoaded.current) return;
+    saveWhenLoaded.current = false;
+    void save();
+  }, [mentors]);
 
   // Only for a new catch-up: ticks are read when one is logged, never when one is edited.
   const followUp = useQuery<FollowUp>(
@@ -135,6 +163,10 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
 
   const save = async () => {
     if (saving) return;
+    if (mentors === null) {
+      saveWhenLoaded.current = true;
+      return;
+    }
     const found: Partial<Record<Field, string>> = {};
     if (mentorId === null) found.mentorId = 'Please choose who you talked with.';
     if (!isValidDay(date)) found.date = 'Please choose the day you talked.';
@@ -197,15 +229,18 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
         <SaveForm onSave={() => void save()}>
           <div class="field">
             <label for="catchup-mentor">Mentor</label>
+            {/* Never disabled while the circle loads: the focus starts here at once, and the
+                options fill in as they come. */}
             <select
               id="catchup-mentor"
               value={mentorId === null ? '' : String(mentorId)}
               onChange={(e) => chooseMentor(e.currentTarget.value)}
-              disabled={mentors === null}
+              aria-busy={mentors === null}
               {...(init.mentorId === null ? { 'data-autofocus': true } : {})}
               {...describedAs('mentorId')}
             >
               {mentorId === null && <option value="">Choose a mentor…</option>}
+              {mentors === null && mentorId !== null && <option value={String(mentorId)}>Loading…</option>}
               {mentorOptions}
             </select>
             <FieldError id="catchup-mentor-error" message={errors.mentorId} />
@@ -214,14 +249,7 @@ export function CatchUpDialog({ mentor, catchUp, onClose, onSaved }: Props) {
           <div class="field-pair">
             <div class="field">
               <label for="catchup-date">Date</label>
-              <input
-                id="catchup-date"
-                type="date"
-                max={today}
-                value={date}
-                onInput={(e) => setDate(e.currentTarget.value)}
-                {...describedAs('date')}
-              />
+              <DateField id="catchup-date" max={today} value={date} onValue={setDate} {...describedAs('date')} />
               <FieldError id="catchup-date-error" message={errors.date} />
             </div>
             <div class="field">

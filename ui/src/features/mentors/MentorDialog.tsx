@@ -32,12 +32,13 @@ import {
   validateMentorForm,
 } from './mentorForm';
 import { joinedText, mentorFormFromProspect } from '../prospects/pipeline';
-import { Dialog, FieldError, SaveForm, focusById, showSaveError } from '../../ui/Dialog';
+import { Dialog, FieldError, SaveForm, showSaveError, useFocusAfterRender } from '../../ui/Dialog';
 import { FormFooter } from '../../ui/FormFooter';
 import { invalidate } from '../../data/hooks';
 import { CHANGED_BY } from '../../data/keys';
 import type { DialogEntryProps } from '../../dialogs';
 import { Field, described } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import './mentor.css';
 
 /** The input each field's message shows under (and focus moves to). */
@@ -118,6 +119,9 @@ export function MentorDialog({ mentor, fromProspect, onClose, onSaved }: Props) 
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  // The first field in error gets the focus as its message shows (not a frame later, when
+  // the focus was still on "Add mentor" and the next key went there).
+  const focusField = useFocusAfterRender();
 
   const dirty = !sameForm(form, init);
 
@@ -154,7 +158,7 @@ export function MentorDialog({ mentor, fromProspect, onClose, onSaved }: Props) 
     setFormError(undefined);
     const first = firstError(found);
     if (first) {
-      focusById(FIELD_IDS[first]);
+      focusField(FIELD_IDS[first]);
       return;
     }
     const draft = draftFromForm(form);
@@ -168,7 +172,7 @@ export function MentorDialog({ mentor, fromProspect, onClose, onSaved }: Props) 
       onSaved(saved);
     } catch (e) {
       setSaving(false);
-      showSaveError(e, FIELD_IDS, { setErrors: showErrors, setFormError, fail: app.fail });
+      showSaveError(e, FIELD_IDS, { setErrors: showErrors, setFormError, fail: app.fail, focus: focusField });
     }
   };
 
@@ -188,6 +192,13 @@ export function MentorDialog({ mentor, fromProspect, onClose, onSaved }: Props) 
 
   /** aria attributes for a control: its hint, and its message when there is one. */
   const describedAs = (f: MentorField, hintId?: string) => described(errors[f], errorId(f), hintId);
+
+  /**
+   * For each box of a group refused as a whole (no role, no way to talk ticked): marked
+   * invalid and pointing at the message, so that the first box, which gets the focus,
+   * says why (the group's own description is not read when focus moves into it).
+   */
+  const groupBox = (f: MentorField) => (errors[f] ? { 'aria-invalid': true as const, 'aria-describedby': errorId(f) } : {});
 
   const text = (f: MentorField, key: TextKey, label: string, extra: Record<string, unknown> = {}) => (
     <Field id={FIELD_IDS[f]} label={label} error={errors[f]} errorId={errorId(f)}>
@@ -233,6 +244,7 @@ export function MentorDialog({ mentor, fromProspect, onClose, onSaved }: Props) 
                           type="checkbox"
                           checked={form.roles.includes(r.value)}
                           onChange={(e) => set('roles', toggle<Role>(form.roles, r.value, e.currentTarget.checked))}
+                          {...groupBox('roles')}
                         />
                         <label for={`mentor-role-${r.value}`}>{r.label}</label>
                       </div>
@@ -348,6 +360,7 @@ export function MentorDialog({ mentor, fromProspect, onClose, onSaved }: Props) 
                           type="checkbox"
                           checked={form.modes.includes(m.value)}
                           onChange={(e) => set('modes', toggle<Mode>(form.modes, m.value, e.currentTarget.checked))}
+                          {...groupBox('modes')}
                         />
                         <label for={`mentor-mode-${m.value}`}>{m.label}</label>
                       </div>
@@ -374,23 +387,21 @@ export function MentorDialog({ mentor, fromProspect, onClose, onSaved }: Props) 
                   </div>
                   <div class="field">
                     <label for="mentor-starts-on">Starts on</label>
-                    <input
+                    <DateField
                       id="mentor-starts-on"
-                      type="date"
                       value={form.startsOn}
-                      onInput={(e) => set('startsOn', e.currentTarget.value)}
+                      onValue={(v) => set('startsOn', v)}
                       {...describedAs('startsOn')}
                     />
                     <FieldError id={errorId('startsOn')} message={errors.startsOn} />
                   </div>
                   <div class="field">
                     <label for="mentor-review-on">End or review date</label>
-                    <input
+                    <DateField
                       id="mentor-review-on"
-                      type="date"
                       min={form.startsOn || undefined}
                       value={form.reviewOn}
-                      onInput={(e) => set('reviewOn', e.currentTarget.value)}
+                      onValue={(v) => set('reviewOn', v)}
                       {...(form.term === 'fixedPeriod' ? { 'aria-required': true } : {})}
                       {...describedAs('reviewOn', 'mentor-review-on-hint')}
                     />

@@ -8,6 +8,7 @@ import type { MentorPage } from '../../bindings/MentorPage';
 import type { MentorStatus } from '../../bindings/MentorStatus';
 import type { Snooze } from '../../bindings/Snooze';
 import { Day } from '../../ui/Day';
+import { DateField } from '../../ui/DateField';
 import { FieldError, focusById } from '../../ui/Dialog';
 import { AdviceSection, CloseTheLoop } from '../follow-through/AdviceSection';
 import { BriefDialog } from '../follow-through/BriefDialog';
@@ -564,20 +565,20 @@ function SnoozeMenu({ mentor, snoozedUntil }: { mentor: Mentor; snoozedUntil: st
             >
               <div class="field">
                 <label for={dateId}>Snooze until</label>
-                <input
+                <DateField
                   id={dateId}
-                  type="date"
                   min={addDays(app.today, 1)}
                   max={addDays(app.today, MAX_PAUSE_DAYS)}
                   value={until}
-                  onInput={(e) => setUntil(e.currentTarget.value)}
+                  onValue={setUntil}
                   {...described(error, errorId)}
-                />
+                >
+                  <button type="submit" class="button button-small button-primary" disabled={saving}>
+                    Snooze
+                  </button>
+                </DateField>
                 <FieldError id={errorId} message={error} />
               </div>
-              <button type="submit" class="button button-small button-primary" disabled={saving}>
-                Snooze
-              </button>
             </form>
           )}
         </div>

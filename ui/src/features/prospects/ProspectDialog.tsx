@@ -20,6 +20,7 @@ import {
 import { Dialog, FieldError, SaveForm, focusById, showSaveError } from '../../ui/Dialog';
 import { FormFooter } from '../../ui/FormFooter';
 import { Field, described } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import '../mentors/mentor.css';
 import './prospects.css';
 
@@ -193,11 +194,10 @@ export function ProspectDialog({ prospect, role, onClose, onSaved }: Props) {
               )}
               <div class="field">
                 <label for={FIELD_IDS.nextStepOn}>Next step by</label>
-                <input
+                <DateField
                   id={FIELD_IDS.nextStepOn}
-                  type="date"
                   value={form.nextStepOn}
-                  onInput={(e) => set('nextStepOn', e.currentTarget.value)}
+                  onValue={(v) => set('nextStepOn', v)}
                   {...describedAs('nextStepOn')}
                 />
                 <FieldError id={errorId('nextStepOn')} message={errors.nextStepOn} />

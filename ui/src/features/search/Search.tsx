@@ -20,6 +20,7 @@ import {
   resultsText,
 } from './searchQuery';
 import { useCircle } from '../../data/circle';
+import { DateField } from '../../ui/DateField';
 import '../journal/journal.css';
 
 interface Answer {
@@ -166,22 +167,15 @@ export function Search() {
         </div>
         <div class="field">
           <label for="search-from">From</label>
-          <input
-            id="search-from"
-            type="date"
-            value={form.from}
-            max={form.to || undefined}
-            onInput={(e) => update({ from: e.currentTarget.value })}
-          />
+          <DateField id="search-from" value={form.from} max={form.to || undefined} onValue={(from) => update({ from })} />
         </div>
         <div class="field">
           <label for="search-to">To</label>
-          <input
+          <DateField
             id="search-to"
-            type="date"
             value={form.to}
             min={form.from || undefined}
-            onInput={(e) => update({ to: e.currentTarget.value })}
+            onValue={(to) => update({ to })}
             {...(rangeBackwards(form) ? { 'aria-describedby': 'search-range-note' } : {})}
           />
         </div>

@@ -16,6 +16,11 @@ import './security.css';
 interface Props {
   /** After the user confirmed they saved it; the card is gone by then. */
   onSaved?: (security: Security) => void;
+  /**
+   * One slim row until the user asks to see the key (on Today, where a full card pushed
+   * the due list below the window's first screen); the whole card once the key is shown.
+   */
+  compact?: boolean;
 }
 
 /**
@@ -24,7 +29,7 @@ interface Props {
  * handed to the window only once the user confirms in a native dialog, which a script in
  * the page cannot answer.
  */
-export function RecoveryKeyCard({ onSaved }: Props) {
+export function RecoveryKeyCard({ onSaved, compact = false }: Props) {
   const app = useApp();
   // On the first screen, start-up's answer said whether the key waits to be saved.
   const recovery = useQueryState(
@@ -66,13 +71,36 @@ export function RecoveryKeyCard({ onSaved }: Props) {
   };
 
   if (!view) {
+    const button = (
+      <button
+        type="button"
+        id="recovery-show"
+        class={compact ? 'button button-small button-primary' : 'button button-primary'}
+        // The slim row has no room for the advice the card gives in words.
+        {...(compact ? { title: 'Show it when no one can see your screen' } : {})}
+        disabled={busy}
+        onClick={show}
+      >
+        {busy ? 'Waiting for your answer…' : 'Show my recovery key'}
+      </button>
+    );
+    if (compact) {
+      return (
+        <section class="banner recovery-banner" id="recovery-key-card" aria-labelledby="recovery-key-heading">
+          <div class="banner-text">
+            <h2 class="banner-heading" id="recovery-key-heading">
+              Save your recovery key
+            </h2>
+            <p class="banner-detail">It’s the only way back in if the keyring is reset or you forget your passphrase.</p>
+          </div>
+          <div class="banner-actions">{button}</div>
+          <FieldError id="recovery-show-error" message={showError} />
+        </section>
+      );
+    }
     return (
       <Card advice="Show it when no one can see your screen, and keep it somewhere safe, away from this laptop.">
-        <div class="button-row recovery-actions">
-          <button type="button" id="recovery-show" class="button button-primary" disabled={busy} onClick={show}>
-            {busy ? 'Waiting for your answer…' : 'Show my recovery key'}
-          </button>
-        </div>
+        <div class="button-row recovery-actions">{button}</div>
         <FieldError id="recovery-show-error" message={showError} />
       </Card>
     );

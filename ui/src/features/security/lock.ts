@@ -3,9 +3,10 @@
 import type { Route } from '../../context';
 
 /**
- * Sent on `window` just before the app locks. A screen with unsaved words (the journal
- * editor) hands over the promise of writing them with `waitFor`; the lock waits for
- * them, but never longer than `BEFORE_LOCK_WAIT_MS`: locking must feel immediate.
+ * Sent on `window` just before the app locks, or quits (Ctrl/Cmd+Q, Quit in the tray or
+ * in Settings): either way the database closes. A screen with unsaved words (the journal
+ * editor) hands over the promise of writing them with `waitFor`; the lock (or the quit)
+ * waits for them, but never longer than `BEFORE_LOCK_WAIT_MS`: it must feel immediate.
  */
 export const BEFORE_LOCK_EVENT = 'mentor-circle:before-lock';
 

@@ -31,6 +31,7 @@ import '../nudges/nudges.css';
 import { invalidate, useQuery } from '../../data/hooks';
 import { CHANGED_BY, keys } from '../../data/keys';
 import { described } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 
 const CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
   { value: 'system', label: 'Match system' },
@@ -40,7 +41,7 @@ const CHOICES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
 
 /**
  * Settings: nudges first, then how they went, locking, security and backups, export and
- * import, the theme, the sample circle and data.
+ * import, the theme, the sample circle and data, and last, quitting.
  * `focusPause` is set when the tray asked to pause nudges: the "Pause nudges until"
  * field then gets the focus.
  */
@@ -91,6 +92,32 @@ export function Settings({ focusPause }: { focusPause?: number | undefined }) {
             About Mentor Circle
           </button>
         </div>
+      </div>
+      <QuitCard />
+    </section>
+  );
+}
+
+/** Quitting: what closing the window does instead, and the way to stop Mentor Circle. */
+function QuitCard() {
+  const app = useApp();
+  const quitKeys = shortcut('Q');
+  return (
+    <section class="card" aria-labelledby="quit-heading">
+      <h2 class="card-heading" id="quit-heading">
+        Quit
+      </h2>
+      <p class="quiet">
+        Closing the window keeps Mentor Circle running in the tray, where your desktop shows one, so nudges arrive on
+        time. Quitting stops it, and its nudges, until you open it again; a journal entry you are writing is kept.
+      </p>
+      <div class="button-row lock-now-row">
+        <button type="button" id="settings-quit" class="button" title={`Quit Mentor Circle (${quitKeys})`} onClick={() => app.run('quit')}>
+          Quit Mentor Circle
+        </button>
+        <span class="quiet">
+          or press <kbd>{quitKeys}</kbd> anywhere
+        </span>
       </div>
     </section>
   );
@@ -470,20 +497,20 @@ function NudgesCard({ focusPause }: { focusPause?: number | undefined }) {
           <div class="field">
             <label for="nudge-paused-until">Pause nudges until</label>
             <div class="pause-row">
-              <input
+              <DateField
                 id="nudge-paused-until"
-                type="date"
                 min={addDays(app.today, 1)}
                 max={addDays(app.today, MAX_PAUSE_DAYS)}
                 value={form.pausedUntil}
-                onInput={(e) => set('pausedUntil', e.currentTarget.value)}
+                onValue={(v) => set('pausedUntil', v)}
                 {...describedAs('pausedUntil', 'nudge-paused-until-hint')}
-              />
-              {paused && (
-                <button type="button" class="button" disabled={saving} onClick={resume}>
-                  Resume nudges
-                </button>
-              )}
+              >
+                {paused && (
+                  <button type="button" class="button" disabled={saving} onClick={resume}>
+                    Resume nudges
+                  </button>
+                )}
+              </DateField>
             </div>
             <FieldError id={nudgeErrorId('pausedUntil')} message={errors.pausedUntil} />
             {paused && <p class="paused-note">{paused}</p>}

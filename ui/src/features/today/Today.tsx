@@ -60,7 +60,8 @@ export function Today() {
     : [];
   const [nudges, setNudges] = useNudgeStatus();
 
-  // Asked once, under the heading (or under the empty circle's first steps).
+  // Asked once, in a slim row under the heading (or under the empty circle's first steps),
+  // so that the due list still starts on the window's first screen.
   const askStartAtLogin = nudges && !nudges.startAtLoginAsked && (
     <StartAtLoginCard onAnswered={(on) => setNudges((s) => ({ ...s, startAtLogin: on, startAtLoginAsked: true }))} />
   );
@@ -75,7 +76,7 @@ export function Today() {
           </p>
         </div>
       </header>
-      <RecoveryKeyCard />
+      <RecoveryKeyCard compact />
       {nudges?.problem && (
         <ProblemNotice problem={nudges.problem} onDismissed={() => setNudges((s) => ({ ...s, problem: null }))} />
       )}
@@ -180,19 +181,20 @@ function StartAtLoginCard({ onAnswered }: { onAnswered: (enabled: boolean) => vo
     );
   };
   return (
-    <section class="card first-run" aria-labelledby="start-at-login-heading">
-      <h2 class="card-heading" id="start-at-login-heading">
-        Start Mentor Circle when you log in?
-      </h2>
-      <p>
-        Closing the window keeps Mentor Circle in the tray, so your nudges arrive on time — starting it when you log
-        in keeps them coming after a restart too. You can change this any time in Settings.
-      </p>
-      <div class="button-row">
-        <button type="button" class="button button-primary" disabled={busy} onClick={() => answer(true)}>
+    <section class="banner" aria-labelledby="start-at-login-heading" aria-describedby="start-at-login-why">
+      <div class="banner-text">
+        <h2 class="banner-heading" id="start-at-login-heading">
+          Start Mentor Circle when you log in?
+        </h2>
+        <p class="banner-detail" id="start-at-login-why">
+          Your nudges then keep coming after a restart. You can change this any time in Settings.
+        </p>
+      </div>
+      <div class="banner-actions">
+        <button type="button" class="button button-small button-primary" disabled={busy} onClick={() => answer(true)}>
           Start at login
         </button>
-        <button type="button" class="button" disabled={busy} onClick={() => answer(false)}>
+        <button type="button" class="button button-small" disabled={busy} onClick={() => answer(false)}>
           Not now
         </button>
       </div>

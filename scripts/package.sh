@@ -27,8 +27,7 @@ if [ "$windows" = false ]; then
   say "Building the $profile Debian package (a first release build takes several minutes)"
   args=(--bundles deb)
   [ "$profile" = debug ] && args+=(--debug)
-  # TAURI_APP_PATH: the app's Tauri project, not bench/bare-window's.
-  TAURI_APP_PATH=src-tauri npm --prefix ui exec -- tauri build "${args[@]}" -- --locked
+  npm --prefix ui exec -- tauri build "${args[@]}" -- --locked
   package=$(ls -t "$CARGO_TARGET_DIR/$profile/bundle/deb/"*.deb | head -n 1)
   say "Built $package ($(du -h "$package" | cut -f1))"
   dpkg-deb --field "$package" Package Version Depends
@@ -60,7 +59,7 @@ fi
 mkdir -p "$out/bundle/nsis"
 app="$out/bundle/nsis/mentor-circle.exe"
 x86_64-w64-mingw32-strip -o "$app" "$out/mentor-circle.exe"
-version=$(sed -n 's/^ *"version": "\([0-9.]*\)",$/\1/p' src-tauri/tauri.conf.json | head -n 1)
+version=$(sed -n 's/^ *"version": "\([0-9.]*\)",$/\1/p' tauri.conf.json | head -n 1)
 installer="$out/bundle/nsis/Mentor Circle_${version}_x64-setup.exe"
 say "Building the installer with makensis"
 makensis -V2 -INPUTCHARSET UTF8 \

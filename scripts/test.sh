@@ -59,7 +59,7 @@ export MENTOR_CIRCLE_APP="$CARGO_TARGET_DIR/debug/mentor-circle"
 say "The Debian package, from that debug build, for the install test"
 # Tauri's bundler around the build above (nothing is compiled again); the release
 # package is scripts/package.sh's. The test installs it with dpkg and removes it.
-TAURI_APP_PATH=src-tauri npm --prefix ui exec -- tauri build --debug --bundles deb -- --locked
+npm --prefix ui exec -- tauri build --debug --bundles deb -- --locked
 MENTOR_CIRCLE_DEB=$(ls -t "$CARGO_TARGET_DIR/debug/bundle/deb/"*.deb | head -n 1)
 export MENTOR_CIRCLE_DEB
 

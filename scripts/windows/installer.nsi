@@ -21,7 +21,7 @@ RequestExecutionLevel user
 !include Win\Propkey.nsh
 
 !define PRODUCT "Mentor Circle"
-; The bundle identifier (src-tauri/tauri.conf.json): the toasts' AppUserModelID, and the
+; The bundle identifier (tauri.conf.json): the toasts' AppUserModelID, and the
 ; name of the data folder the app keeps under %LOCALAPPDATA%.
 !define IDENTIFIER "app.mentorcircle.desktop"
 !define PUBLISHER "Mentor Circle"

@@ -10,7 +10,9 @@ use std::path::Path;
 const COMMANDS: &[&str] = include!("../command_list.rs");
 
 fn source(path: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri")
+        .join(path);
     std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is readable", path.display()))
 }
 

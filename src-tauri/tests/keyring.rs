@@ -108,7 +108,7 @@ fn a_keyring_that_was_missing_is_found_when_asked_again() {
             "no bus yet: the keyring is unavailable"
         );
         let config =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/session-bus.conf");
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/session-bus.conf");
         let bus = Command::new("dbus-daemon")
             .arg(format!("--config-file={}", config.display()))
             .arg(format!(

@@ -9,8 +9,6 @@ use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Emitter, Manager, Wry};
 
-use crate::circle::Circle;
-
 /// The event the UI listens to for [`ShellRequest`]s.
 pub const REQUEST_EVENT: &str = "shell-request";
 /// The event that tells the UI the delivery problem changed.
@@ -99,10 +97,9 @@ pub fn request(app: &AppHandle, request: ShellRequest) {
     }
 }
 
-/// Quits for real. The database is closed (and its WAL checkpointed) here and again
-/// as the event loop ends ([`crate::run`]), which also covers macOS's own Quit menu item.
+/// Quits for real. The database is closed (and its WAL checkpointed) as the event loop
+/// ends ([`crate::run`]), however the app was quit (macOS's own Quit menu item too).
 pub fn quit(app: &AppHandle) {
-    app.state::<Circle>().close();
     app.exit(0);
 }
 

@@ -722,6 +722,19 @@ fn app_is_running() -> bool {
     !app_processes().is_empty()
 }
 
+/// Waits until no copy of the app runs (after something that quits it, done at `since`);
+/// how long that took. Fails, naming `what`, if it still runs after [`PATIENCE`].
+pub fn wait_for_app_exit(since: Instant, what: &str) -> Duration {
+    while app_is_running() {
+        assert!(
+            since.elapsed() < PATIENCE,
+            "the app did not exit after {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    since.elapsed()
+}
+
 /// The process ids of every running copy of the built app.
 pub fn app_processes() -> Vec<u32> {
     let app = app_binary().canonicalize().unwrap_or_else(|_| app_binary());

@@ -4,12 +4,12 @@
 //! dialog's buttons, and they do not pile up; an "Add mentor" refused for a missing role
 //! takes the cursor to the roles.
 
-use std::time::Duration;
+use std::time::Instant;
 
 use chrono::{Days, Local};
 use mentor_core::model::{Agreement, MentorDraft, Mode, Role};
 use mentor_e2e::{
-    CONTROL, Driver, ENTER, ESCAPE, PATIENCE, Session, World, app_processes, one_at_a_time, quote,
+    CONTROL, Driver, ENTER, ESCAPE, Session, World, one_at_a_time, quote, wait_for_app_exit,
 };
 
 const MENTORS: [&str; 4] = ["Ana Sousa", "Bruno Costa", "Carla Dias", "Duarte Lima"];
@@ -215,15 +215,9 @@ fn ctrl_k_finds_every_place_mentor_and_action_from_the_keyboard() {
 
     // And quitting, from the palette too.
     palette_finds(&app, "quit", "Quit Mentor Circle");
+    let pressed = Instant::now();
     app.press_to_quit(&[ENTER]);
-    let deadline = std::time::Instant::now() + PATIENCE;
-    while !app_processes().is_empty() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "Quit from the palette"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for_app_exit(pressed, "Quit from the palette");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use mentor_e2e::tray::TrayHost;
 use mentor_e2e::{
     CONTROL, Driver, PATIENCE, Session, World, add_ana_with_a_catch_up, app_processes, canary,
-    one_at_a_time, quote,
+    one_at_a_time, quote, wait_for_app_exit,
 };
 
 /// The longest a quit may take. It was about 5 s from the tray; a person expects a
@@ -32,18 +32,6 @@ fn wait_for_home(app: &Session) {
         &format!("//main//button[normalize-space()={}]", quote("Ana Sousa")),
         "Ana on the home screen",
     );
-}
-
-/// Waits until no copy of the app runs; how long that took.
-fn wait_for_exit(since: Instant, what: &str) -> Duration {
-    while !app_processes().is_empty() {
-        assert!(
-            since.elapsed() < PATIENCE,
-            "the app did not exit after {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    since.elapsed()
 }
 
 /// What a clean close leaves: the database alone, its write-ahead log checkpointed into
@@ -76,7 +64,7 @@ fn ctrl_q_saves_what_is_typed_and_quits_at_once_closing_the_circle_cleanly() {
     app.type_into("Entry", &format!("Not sure I should tell Ana {secret}"));
     let pressed = Instant::now();
     app.press_to_quit(&[CONTROL, "q"]);
-    let took = wait_for_exit(pressed, "Ctrl+Q");
+    let took = wait_for_app_exit(pressed, "Ctrl+Q");
     println!(
         "Ctrl+Q: the app exited {} ms after the key.",
         took.as_millis()
@@ -105,7 +93,7 @@ fn with_no_tray_on_the_desktop_closing_the_window_quits() {
     // No StatusNotifierWatcher on this session bus, as on stock GNOME.
     let pressed = Instant::now();
     app.press_to_quit(&[CONTROL, "w"]);
-    let took = wait_for_exit(pressed, "closing the window without a tray");
+    let took = wait_for_app_exit(pressed, "closing the window without a tray");
     println!(
         "Ctrl+W with no tray: the app exited {} ms after the key.",
         took.as_millis()
@@ -141,7 +129,7 @@ fn with_a_tray_closing_the_window_keeps_the_app_there_and_quit_in_its_menu_ends_
 
     let clicked = Instant::now();
     tray.click(&icon, "Quit");
-    let took = wait_for_exit(clicked, "Quit in the tray");
+    let took = wait_for_app_exit(clicked, "Quit in the tray");
     println!(
         "Quit in the tray: the app exited {} ms after the click.",
         took.as_millis()
